@@ -1,0 +1,54 @@
+/**
+ * Domain errors carry a stable code (clients switch on it) and a Vietnamese message (users read it).
+ * The HTTP status for each code lives in one table in the API's exception filter.
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'INVALID_NUMBER'
+  | 'VALUE_TOO_LARGE'
+  | 'TOO_MANY_DECIMALS'
+  | 'WRONG_VALUE_KIND'
+  | 'UNKNOWN_INDICATOR'
+  | 'DUPLICATE_INDICATOR'
+  | 'REQUIRED'
+  | 'BELOW_MIN'
+  | 'ABOVE_MAX'
+  | 'NOT_INTEGER'
+  | 'PART_ABOVE_PARENT'
+  | 'PARTS_ABOVE_PARENT'
+  | 'SUBMISSION_INVALID'
+  | 'ILLEGAL_TRANSITION'
+  | 'SUBMISSION_LOCKED'
+  | 'SUBMISSION_NOT_EDITABLE'
+  | 'VERSION_CONFLICT'
+  | 'RETURN_REASON_REQUIRED'
+  | 'NOT_FOUND'
+  | 'SUBMISSION_NOT_FOUND'
+  | 'PERIOD_NOT_FOUND'
+  | 'PERIOD_EXISTS'
+  | 'PERIOD_INVALID'
+  | 'NO_FORM_TEMPLATE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'FORBIDDEN'
+  | 'INTERNAL_ERROR';
+
+export interface ErrorDetail {
+  field?: string;
+  indicatorCode?: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

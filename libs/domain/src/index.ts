@@ -1,0 +1,7 @@
+export * from './decimal';
+export * from './errors';
+export * from './vn-number';
+export * from './workflow';
+export * from './derived';
+export * from './period';
+export * from './indicator-rules';
