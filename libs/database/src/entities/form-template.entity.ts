@@ -1,0 +1,92 @@
+import type { CompareOn, IndicatorKind, PeriodType } from '@app/domain';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ReportingUnit } from './reporting-unit.entity';
+
+export interface DeadlineRule {
+  rule: 'working_days_after_cutoff' | 'day_of_month';
+  days?: number;
+  day?: number;
+}
+
+/** Biểu mẫu: a versioned monthly data form. A period is opened against one version. */
+@Entity('form_templates')
+@Unique(['code', 'version'])
+export class FormTemplate {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'int' }) version: number;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text' }) periodType: PeriodType;
+  @Column({ type: 'jsonb', nullable: true }) deadlineRule: DeadlineRule | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('form_sections')
+@Unique(['templateId', 'code'])
+export class FormSection {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) templateId: string;
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) title: string;
+  /** the section of the consolidated report this block feeds (II.1.1 …) */
+  @Column({ type: 'text', nullable: true }) reportSection: string | null;
+  @Column({ type: 'int' }) position: number;
+  @ManyToOne(() => FormTemplate, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'template_id' })
+  template?: FormTemplate;
+}
+
+/** Which units fill which sections. */
+@Entity('form_section_units')
+export class FormSectionUnit {
+  @PrimaryColumn({ type: 'uuid' }) sectionId: string;
+  @PrimaryColumn({ type: 'uuid' }) unitId: string;
+  @ManyToOne(() => FormSection, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'section_id' })
+  section?: FormSection;
+  @ManyToOne(() => ReportingUnit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: ReportingUnit;
+}
+
+@Entity('indicators')
+@Check(`"kind" IN ('number', 'percent', 'text')`)
+@Unique(['templateId', 'code'])
+export class Indicator {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) templateId: string;
+  @Column({ type: 'uuid' }) sectionId: string;
+  /** stable across template versions: history and plans are keyed by it */
+  @Column({ type: 'text' }) code: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text', nullable: true }) unitOfMeasure: string | null;
+  @Column({ type: 'text' }) kind: IndicatorKind;
+  @Column({ type: 'text', nullable: true }) parentCode: string | null;
+  @Column({ type: 'int' }) position: number;
+  @Column({ type: 'boolean', default: false }) hasCumulative: boolean;
+  @Column({ type: 'boolean', default: false }) hasPlan: boolean;
+  @Column({ type: 'text', nullable: true }) planBasis: string | null;
+  @Column({ type: 'boolean', default: false }) hasSamePeriod: boolean;
+  @Column({ type: 'text', default: 'value' }) compareOn: CompareOn;
+  @Column({ type: 'text', default: 'change' }) samePeriodStyle: 'change' | 'ratio';
+  @Column({ type: 'boolean', default: false }) required: boolean;
+  @Column({ type: 'numeric', nullable: true }) min: string | null;
+  @Column({ type: 'numeric', nullable: true }) max: string | null;
+  @Column({ type: 'boolean', default: false }) integerOnly: boolean;
+  /** decimals the report prints this figure with */
+  @Column({ type: 'int', nullable: true }) decimals: number | null;
+  @ManyToOne(() => FormTemplate, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'template_id' })
+  template?: FormTemplate;
+  @ManyToOne(() => FormSection, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'section_id' })
+  section?: FormSection;
+}
+
+/** Kế hoạch năm (or dự toán): the annual target of an indicator. */
+@Entity('indicator_plans')
+export class IndicatorPlan {
+  @PrimaryColumn({ type: 'text' }) indicatorCode: string;
+  @PrimaryColumn({ type: 'int' }) year: number;
+  @Column({ type: 'numeric' }) target: string;
+}

@@ -1,0 +1,28 @@
+import { AuditEntry } from './audit-entry.entity';
+import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } from './form-template.entity';
+import { Period } from './period.entity';
+import { ReportingUnit } from './reporting-unit.entity';
+import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
+import { User } from './user.entity';
+
+export * from './audit-entry.entity';
+export * from './form-template.entity';
+export * from './period.entity';
+export * from './reporting-unit.entity';
+export * from './submission.entity';
+export * from './user.entity';
+
+export const ENTITIES = [
+  ReportingUnit,
+  User,
+  FormTemplate,
+  FormSection,
+  FormSectionUnit,
+  Indicator,
+  IndicatorPlan,
+  Period,
+  Submission,
+  SubmissionValue,
+  ReviewAction,
+  AuditEntry,
+];

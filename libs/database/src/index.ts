@@ -1,0 +1,4 @@
+export * from './entities';
+export * from './data-source';
+export * from './postgres-resolver';
+export * from './snake-naming.strategy';

@@ -1,0 +1,5 @@
+import { Initial1764201600000 } from './1764201600000-initial';
+
+/** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1764201600000];
