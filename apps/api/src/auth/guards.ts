@@ -1,0 +1,60 @@
+import { DomainError, Role } from '@app/domain';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Actor } from '../common/actor';
+import { IS_PUBLIC, ROLES } from './decorators';
+
+/** Every route needs a valid bearer token unless it is marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) {
+      throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
+    }
+    return user;
+  }
+}
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (!roles) return true;
+    const user = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    if (user && roles.includes(user.role)) return true;
+    throw new DomainError('FORBIDDEN', 'Vai trò của bạn không được phép thực hiện thao tác này.');
+  }
+}
+
+/** Login: username + password checked by the local strategy. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  handleRequest<T>(error: unknown, user: T): T {
+    if (error) throw error;
+    if (!user) throw new DomainError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    return user;
+  }
+}
+
+/** Login attempts are counted per client address and username, so one officer's typos lock out no one else. */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected async getTracker(req: Record<string, unknown>): Promise<string> {
+    const body = req.body as { username?: unknown } | undefined;
+    const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+    return `${String(req.ip)}|${username}`;
+  }
+}

@@ -1,0 +1,29 @@
+import { loadEnv } from '@app/config';
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
+import { Strategy as LocalStrategyBase } from 'passport-local';
+import type { Actor } from '../common/actor';
+import { AuthService, TokenPayload } from './auth.service';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'username', passwordField: 'password' });
+  }
+
+  validate(username: string, password: string): Promise<Actor | null> {
+    return this.auth.validateCredentials(username, password);
+  }
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: loadEnv().JWT_SECRET, ignoreExpiration: false });
+  }
+
+  validate(payload: TokenPayload): Actor {
+    return { id: payload.sub, username: payload.username, role: payload.role, unitId: payload.unitId };
+  }
+}

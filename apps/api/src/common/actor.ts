@@ -1,0 +1,9 @@
+import type { Role } from '@app/domain';
+
+/** The authenticated user, as the services see it. */
+export interface Actor {
+  id: string;
+  username: string;
+  role: Role;
+  unitId: string | null;
+}

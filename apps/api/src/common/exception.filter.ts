@@ -1,0 +1,89 @@
+import { DomainError, ErrorDetail } from '@app/domain';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { ERROR_STATUS } from './error-status';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: ErrorDetail[];
+  errorId?: string;
+  [extra: string]: unknown;
+}
+
+const HTTP_FALLBACK: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' },
+  401: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập để thực hiện thao tác này.' },
+  403: { code: 'FORBIDDEN', message: 'Bạn không có quyền thực hiện thao tác này.' },
+  404: { code: 'NOT_FOUND', message: 'Không tìm thấy.' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Phương thức không được hỗ trợ.' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Chỉ nhận dữ liệu dạng JSON.' },
+};
+
+/**
+ * One place where every error becomes an HTTP answer with a stable code and a Vietnamese message.
+ * Anything unexpected is a 500 carrying an error id that is also in the log; never a stack trace.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: ERROR_STATUS[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details } : {}),
+        ...(exception.extra ?? {}),
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        code: 'TOO_MANY_ATTEMPTS',
+        message: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse() as { code?: string; message?: string; details?: ErrorDetail[] };
+      if (typeof response === 'object' && response?.code) {
+        return { statusCode: status, code: response.code, message: String(response.message), details: response.details };
+      }
+      // body-parser errors (malformed JSON, too large) surface here as HttpExceptions
+      const fallback = HTTP_FALLBACK[status] ?? { code: 'HTTP_ERROR', message: 'Yêu cầu không thể xử lý.' };
+      if (status === 400 && /JSON/i.test(String(response?.message ?? exception.message))) {
+        return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
+      }
+      return { statusCode: status, ...fallback };
+    }
+    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
+    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
+      const type = (exception as { type?: string }).type;
+      if (type === 'entity.parse.failed') {
+        return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
+      }
+      const fallback = HTTP_FALLBACK[bodyParserStatus] ?? HTTP_FALLBACK[400];
+      return { statusCode: bodyParserStatus, ...fallback };
+    }
+    const errorId = randomUUID();
+    this.logger.error(`errorId=${errorId}`, exception instanceof Error ? exception.stack : String(exception));
+    return {
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên kèm mã lỗi.',
+      errorId,
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { DomainError, ErrorDetail } from '@app/domain';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  whitelistValidation: 'trường này không được phép',
+  isDefined: 'bắt buộc phải có',
+  isString: 'phải là chuỗi ký tự',
+  isInt: 'phải là số nguyên',
+  isNotEmpty: 'không được để trống',
+  isArray: 'phải là một danh sách',
+  arrayMaxSize: 'danh sách quá dài',
+  arrayMinSize: 'danh sách không được rỗng',
+  maxLength: 'quá dài',
+  minLength: 'quá ngắn',
+  min: 'quá nhỏ',
+  max: 'quá lớn',
+  isIn: 'giá trị không hợp lệ',
+  isEnum: 'giá trị không hợp lệ',
+  isUuid: 'phải là mã định danh (UUID) hợp lệ',
+  isObject: 'phải là một đối tượng',
+  nestedValidation: 'không hợp lệ',
+  isEmail: 'phải là địa chỉ e-mail hợp lệ',
+  isBoolean: 'phải là true hoặc false',
+  matches: 'không đúng định dạng',
+};
+
+function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.keys(e.constraints ?? {}).map((constraint) => ({
+      field,
+      code: 'VALIDATION_FAILED' as const,
+      message: `${field}: ${CONSTRAINT_MESSAGES[constraint] ?? 'không hợp lệ'}.`,
+    }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** whitelist + forbidNonWhitelisted + transform, with Vietnamese messages and field paths. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    exceptionFactory: (errors) =>
+      new DomainError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', flatten(errors)),
+  });
+}

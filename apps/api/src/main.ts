@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { loadEnv } from '@app/config';
+import { resolvePostgres } from '@app/database';
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+
+async function bootstrap(): Promise<void> {
+  const env = loadEnv();
+  const logger = new Logger('Bootstrap');
+  const pg = await resolvePostgres({ database: 'tonghop', log: (m) => logger.log(m) });
+  const app = await createApp(pg.url);
+  await app.listen(env.PORT, '0.0.0.0');
+  logger.log(`API: http://localhost:${env.PORT}/api (PostgreSQL: ${pg.source})`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,204 @@
+import { AuditEntry, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import {
+  CellValue,
+  checkIndicatorRules,
+  Dec,
+  dec,
+  decOrNull,
+  deriveFigures,
+  PeriodFigure,
+} from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { FormCatalogService, FormIndicator } from '../forms/form-catalog.service';
+import { SubmissionAccess } from './submission-access.service';
+
+const num = (d: Dec | null): number | null => (d === null ? null : d.toNumber());
+
+interface HistoryRow {
+  year: number;
+  number: number;
+  indicator_code: string;
+  numeric_value: string | null;
+  cumulative_entered: string | null;
+}
+
+@Injectable()
+export class SubmissionViewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: SubmissionAccess,
+    private readonly forms: FormCatalogService,
+  ) {}
+
+  async list(actor: Actor, periodId?: string) {
+    const qb = this.db
+      .getRepository(Submission)
+      .createQueryBuilder('s')
+      .innerJoin(ReportingUnit, 'u', 'u.id = s.unit_id')
+      .select(['s.id AS id', 's.unit_id AS "unitId"', 'u.code AS "unitCode"', 'u.name AS "unitName"'])
+      .addSelect(['s.period_id AS "periodId"', 's.state AS state', 's.version AS version'])
+      .addSelect(['s.submitted_at AS "submittedAt"', 's.approved_at AS "approvedAt"', 's.updated_at AS "updatedAt"'])
+      .orderBy('u.code');
+    if (periodId) qb.andWhere('s.period_id = :periodId', { periodId });
+    const scope = SubmissionAccess.unitScope(actor);
+    if (scope !== null) qb.andWhere('s.unit_id = :scope', { scope });
+    return qb.getRawMany();
+  }
+
+  async get(actor: Actor, id: string) {
+    const s = await this.access.findVisible(actor, id);
+    const [unit, period, form, valueRows, reviews] = await Promise.all([
+      this.db.getRepository(ReportingUnit).findOneByOrFail({ id: s.unitId }),
+      this.db.getRepository(Period).findOneByOrFail({ id: s.periodId }),
+      this.forms.unitForm(s.formTemplateId, s.unitId),
+      this.db.getRepository(SubmissionValue).find({ where: { submissionId: s.id } }),
+      this.reviews(s.id),
+    ]);
+    const codes = form.indicators.map((i) => i.code);
+    const [history, plans] = await Promise.all([
+      this.history(s.unitId, period, codes),
+      this.plans(period.year, codes),
+    ]);
+    const values = new Map(valueRows.map((v) => [v.indicatorCode, v]));
+    const cells = new Map<string, CellValue>();
+    for (const v of valueRows) {
+      cells.set(v.indicatorCode, {
+        numeric: decOrNull(v.numericValue),
+        text: v.textValue,
+        enteredCumulative: decOrNull(v.cumulativeEntered),
+      });
+    }
+
+    return {
+      id: s.id,
+      unitId: s.unitId,
+      unitCode: unit.code,
+      unitName: unit.name,
+      periodId: s.periodId,
+      period: { type: period.type, year: period.year, number: period.number, deadline: period.deadline },
+      state: s.state,
+      version: s.version,
+      submittedAt: s.submittedAt,
+      approvedAt: s.approvedAt,
+      sections: form.sections,
+      values: form.indicators.map((indicator) =>
+        this.valueView(indicator, values.get(indicator.code), period.number, history, plans.get(indicator.code) ?? null),
+      ),
+      problems: checkIndicatorRules(form.indicators, cells, { requireAll: true }),
+      reviews,
+    };
+  }
+
+  private valueView(
+    indicator: FormIndicator,
+    row: SubmissionValue | undefined,
+    periodNumber: number,
+    history: Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>,
+    plan: Dec | null,
+  ) {
+    const base = {
+      indicatorCode: indicator.code,
+      name: indicator.name,
+      unit: indicator.unitOfMeasure,
+      kind: indicator.kind,
+      sectionCode: indicator.sectionCode,
+      parentCode: indicator.parentCode,
+      required: indicator.required,
+      note: row?.note ?? null,
+    };
+    if (indicator.kind === 'text') {
+      return { ...base, value: row?.textValue ?? null, cumulativeEntered: null, derived: null };
+    }
+    const current: PeriodFigure = {
+      value: decOrNull(row?.numericValue),
+      enteredCumulative: decOrNull(row?.cumulativeEntered),
+    };
+    const h = history.get(indicator.code);
+    const d = deriveFigures({
+      rule: indicator,
+      periodNumber,
+      current,
+      earlier: h?.earlier ?? new Map(),
+      lastYear: h?.lastYear ?? new Map(),
+      annualPlan: plan,
+    });
+    return {
+      ...base,
+      value: num(current.value),
+      cumulativeEntered: num(current.enteredCumulative),
+      derived: {
+        cumulative: num(d.cumulative),
+        cumulativeSource: d.cumulativeSource,
+        cumulativeMismatch: d.cumulativeMismatch,
+        computedCumulative: num(d.computedCumulative),
+        planPct: num(d.planPct),
+        samePeriodChangePct: num(d.samePeriodChangePct),
+        samePeriodRatioPct: num(d.samePeriodRatioPct),
+        samePeriodBase: num(d.samePeriodBase),
+        lastMonth: num(h?.earlier.get(periodNumber - 1)?.value ?? null),
+        plan: num(plan),
+      },
+    };
+  }
+
+  /** The unit's approved figures for the earlier periods of this year and periods 1..n of last year. */
+  private async history(unitId: string, period: Period, codes: string[]) {
+    const rows: HistoryRow[] = await this.db.query(
+      `SELECT p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered
+         FROM submissions s
+         JOIN periods p ON p.id = s.period_id
+         JOIN submission_values v ON v.submission_id = s.id
+        WHERE s.unit_id = $1 AND s.state = 'approved' AND p.type = $2
+          AND ((p.year = $3 AND p.number < $4) OR (p.year = $3 - 1 AND p.number <= $4))
+          AND v.indicator_code = ANY($5)`,
+      [unitId, period.type, period.year, period.number, codes],
+    );
+    const out = new Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>();
+    for (const r of rows) {
+      let h = out.get(r.indicator_code);
+      if (!h) out.set(r.indicator_code, (h = { earlier: new Map(), lastYear: new Map() }));
+      const figure = { value: decOrNull(r.numeric_value), enteredCumulative: decOrNull(r.cumulative_entered) };
+      (r.year === period.year ? h.earlier : h.lastYear).set(r.number, figure);
+    }
+    return out;
+  }
+
+  private async plans(year: number, codes: string[]): Promise<Map<string, Dec>> {
+    const rows: Array<{ indicator_code: string; target: string }> = await this.db.query(
+      'SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)',
+      [year, codes],
+    );
+    return new Map(rows.map((r) => [r.indicator_code, dec(r.target)]));
+  }
+
+  private async reviews(submissionId: string) {
+    const rows = await this.db
+      .getRepository(ReviewAction)
+      .createQueryBuilder('r')
+      .innerJoin(User, 'u', 'u.id = r.actor_id')
+      .select(['r.id AS id', 'r.action AS action', 'r.reason AS reason', 'r.comments AS comments'])
+      .addSelect(['r.submission_version AS "submissionVersion"', 'r.created_at AS "createdAt"'])
+      .addSelect(['u.username AS "actorUsername"', 'u.full_name AS "actorName"'])
+      .where('r.submission_id = :submissionId', { submissionId })
+      .orderBy('r.created_at')
+      .getRawMany();
+    return rows;
+  }
+
+  async audit(actor: Actor, id: string) {
+    const s = await this.access.findVisible(actor, id);
+    return this.db
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .leftJoin(User, 'u', 'u.id = a.actor_id')
+      .select(['a.id AS id', 'a.action AS action', 'a.before AS before', 'a.after AS after', 'a.at AS at'])
+      .addSelect(['a.actor_id AS "actorId"', 'u.username AS "actorUsername"'])
+      .where('a.submission_id = :id', { id: s.id })
+      .orderBy('a.id')
+      .getRawMany()
+      .then((rows) => rows.map((r) => ({ ...r, id: Number(r.id) })));
+  }
+}

@@ -1,0 +1,112 @@
+import { IndicatorComment, ReviewAction, Submission, SubmissionValue } from '@app/database';
+import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextState, SubmissionState } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { writeAudit } from '../audit/audit';
+import type { Actor } from '../common/actor';
+import { FormCatalogService } from '../forms/form-catalog.service';
+import { SubmissionAccess, versionConflict } from './submission-access.service';
+
+type TransitionAction = 'submit' | 'return' | 'approve' | 'reopen';
+
+export interface TransitionResult {
+  id: string;
+  state: SubmissionState;
+  version: number;
+}
+
+/** Moves submissions through the state machine of the domain lib, one locked row at a time. */
+@Injectable()
+export class SubmissionWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: SubmissionAccess,
+    private readonly forms: FormCatalogService,
+  ) {}
+
+  submit(actor: Actor, id: string, version: number): Promise<TransitionResult> {
+    return this.transition(actor, id, version, 'submit', {}, async (m, s) => {
+      const errors = await this.validateForSubmission(m, s);
+      if (errors.length > 0) {
+        throw new DomainError('SUBMISSION_INVALID', 'Báo cáo còn lỗi, chưa thể gửi. Vui lòng sửa các chỉ tiêu được liệt kê.', errors);
+      }
+    });
+  }
+
+  approve(actor: Actor, id: string, version: number): Promise<TransitionResult> {
+    return this.transition(actor, id, version, 'approve', {});
+  }
+
+  async return(actor: Actor, id: string, version: number, reason: string | undefined, comments: IndicatorComment[] = []) {
+    const trimmed = reason?.trim() ?? '';
+    if (!trimmed) throw new DomainError('RETURN_REASON_REQUIRED', 'Cần ghi rõ lý do khi trả lại báo cáo.');
+    return this.transition(actor, id, version, 'return', { reason: trimmed, comments }, async (_m, s) => {
+      const form = await this.forms.unitForm(s.formTemplateId, s.unitId);
+      const unknown = comments.filter((c) => !form.byCode.has(c.indicatorCode));
+      if (unknown.length > 0) {
+        throw new DomainError(
+          'UNKNOWN_INDICATOR',
+          'Ý kiến gắn với chỉ tiêu không có trong biểu mẫu của đơn vị.',
+          unknown.map((c) => ({ indicatorCode: c.indicatorCode, code: 'UNKNOWN_INDICATOR', message: `Không có chỉ tiêu "${c.indicatorCode}".` })),
+        );
+      }
+    });
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    version: number,
+    action: TransitionAction,
+    review: { reason?: string; comments?: IndicatorComment[] },
+    check?: (m: EntityManager, s: Submission) => Promise<void>,
+  ): Promise<TransitionResult> {
+    return this.db.transaction(async (m) => {
+      const s = await this.access.lockVisible(m, actor, id);
+      const next = nextState(s.state, action);
+      if (s.version !== version) throw versionConflict(s.version);
+      if (check) await check(m, s);
+      const now = new Date();
+      const patch: Partial<Submission> = { state: next, version: s.version + 1, updatedAt: now };
+      if (action === 'submit') patch.submittedAt = now;
+      if (action === 'approve') patch.approvedAt = now;
+      if (action === 'reopen') patch.approvedAt = null;
+      await m.update(Submission, { id: s.id }, patch);
+      await m.insert(ReviewAction, {
+        submissionId: s.id,
+        action,
+        actorId: actor.id,
+        reason: review.reason ?? null,
+        comments: review.comments ?? [],
+        submissionVersion: s.version + 1,
+      });
+      await writeAudit(m, {
+        submissionId: s.id,
+        entityType: 'submission',
+        entityId: s.id,
+        action: `state.${action}`,
+        actorId: actor.id,
+        before: { state: s.state, version: s.version },
+        after: { state: next, version: s.version + 1, ...(review.reason ? { reason: review.reason } : {}), ...(review.comments?.length ? { comments: review.comments } : {}) },
+      });
+      return { id: s.id, state: next, version: s.version + 1 };
+    });
+  }
+
+  private async validateForSubmission(m: EntityManager, s: Submission): Promise<ErrorDetail[]> {
+    const form = await this.forms.unitForm(s.formTemplateId, s.unitId);
+    const rows = await m.find(SubmissionValue, { where: { submissionId: s.id } });
+    const cells = new Map<string, CellValue>(
+      rows.map((r) => [
+        r.indicatorCode,
+        {
+          numeric: r.numericValue === null ? null : dec(r.numericValue),
+          text: r.textValue,
+          enteredCumulative: r.cumulativeEntered === null ? null : dec(r.cumulativeEntered),
+        },
+      ]),
+    );
+    return checkIndicatorRules(form.indicators, cells, { requireAll: true });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { FormsModule } from '../forms/forms.module';
+import { SubmissionAccess } from './submission-access.service';
+import { SubmissionValuesService } from './submission-values.service';
+import { SubmissionViewService } from './submission-view.service';
+import { SubmissionWorkflowService } from './submission-workflow.service';
+import { SubmissionsController } from './submissions.controller';
+
+@Module({
+  imports: [FormsModule],
+  controllers: [SubmissionsController],
+  providers: [SubmissionAccess, SubmissionValuesService, SubmissionViewService, SubmissionWorkflowService],
+  exports: [SubmissionWorkflowService],
+})
+export class SubmissionsModule {}

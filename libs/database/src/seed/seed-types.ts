@@ -1,0 +1,69 @@
+import type { CompareOn, IndicatorKind, PeriodType, Role } from '@app/domain';
+import type { DeadlineRule } from '../entities';
+import type { UnitKind } from '../entities';
+
+/** Shapes of the data files under config/ (units, forms, plans, history). */
+export interface UnitsFile {
+  province: string;
+  units: Array<{
+    code: string;
+    name: string;
+    kind: UnitKind;
+    parentCode?: string | null;
+    effectiveFrom: string;
+    effectiveTo?: string | null;
+    mergedInto?: string | null;
+    email?: string | null;
+  }>;
+}
+
+export interface FormIndicatorSpec {
+  code: string;
+  name: string;
+  unit?: string | null;
+  kind: IndicatorKind;
+  parent?: string | null;
+  hasCumulative?: boolean;
+  hasPlan?: boolean;
+  planBasis?: string | null;
+  hasSamePeriod?: boolean;
+  compareOn?: CompareOn;
+  samePeriodStyle?: 'change' | 'ratio';
+  required?: boolean;
+  min?: number | null;
+  max?: number | null;
+  integerOnly?: boolean;
+  decimals?: number | null;
+}
+
+export interface FormFile {
+  code: string;
+  version: number;
+  name: string;
+  periodType: PeriodType;
+  deadline?: DeadlineRule | null;
+  sections: Array<{
+    code: string;
+    title: string;
+    reportSection?: string | null;
+    units: string[];
+    indicators: FormIndicatorSpec[];
+  }>;
+}
+
+/** year → indicator code → annual target */
+export type PlansFile = Record<string, Record<string, number | string>>;
+
+export interface HistoryFile {
+  submissions: Array<{ unit: string; year: number; month: number; values: Record<string, number | string> }>;
+}
+
+export interface UserSpec {
+  username: string;
+  password: string;
+  fullName: string;
+  role: Role;
+  unitCode?: string;
+  email?: string | null;
+  isLead?: boolean;
+}
