@@ -4,7 +4,9 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '../common/actor';
+import { createValidationPipe } from '../common/validation';
 import { IS_PUBLIC, ROLES } from './decorators';
+import { LoginDto } from './login.dto';
 
 /** Every route needs a valid bearer token unless it is marked @Public(). */
 @Injectable()
@@ -39,9 +41,18 @@ export class RolesGuard implements CanActivate {
   }
 }
 
-/** Login: username + password checked by the local strategy. */
+/**
+ * Login: the body is validated first (guards run before pipes, and a malformed body is a 400,
+ * not a failed login), then username + password are checked by the local strategy.
+ */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<{ body: unknown }>();
+    await createValidationPipe().transform(req.body, { type: 'body', metatype: LoginDto });
+    return (await super.canActivate(context)) as boolean;
+  }
+
   handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
     if (!user) throw new DomainError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { runDemo } from './demo';
+import { runMigrate, runSeed } from './commands';
+
+const USAGE = `Cách dùng: node dist/apps/cli/main.js <lệnh>
+  migrate   chạy các migration chưa áp dụng
+  seed      nạp dữ liệu mẫu Lạng Sơn (đơn vị, tài khoản, biểu mẫu, kế hoạch, lịch sử) — chạy lại không sao
+  demo      migrate + seed + chạy thử một kỳ báo cáo tháng 5/2024 qua API, rồi để API chạy tiếp`;
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  switch (command) {
+    case 'migrate':
+      return runMigrate();
+    case 'seed':
+      return runSeed();
+    case 'demo':
+      return runDemo();
+    default:
+      console.log(USAGE);
+      process.exitCode = command ? 2 : 0;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,159 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every route × every role × own/other unit. The subject submission belongs to unit SA:
+ * "officer-own" is SA's officer, "officer-other" is SB's. Denied calls must change nothing.
+ */
+type Caller = 'anonymous' | 'admin' | 'reviewer' | 'signer' | 'officer-own' | 'officer-other';
+const CALLERS: Caller[] = ['anonymous', 'admin', 'reviewer', 'signer', 'officer-own', 'officer-other'];
+const USER: Record<Exclude<Caller, 'anonymous'>, string> = {
+  admin: 'admin',
+  reviewer: 'reviewer',
+  signer: 'signer',
+  'officer-own': 'officer-sa',
+  'officer-other': 'officer-sb',
+};
+
+type State = 'draft' | 'submitted';
+interface Route {
+  name: string;
+  method: 'get' | 'post' | 'put';
+  path: (ids: { sub: string; period: string }) => string;
+  body?: (version: number, n: number) => object;
+  /** state the subject is put in before the call */
+  state?: State;
+  expected: Record<Caller, number>;
+}
+
+const read = { anonymous: 401, admin: 200, reviewer: 200, signer: 200, 'officer-own': 200, 'officer-other': 200 };
+const readOwn = { ...read, 'officer-other': 404 };
+const officerWrite = { anonymous: 401, admin: 403, reviewer: 403, signer: 403, 'officer-own': 200, 'officer-other': 404 };
+const reviewerWrite = { anonymous: 401, admin: 403, reviewer: 200, signer: 403, 'officer-own': 403, 'officer-other': 403 };
+const adminOnly = { anonymous: 401, admin: 200, reviewer: 403, signer: 403, 'officer-own': 403, 'officer-other': 403 };
+
+const ROUTES: Route[] = [
+  { name: 'GET /units', method: 'get', path: () => '/api/units', expected: read },
+  { name: 'GET /periods', method: 'get', path: () => '/api/periods', expected: read },
+  { name: 'GET /periods/:id', method: 'get', path: (i) => `/api/periods/${i.period}`, expected: read },
+  {
+    name: 'POST /periods',
+    method: 'post',
+    path: () => '/api/periods',
+    body: (_v, n) => ({ type: 'month', year: 2030, number: n }),
+    expected: { ...adminOnly, admin: 201 },
+  },
+  { name: 'GET /submissions', method: 'get', path: (i) => `/api/submissions?periodId=${i.period}`, expected: read },
+  { name: 'GET /submissions/:id', method: 'get', path: (i) => `/api/submissions/${i.sub}`, expected: readOwn },
+  { name: 'GET /submissions/:id/audit', method: 'get', path: (i) => `/api/submissions/${i.sub}/audit`, expected: readOwn },
+  {
+    name: 'PUT /submissions/:id/values',
+    method: 'put',
+    path: (i) => `/api/submissions/${i.sub}/values`,
+    body: (version) => ({ version, values: [{ indicatorCode: 'forest', value: '1,5' }] }),
+    state: 'draft',
+    expected: officerWrite,
+  },
+  {
+    name: 'POST /submissions/:id/submit',
+    method: 'post',
+    path: (i) => `/api/submissions/${i.sub}/submit`,
+    body: (version) => ({ version }),
+    state: 'draft',
+    expected: officerWrite,
+  },
+  {
+    name: 'POST /submissions/:id/return',
+    method: 'post',
+    path: (i) => `/api/submissions/${i.sub}/return`,
+    body: (version) => ({ version, reason: 'Kiểm tra lại' }),
+    state: 'submitted',
+    expected: reviewerWrite,
+  },
+  {
+    name: 'POST /submissions/:id/approve',
+    method: 'post',
+    path: (i) => `/api/submissions/${i.sub}/approve`,
+    body: (version) => ({ version }),
+    state: 'submitted',
+    expected: reviewerWrite,
+  },
+  { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
+  {
+    name: 'POST /users',
+    method: 'post',
+    path: () => '/api/users',
+    body: (_v, n) => ({ username: `new-user-${n}`, password: 'Matkhau@123', fullName: 'Người mới', role: 'reviewer' }),
+    expected: { ...adminOnly, admin: 201 },
+  },
+];
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let ids: { sub: string; period: string };
+  let counter = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp('authz');
+    const admin = await t.token('admin');
+    const period = await t.http().post('/api/periods').set('Authorization', `Bearer ${admin}`)
+      .send({ type: 'month', year: 2024, number: 5 }).expect(201);
+    const [sub] = await t.db.query(
+      `SELECT s.id FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SA' AND s.period_id = $1`,
+      [period.body.id],
+    );
+    ids = { sub: sub.id, period: period.body.id };
+    // a complete form, so that "submit" is allowed by the rules and only the role decides
+    await t.db.query(
+      `INSERT INTO submission_values (submission_id, indicator_code, numeric_value)
+       VALUES ($1, 'forest', 1), ($1, 'sown', 10), ($1, 'sown_rice', 5)`,
+      [ids.sub],
+    );
+  });
+  afterAll(() => t.close());
+
+  async function arrange(state?: State): Promise<number> {
+    if (state) await t.db.query(`UPDATE submissions SET state = $2 WHERE id = $1`, [ids.sub, state]);
+    const [row] = await t.db.query(`SELECT version FROM submissions WHERE id = $1`, [ids.sub]);
+    return row.version;
+  }
+
+  const cases = ROUTES.flatMap((route) => CALLERS.map((caller) => [route.name, caller, route] as const));
+
+  it.each(cases)('%s as %s', async (_name, caller, route) => {
+    const version = await arrange(route.state);
+    const [{ count: auditBefore }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log`);
+    let req = t.http()[route.method](route.path(ids));
+    if (caller !== 'anonymous') req = req.set('Authorization', `Bearer ${await t.token(USER[caller])}`);
+    const res = await (route.body ? req.send(route.body(version, (counter = (counter % 12) + 1))) : req);
+    expect({ status: res.status, code: res.body.code }).toMatchObject({ status: route.expected[caller] });
+    if (res.status >= 400) {
+      expect(res.body.code).toMatch(/^[A-Z_]+$/);
+      const [{ count: auditAfter }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log`);
+      expect(auditAfter).toBe(auditBefore);
+      expect(await arrange()).toBe(version);
+    }
+  });
+
+  it('lists only the own unit’s submissions to an officer', async () => {
+    for (const [user, code] of [['officer-sa', 'SA'], ['officer-sb', 'SB']]) {
+      const res = await t.http().get(`/api/submissions?periodId=${ids.period}`).set('Authorization', `Bearer ${await t.token(user)}`).expect(200);
+      expect(res.body.map((s: { unitCode: string }) => s.unitCode)).toEqual([code]);
+    }
+    const all = await t.http().get(`/api/submissions?periodId=${ids.period}`).set('Authorization', `Bearer ${await t.token('signer')}`).expect(200);
+    expect(all.body).toHaveLength(2);
+  });
+
+  it('answers a malformed or unknown id with 404, never 500', async () => {
+    const officer = `Bearer ${await t.token('officer-sa')}`;
+    for (const id of ['abc', '00000000-0000-0000-0000-000000000000', "1' OR '1'='1"]) {
+      const res = await t.http().get(`/api/submissions/${encodeURIComponent(id)}`).set('Authorization', officer);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('SUBMISSION_NOT_FOUND');
+    }
+  });
+
+  it('rejects forged or expired tokens', async () => {
+    const res = await t.http().get('/api/units').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.invalid').expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+});
