@@ -15,7 +15,8 @@ interface EmbeddedPostgresClass {
   new (options: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 }
 
-const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** where a locally installed Postgres is looked for (overridable for tests of the fallback) */
+const LOCAL_ADMIN_URL = process.env.LOCAL_PG_PROBE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
 
 async function answers(url: string): Promise<boolean> {
@@ -89,7 +90,9 @@ export async function resolvePostgres(options: {
     persistent: true,
     // as root, Postgres runs as the OS user "postgres", which must own the data folder
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', "unix_socket_directories="],
+    // the library asks for en_US.UTF-8 messages, which many machines lack; later flags win
+    initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C'],
     onLog: () => undefined,
     onError: (e: unknown) => log(String(e)),
   });
