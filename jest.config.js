@@ -3,8 +3,8 @@ const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
 const moduleNameMapper = {
-  '^@app/(domain|database|config|security)$': '<rootDir>/libs/$1/src',
-  '^@app/(domain|database|config|security)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(domain|database|config|security|queue)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|database|config|security|queue)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
 

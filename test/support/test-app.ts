@@ -28,6 +28,7 @@ export const TEST_USERS = [
 export interface TestApp {
   app: INestApplication;
   db: DataSource;
+  databaseUrl: string;
   http: () => TestAgent;
   token: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -78,6 +79,7 @@ export async function startTestApp(label: string): Promise<TestApp> {
   return {
     app,
     db,
+    databaseUrl: database.url,
     http,
     token: async (username: string) => {
       let t = tokens.get(username);

@@ -3,6 +3,7 @@ import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextStat
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { writeOutbox } from '@app/queue';
 import { writeAudit } from '../audit/audit';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
@@ -90,6 +91,8 @@ export class SubmissionWorkflowService {
         before: { state: s.state, version: s.version },
         after: { state: next, version: s.version + 1, ...(review.reason ? { reason: review.reason } : {}), ...(review.comments?.length ? { comments: review.comments } : {}) },
       });
+      const event = { submit: 'submission.submitted', return: 'submission.returned', approve: 'submission.approved', reopen: 'submission.reopened' } as const;
+      await writeOutbox(m, event[action], { submissionId: s.id, periodId: s.periodId, unitId: s.unitId, actorId: actor.id });
       return { id: s.id, state: next, version: s.version + 1 };
     });
   }

@@ -1,5 +1,6 @@
 import { AuditEntry } from './audit-entry.entity';
 import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } from './form-template.entity';
+import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
 import { ReportingUnit } from './reporting-unit.entity';
 import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
@@ -7,6 +8,7 @@ import { User } from './user.entity';
 
 export * from './audit-entry.entity';
 export * from './form-template.entity';
+export * from './outbox-event.entity';
 export * from './period.entity';
 export * from './reporting-unit.entity';
 export * from './submission.entity';
@@ -25,4 +27,5 @@ export const ENTITIES = [
   SubmissionValue,
   ReviewAction,
   AuditEntry,
+  OutboxEvent,
 ];

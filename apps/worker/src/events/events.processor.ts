@@ -1,0 +1,21 @@
+import { EventJob, QUEUES } from '@app/queue';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { EVENT_HANDLERS, EventHandler } from './event-handler';
+
+/** Fans each relayed outbox event out to the handlers that care; a handler's error retries the job. */
+@Processor(QUEUES.events, { concurrency: 8 })
+export class EventsProcessor extends WorkerHost {
+  private readonly logger = new Logger(EventsProcessor.name);
+
+  constructor(@Inject(EVENT_HANDLERS) private readonly handlers: EventHandler[]) {
+    super();
+  }
+
+  async process(job: Job<EventJob>): Promise<void> {
+    const interested = this.handlers.filter((h) => h.handles.includes(job.data.type));
+    for (const handler of interested) await handler.handle(job.data);
+    this.logger.debug(`event ${job.data.type} #${job.data.outboxId} → ${interested.length} handler(s)`);
+  }
+}

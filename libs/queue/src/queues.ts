@@ -1,0 +1,43 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue, its job names and their payloads, in one place. Jobs carry ids only: the worker
+ * reloads the rows and exits early when the work is already done.
+ */
+export const QUEUES = {
+  /** relayed outbox events fan out from here */
+  events: 'events',
+  reminders: 'reminders',
+  notifications: 'notifications',
+  consolidation: 'consolidation',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Domain events written to the outbox in the transaction of the change they announce. */
+export interface OutboxEvents {
+  'submission.submitted': { submissionId: string; periodId: string; unitId: string; actorId: string };
+  'submission.returned': { submissionId: string; periodId: string; unitId: string; actorId: string };
+  'submission.approved': { submissionId: string; periodId: string; unitId: string; actorId: string };
+  'submission.reopened': { submissionId: string; periodId: string; unitId: string; actorId: string };
+}
+export type OutboxEventType = keyof OutboxEvents;
+
+/** The payload of a job on the events queue: one outbox row. */
+export interface EventJob<T extends OutboxEventType = OutboxEventType> {
+  outboxId: string;
+  type: T;
+  payload: OutboxEvents[T];
+}
+
+/** One retry policy for every job: exponential backoff, failed jobs kept for inspection. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+/** Deterministic job ids: adding the same job twice is a no-op in BullMQ. */
+export const jobIds = {
+  event: (outboxId: string) => `outbox-${outboxId}`,
+};

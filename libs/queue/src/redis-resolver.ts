@@ -1,0 +1,85 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
+
+export interface ResolvedRedis {
+  url: string;
+  source: 'REDIS_URL' | 'local' | 'spawned';
+  stop: () => Promise<void>;
+}
+
+const LOCAL_URL = process.env.LOCAL_REDIS_PROBE_URL ?? 'redis://127.0.0.1:6379';
+const SPAWNED_PORT = Number(process.env.SPAWNED_REDIS_PORT ?? 63790);
+
+export async function redisAnswers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/**
+ * REDIS_URL when set; else the Redis on 127.0.0.1:6379 when one answers; else a `redis-server`
+ * found on PATH, started under `.data/redis`; else a clear message saying how to get one.
+ */
+export async function resolveRedis(options: { dataDir?: string; log?: (m: string) => void } = {}): Promise<ResolvedRedis> {
+  const log = options.log ?? (() => undefined);
+  const noop = async () => undefined;
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, source: 'REDIS_URL', stop: noop };
+  if (await redisAnswers(LOCAL_URL)) return { url: LOCAL_URL, source: 'local', stop: noop };
+  const spawnedUrl = `redis://127.0.0.1:${SPAWNED_PORT}`;
+  if (await redisAnswers(spawnedUrl)) return { url: spawnedUrl, source: 'spawned', stop: noop };
+  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
+  if (found.error || found.status !== 0) {
+    throw new Error(
+      'Không tìm thấy Redis: đặt REDIS_URL, hoặc chạy Redis trên 127.0.0.1:6379, hoặc cài redis-server ' +
+        '(Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis) rồi chạy lại.',
+    );
+  }
+  const dir = resolve(options.dataDir ?? join(process.cwd(), '.data', 'redis'));
+  mkdirSync(dir, { recursive: true });
+  log(`Không thấy Redis trên 127.0.0.1:6379 — khởi động redis-server tại ${dir} (cổng ${SPAWNED_PORT}).`);
+  const child = spawn(
+    'redis-server',
+    ['--port', String(SPAWNED_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 50; i++) {
+    if (await redisAnswers(spawnedUrl)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: spawnedUrl,
+    source: 'spawned',
+    stop: async () => {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/** BullMQ wants its own connections: no retry cap on blocking commands. */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+}
+
+/**
+ * Connection options (not a client) for BullMQ: a queue or worker given options creates its own
+ * connections and closes them when it closes.
+ */
+export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
+  const u = new URL(url);
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: Number(u.port || 6379),
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+  };
+}
