@@ -1,12 +1,14 @@
 /** Three tiers: pure unit tests, then integration and e2e tests against real Postgres (and Redis). */
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const transform = { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swc, swcrc: false }] };
+// ES-module-only packages pulled in by CommonJS ones: Node 20 requires them natively, jest needs them compiled
+const transformIgnorePatterns = ['/node_modules/(?!(.*/)?content-disposition/)'];
 const moduleNameMapper = {
   '^@app/(domain|database|config|security|queue)$': '<rootDir>/libs/$1/src',
   '^@app/(domain|database|config|security|queue)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+const common = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
   projects: [

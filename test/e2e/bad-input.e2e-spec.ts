@@ -44,7 +44,7 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message, and 
     ['a note of the wrong type', () => ({ version: v(), values: [{ indicatorCode: 'forest', value: 5, note: 7 }] }), 400, 'VALIDATION_FAILED'],
     ['one bad value among good ones', () => ({ version: v(), values: [{ indicatorCode: 'sown', value: 5 }, { indicatorCode: 'forest', value: '1,2,3' }] }), 400, 'VALIDATION_FAILED'],
     ['a negative version', () => ({ version: -1, values: [] }), 400, 'VALIDATION_FAILED'],
-    ['a null body', () => null, 400, 'MALFORMED_JSON'],
+    ['a null body', () => null, 400, 'VALIDATION_FAILED'],
   ];
 
   it.each(bad)('refuses %s', async (_label, body, status, code) => {

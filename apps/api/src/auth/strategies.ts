@@ -1,4 +1,5 @@
 import { loadEnv } from '@app/config';
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
@@ -20,7 +21,13 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   constructor() {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: loadEnv().JWT_SECRET, ignoreExpiration: false });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // a KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a PEM key on every request
+      secretOrKey: createSecretKey(Buffer.from(loadEnv().JWT_SECRET)) as unknown as Buffer, // typed too narrowly
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
   }
 
   validate(payload: TokenPayload): Actor {

@@ -1,8 +1,8 @@
 import { DomainError, ErrorDetail } from '@app/domain';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
 import { ERROR_STATUS } from './error-status';
 
 export interface ErrorBody {
@@ -32,10 +32,11 @@ const HTTP_FALLBACK: Record<number, { code: string; message: string }> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    res.status(body.statusCode).json(body);
+    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, body.statusCode);
   }
 
   private toBody(exception: unknown): ErrorBody {

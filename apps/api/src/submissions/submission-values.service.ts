@@ -2,11 +2,14 @@ import { Submission } from '@app/database';
 import { CellValue, checkIndicatorRules, DomainError, ErrorDetail, nextState, parseCell, parseCumulative } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
 import { SaveValuesDto } from './submission.dto';
 import { SubmissionAccess, versionConflict } from './submission-access.service';
+import { readValueItems } from './value-items';
 
 /**
  * One statement does the whole save, atomically: bump the version if (and only if) it is the one
@@ -75,7 +78,7 @@ export class SubmissionValuesService {
     const key = await this.access.keyVisibleTo(actor, id);
     const form = await this.forms.unitForm(key.formTemplateId, key.unitId);
 
-    const errors: ErrorDetail[] = [];
+    const { items, errors } = readValueItems(dto.values);
     const seen = new Set<string>();
     const codes: string[] = [];
     const nums: Array<string | null> = [];
@@ -86,7 +89,7 @@ export class SubmissionValuesService {
     const notes: Array<string | null> = [];
     const cells = new Map<string, CellValue>();
 
-    for (const [index, item] of dto.values.entries()) {
+    for (const [index, item] of items.entries()) {
       const rule = form.byCode.get(item.indicatorCode);
       if (!rule) {
         errors.push({
@@ -126,9 +129,13 @@ export class SubmissionValuesService {
       throw new DomainError('VALIDATION_FAILED', 'Số liệu gửi lên không hợp lệ, chưa có gì được lưu.', errors);
     }
 
-    const rows: Array<{ version: number }> = await this.db.query(SAVE_SQL, [
-      id, dto.version, codes, nums, texts, cumSet, cums, noteSet, notes, actor.id,
-    ]);
+    // a named (prepared) statement: planned once per connection, not on every save
+    const pool = (this.db.driver as PostgresDriver).master as Pool;
+    const { rows } = await pool.query<{ version: number }>({
+      name: 'submission-save-values',
+      text: SAVE_SQL,
+      values: [id, dto.version, codes, nums, texts, cumSet, cums, noteSet, notes, actor.id],
+    });
     if (rows.length === 0) await this.explainRefusal(id, dto.version);
 
     // rules a draft may still break; they block submission, not saving
