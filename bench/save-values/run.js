@@ -11,7 +11,8 @@
  *
  * Output: bench/results/save-values.json + a short summary on stdout.
  * Knobs (for experiments only; defaults are the reference run): BENCH_DURATION, BENCH_WARMUP,
- * BENCH_CONNECTIONS, DATABASE_POOL_SIZE (passed through to the API), BENCH_TIMELINE_DIR (per-response dumps).
+ * BENCH_CONNECTIONS, DATABASE_POOL_SIZE (passed through to the API), BENCH_TIMELINE_DIR (per-response dumps),
+ * BENCH_API_NODE_ARGS (extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -220,7 +221,8 @@ async function main() {
   log('setting up database tonghop_bench');
   const data = await setupDatabase({ log });
 
-  const api = spawnNode('api', [path.join(ROOT, 'dist/apps/api/main.js')], {
+  const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean); // e.g. --cpu-prof
+  const api = spawnNode('api', [...apiNodeArgs, path.join(ROOT, 'dist/apps/api/main.js')], {
     DATABASE_URL: data.databaseUrl,
     PORT: String(API_PORT),
     NODE_ENV: 'production',

@@ -131,8 +131,33 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message, and 
     for (const loser of results.filter((r) => r.status === 409)) expect(loser.body.currentVersion).toBe(winner.body.version);
     const audits = await t.db.query(`SELECT after FROM audit_log WHERE submission_id = $1 AND action = 'values.updated' ORDER BY id DESC LIMIT 1`, [sub.id]);
     expect(audits[0].after.version).toBe(winner.body.version);
-    expect(Number(audits[0].after.values.forest.value)).toBe(Number(row.numeric_value));
+    expect(Number(audits[0].after.values.forest)).toBe(Number(row.numeric_value));
     sub.version = winner.body.version;
+  });
+
+  it('keeps concurrent saves of different submissions independent (grouped into one commit or not)', async () => {
+    const [sb] = await t.db.query(
+      `SELECT s.id, s.version FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SB' AND s.period_id = (SELECT period_id FROM submissions WHERE id = $1)`,
+      [sub.id],
+    );
+    const officerB = `Bearer ${await t.token('officer-sb')}`;
+    const burst = await Promise.all([
+      t.http().put(`/api/submissions/${sub.id}/values`).set('Authorization', officer).send({ version: sub.version, values: [{ indicatorCode: 'sown', value: 11 }] }),
+      t.http().put(`/api/submissions/${sb.id}/values`).set('Authorization', officerB).send({ version: sb.version + 7, values: [{ indicatorCode: 'retail', value: 5 }] }),
+      t.http().put(`/api/submissions/${sb.id}/values`).set('Authorization', officerB).send({ version: sb.version, values: [{ indicatorCode: 'retail', value: 6 }, { indicatorCode: 'cpi_change', value: '-1,5' }] }),
+      t.http().put(`/api/submissions/${sub.id}/values`).set('Authorization', officer).send({ version: sub.version, values: [{ indicatorCode: 'nope', value: 1 }] }),
+    ]);
+    expect(burst.map((r) => r.status)).toEqual([200, 409, 200, 400]);
+    const rows = await t.db.query(
+      `SELECT indicator_code, numeric_value FROM submission_values WHERE submission_id = ANY($1) AND indicator_code IN ('sown', 'retail', 'cpi_change') ORDER BY 1`,
+      [[sub.id, sb.id]],
+    );
+    expect(rows).toEqual([
+      { indicator_code: 'cpi_change', numeric_value: '-1.500000' },
+      { indicator_code: 'retail', numeric_value: '6.000000' },
+      { indicator_code: 'sown', numeric_value: '11.000000' },
+    ]);
+    sub.version = burst[0].body.version;
   });
 
   it('throttles repeated failed logins with 429', async () => {

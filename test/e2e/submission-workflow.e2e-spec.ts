@@ -108,8 +108,8 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
     ]);
     expect(audit.body[3]).toMatchObject({
       actorUsername: 'officer-sa',
-      before: { sown_rice: { value: 15560 } },
-      after: { values: { sown_rice: { value: 15600 } } },
+      before: { values: { sown_rice: 15560 } },
+      after: { values: { sown_rice: 15600 } },
     });
   });
 

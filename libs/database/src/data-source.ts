@@ -16,7 +16,12 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20) },
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+      // named statements keep their parse, but are planned for their actual arguments: a generic plan
+      // of the batched save (arrays of unknown length) is orders of magnitude slower
+      options: '-c plan_cache_mode=force_custom_plan',
+    },
     ...overrides,
   } as DataSourceOptions;
 }
