@@ -6,3 +6,4 @@ export * from './derived';
 export * from './period';
 export * from './indicator-rules';
 export * from './calendar';
+export * from './reminders';
