@@ -1,3 +1,5 @@
+import { loadEnv } from '@app/config';
+import { Clock, clockFromEnv } from '@app/queue';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -5,10 +7,25 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
+import { mountQueueBoard } from './queues/queue-board';
+
+export interface CreateAppOptions {
+  logger?: LogLevel[] | false;
+  /** default: REDIS_URL, else 127.0.0.1:6379 (main.ts resolves it first, like the worker) */
+  redisUrl?: string;
+  /** default: QUEUE_PREFIX */
+  queuePrefix?: string;
+  /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
+  clock?: Clock;
+}
 
 /** The API as `main.ts`, the demo and the e2e tests all run it. */
-export async function createApp(databaseUrl: string, options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forDatabase(databaseUrl), {
+export async function createApp(databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const env = loadEnv();
+  const redisUrl = options.redisUrl ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = options.queuePrefix ?? env.QUEUE_PREFIX;
+  const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock }), {
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.setGlobalPrefix('api');
@@ -16,6 +33,7 @@ export async function createApp(databaseUrl: string, options: { logger?: LogLeve
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  mountQueueBoard(app);
   const config = new DocumentBuilder()
     .setTitle('Tổng hợp API')
     .setDescription('Báo cáo tình hình kinh tế - xã hội hằng tháng: số liệu của các đơn vị, duyệt, tổng hợp')
