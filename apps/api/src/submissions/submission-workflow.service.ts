@@ -83,6 +83,7 @@ export class SubmissionWorkflowService {
         reason: review.reason ?? null,
         comments: review.comments ?? [],
         submissionVersion: s.version + 1,
+        createdAt: now,
       });
       await writeAudit(m, {
         submissionId: s.id,

@@ -1,5 +1,6 @@
 import { EmailJob, processorOptions, QUEUES } from '@app/queue';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -13,6 +14,8 @@ import { Mailer } from './mailer.service';
  */
 @Processor(QUEUES.notifications, processorOptions(4))
 export class EmailProcessor extends WorkerHost {
+  private readonly logger = new Logger(EmailProcessor.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: Mailer,
@@ -42,5 +45,11 @@ export class EmailProcessor extends WorkerHost {
       );
       throw error;
     }
+  }
+
+  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
   }
 }
