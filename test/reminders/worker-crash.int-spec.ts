@@ -58,7 +58,7 @@ describe('a worker killed mid-job', () => {
     const database = t.databaseUrl.split('/').pop()!.split('?')[0];
     await waitFor(async () => {
       const [row] = await t.db.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO reminders%'`,
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
         [database],
       );
       return row.n === 1;

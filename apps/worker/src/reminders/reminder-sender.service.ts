@@ -1,13 +1,10 @@
 import {
-  AUDIENCE,
   completenessTotals,
   digestDueOn,
   digestMessage,
   periodLabel,
   PeriodType,
-  reminderMessage,
   reminderPolicy,
-  remindersForDay,
   timeliness,
   WorkingCalendar,
 } from '@app/domain';
@@ -15,51 +12,43 @@ import { findPeriodCompleteness } from '@app/database';
 import { jobIds, RemindJob } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotificationWriter } from '../notifications/notification-writer.service';
-import { loadSubmissionFacts } from '../notifications/submission-context';
 import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
+import { ReminderBatcher, RemindOutcome } from './reminder-batcher';
 
-export type RemindOutcome = 'sent' | 'already-sent' | 'no-longer-due' | 'gone';
+export type { RemindOutcome };
 
 /**
  * One reminder job: reload the submission, ask the policy whether this reminder is still due on
  * its day (the unit may have submitted, or been given more time, since the scan), then write the
- * sent-reminder row and the inbox entries in one statement that re-checks the state under a lock.
+ * sent-reminder row and the inbox entries in a statement that re-checks the state under a lock.
+ * Submission reminders go through the batcher (group commit); the period digest is written alone.
  */
 @Injectable()
 export class ReminderSender {
+  private readonly batcher: ReminderBatcher;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendar: WorkingCalendar,
     private readonly writer: NotificationWriter,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
-  ) {}
+  ) {
+    // the driver's pool directly: named (prepared) statements, planned once per connection
+    this.batcher = new ReminderBatcher((this.db.driver as PostgresDriver).master as Pool, calendar, {
+      publicUrl: settings.publicUrl,
+      withEmail: settings.smtpUrl !== null,
+      queueEmails: (ids) => this.writer.queueEmails(ids),
+    });
+  }
 
   async remind(job: RemindJob): Promise<RemindOutcome> {
     if (job.kind === 'digest') return this.digest(job);
     if (!job.submissionId) return 'gone';
-    const facts = await loadSubmissionFacts(this.db, { submissionId: job.submissionId }, this.settings.publicUrl);
-    if (!facts) return 'gone';
-    const due = remindersForDay(job.day, facts, reminderPolicy(facts.reminderPolicy), this.calendar).find((r) => r.kind === job.kind);
-    if (!due) return 'no-longer-due';
-    const review = job.kind === 'review_pending' || job.kind === 'review_escalated';
-    const result = await this.writer.write({
-      audience: AUDIENCE[job.kind],
-      unitId: facts.unitId,
-      kind: job.kind,
-      message: reminderMessage(due, facts, facts.submittedAt),
-      link: facts.link,
-      periodId: facts.periodId,
-      submissionId: facts.submissionId,
-      dedupeKey: jobIds.remind(job),
-      reminder: {
-        kind: job.kind,
-        day: job.day,
-        guard: { submissionId: facts.submissionId, states: review ? ['submitted'] : ['draft', 'returned'], submittedAt: review ? facts.submittedAt : null },
-      },
-    });
-    return result.created ? 'sent' : 'already-sent';
+    return this.batcher.remind(job);
   }
 
   private async digest(job: RemindJob): Promise<RemindOutcome> {
