@@ -30,6 +30,7 @@ describe('deadline extensions and completeness (HTTP)', () => {
     ['a deadline not later than the period’s', () => ({ unitId: units.SA, deadline: '2024-05-16', reason: 'Lý do' }), 400, 'DEADLINE_INVALID'],
     ['a deadline before the cutoff', () => ({ unitId: units.SA, deadline: '2024-05-01', reason: 'Lý do' }), 400, 'DEADLINE_INVALID'],
     ['a date that does not exist', () => ({ unitId: units.SA, deadline: '2024-02-30', reason: 'Lý do' }), 400, 'DEADLINE_INVALID'],
+    ['a deadline years away (a typo in the year)', () => ({ unitId: units.SA, deadline: '2042-05-22', reason: 'Lý do' }), 400, 'DEADLINE_INVALID'],
     ['a date in another format', () => ({ unitId: units.SA, deadline: '22/05/2024', reason: 'Lý do' }), 400, 'VALIDATION_FAILED'],
     ['a blank reason', () => ({ unitId: units.SA, deadline: '2024-05-22', reason: '   ' }), 400, 'EXTENSION_REASON_REQUIRED'],
     ['no reason', () => ({ unitId: units.SA, deadline: '2024-05-22' }), 400, 'VALIDATION_FAILED'],

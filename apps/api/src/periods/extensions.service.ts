@@ -1,4 +1,4 @@
-import { checkedDeadline, DomainError, formatVnDate, WorkingCalendar } from '@app/domain';
+import { checkedDeadline, DomainError, formatVnDate, shiftDays, WorkingCalendar } from '@app/domain';
 import { writeOutbox } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,6 +6,9 @@ import { DataSource } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import type { Actor } from '../common/actor';
 import { GrantExtensionDto } from './extension.dto';
+
+/** a typo in the year should not silence a unit's reminders for years */
+const MAX_EXTENSION_DAYS = 92;
 
 const VIEW = `SELECT e.id, e.period_id AS "periodId", e.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
                      e.deadline::text AS deadline, e.reason, e.granted_by AS "grantedBy", e.created_at AS "createdAt", e.updated_at AS "updatedAt"
@@ -39,6 +42,9 @@ export class ExtensionsService {
       const deadline = checkedDeadline(dto.deadline, period.cutoffTo, this.calendar);
       if (deadline <= period.deadline) {
         throw new DomainError('DEADLINE_INVALID', `Hạn gia hạn phải sau hạn nộp chung của kỳ (${formatVnDate(period.deadline)}).`);
+      }
+      if (deadline > shiftDays(period.deadline, MAX_EXTENSION_DAYS)) {
+        throw new DomainError('DEADLINE_INVALID', `Chỉ gia hạn được tối đa ${MAX_EXTENSION_DAYS} ngày sau hạn nộp chung của kỳ.`);
       }
       const [before]: Array<{ deadline: string; reason: string }> = await m.query(
         `SELECT deadline::text AS deadline, reason FROM deadline_extensions WHERE period_id = $1 AND unit_id = $2 FOR UPDATE`,
