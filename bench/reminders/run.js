@@ -16,6 +16,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Queue } = require('bullmq');
+const Redis = require('ioredis');
 const { Client } = require('pg');
 const { setupDatabase } = require('./setup');
 
@@ -80,6 +81,18 @@ async function until(check, timeoutMs, what) {
   }
 }
 
+/** Every key of a run's prefix: the workers' queues and schedulers too, not only the queue the driver used. */
+async function dropPrefix(prefix) {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
 async function count(db, sql) {
   return (await db.query(sql)).rows[0].n;
 }
@@ -117,6 +130,7 @@ async function baselineRun(data, db, n) {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await stopAll(workers);
+    await dropPrefix(prefix);
   }
 }
 
@@ -156,6 +170,7 @@ async function reminderRun(data, db, n) {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await stopAll(workers);
+    await dropPrefix(prefix);
   }
 }
 

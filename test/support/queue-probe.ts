@@ -5,6 +5,7 @@ import type { ScanResult } from '../../apps/worker/src/reminders/reminder-scan.s
 import { createWorker } from '../../apps/worker/src/worker.factory';
 import type { WorkerSettings } from '../../apps/worker/src/worker-settings';
 import { Clock, JOBS, QUEUES, redisOptions } from '../../libs/queue/src';
+import { dropQueueKeys } from './redis-keys';
 import { waitFor } from './wait';
 
 /** A worker (Nest application context, no HTTP) on a test's database and queue prefix. */
@@ -32,7 +33,10 @@ export class QueueProbe {
   readonly notifications: Queue;
   readonly events: Queue;
 
-  constructor(redisUrl: string, prefix: string) {
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
     const make = (name: string) => new Queue(name, { connection: redisOptions(redisUrl), prefix });
     this.reminders = make(QUEUES.reminders);
     this.notifications = make(QUEUES.notifications);
@@ -82,5 +86,6 @@ export class QueueProbe {
       if (obliterate) await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
     }
+    if (obliterate) await dropQueueKeys(this.redisUrl, this.prefix);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { createApp } from '../../apps/api/src/app.factory';
 import type { Clock } from '../../libs/queue/src';
 import testForm from '../fixtures/test-form.json';
+import { dropQueueKeys } from './redis-keys';
 import { createTestDatabase } from './test-db';
 
 export const PASSWORD = 'Test@2024!';
@@ -107,6 +108,7 @@ export async function startTestApp(label: string, options: { clock?: Clock; redi
       await app.close();
       await db.destroy();
       await database.drop();
+      await dropQueueKeys(redisUrl, queuePrefix);
     },
   };
 }
