@@ -102,7 +102,9 @@ export async function runDemo(): Promise<void> {
   const stop = async () => {
     await worker.stop();
     await app.close();
+    await queues.reset(); // the demo's queues and clock go with it
     await queues.close();
+    await clock.clear();
     await clock.close();
     await ds.destroy();
     await sink.stop();

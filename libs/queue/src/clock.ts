@@ -79,6 +79,11 @@ export class RedisClock implements Clock {
     await this.redis.set(this.key, at.toISOString());
   }
 
+  /** Back to the fallback clock. */
+  async clear(): Promise<void> {
+    await this.redis.del(this.key);
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
   }
