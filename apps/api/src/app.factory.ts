@@ -25,7 +25,7 @@ export async function createApp(databaseUrl: string, options: CreateAppOptions =
   const redisUrl = options.redisUrl ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = options.queuePrefix ?? env.QUEUE_PREFIX;
   const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }), {
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.setGlobalPrefix('api');

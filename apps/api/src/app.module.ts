@@ -20,6 +20,8 @@ export interface AppOptions {
   redisUrl: string;
   queuePrefix: string;
   clock: Clock;
+  /** the app made the clock itself, and closes it */
+  ownsClock: boolean;
 }
 
 @Module({})
@@ -29,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        TimeModule.forRoot(options.clock),
+        TimeModule.forRoot(options.clock, options.ownsClock),
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,
         FormsModule,

@@ -18,7 +18,10 @@ export class DemoQueues {
   private readonly queues: Queue[];
 
   constructor(redisUrl: string, prefix: string, private readonly db: DataSource) {
-    this.queues = [QUEUES.reminders, QUEUES.notifications, QUEUES.events].map((name) => new Queue(name, { connection: redisOptions(redisUrl), prefix }));
+    // the reminders queue first: scanNow adds to it
+    this.queues = [QUEUES.reminders, QUEUES.notifications, QUEUES.events, QUEUES.consolidation].map(
+      (name) => new Queue(name, { connection: redisOptions(redisUrl), prefix }),
+    );
   }
 
   /** Clears what an earlier demo run left under the same prefix. */

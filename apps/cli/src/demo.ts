@@ -112,6 +112,10 @@ export async function runDemo(): Promise<void> {
     await pg.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // the demo stops everything itself, in order: Nest's own shutdown hook would close the API and
+  // re-raise the signal, ending the process before the worker, the queues and the mailbox are done
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop());
+  }
 }

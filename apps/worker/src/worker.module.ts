@@ -30,9 +30,14 @@ export interface WorkerOptions {
   settings?: Partial<WorkerSettings>;
 }
 
+const OWNS_CLOCK = Symbol('OWNS_CLOCK');
+
 @Module({})
 export class WorkerModule implements OnModuleDestroy {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(OWNS_CLOCK) private readonly ownsClock: boolean,
+  ) {}
 
   static forRoot(options: WorkerOptions): DynamicModule {
     const env = loadEnv();
@@ -59,6 +64,8 @@ export class WorkerModule implements OnModuleDestroy {
       providers: [
         { provide: WORKER_SETTINGS, useValue: settings },
         { provide: CLOCK, useFactory: () => options.clock ?? clockFromEnv(env, options.redisUrl, prefix) },
+        // a clock made here (from the environment) is closed here; a caller's clock is the caller's
+        { provide: OWNS_CLOCK, useValue: options.clock === undefined },
         { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar() },
         {
           // the relay's producer fails fast when Redis is away, so outbox rows stay pending
@@ -87,6 +94,6 @@ export class WorkerModule implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.clock.close?.();
+    if (this.ownsClock) await this.clock.close?.();
   }
 }
