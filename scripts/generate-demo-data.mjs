@@ -58,7 +58,9 @@ function generate() {
 
   const formJson = {
     code: 'KTXH-THANG', version: 1, name: 'Biểu số liệu tình hình kinh tế - xã hội hằng tháng', periodType: 'month',
-    deadline: { rule: 'working_days_after_cutoff', days: 2 }, notes,
+    deadline: { rule: 'working_days_after_cutoff', days: 2 },
+    reminders: { beforeDeadline: [3, 1], onDeadline: true, overdueEvery: 1, sendFrom: '08:00', review: { remindAfter: 2, escalateAfter: 2 }, digest: { untilWorkingDaysAfterDeadline: 10 } },
+    notes,
     sections: form.sections.map((s) => ({ ...s, indicators: s.indicators.map(indicatorJson) })),
   };
   writeJson(FILES.units, units);

@@ -15,11 +15,16 @@ const USER: Record<Exclude<Caller, 'anonymous'>, string> = {
 };
 
 type State = 'draft' | 'submitted';
+interface Ids {
+  sub: string;
+  period: string;
+  unit: string;
+}
 interface Route {
   name: string;
   method: 'get' | 'post' | 'put';
-  path: (ids: { sub: string; period: string }) => string;
-  body?: (version: number, n: number) => object;
+  path: (ids: Ids) => string;
+  body?: (version: number, n: number, ids: Ids) => object;
   /** state the subject is put in before the call */
   state?: State;
   expected: Record<Caller, number>;
@@ -77,6 +82,19 @@ const ROUTES: Route[] = [
     state: 'submitted',
     expected: reviewerWrite,
   },
+  { name: 'GET /periods/:id/completeness', method: 'get', path: (i) => `/api/periods/${i.period}/completeness`, expected: read },
+  { name: 'GET /periods/:id/extensions', method: 'get', path: (i) => `/api/periods/${i.period}/extensions`, expected: read },
+  {
+    name: 'POST /periods/:id/extensions',
+    method: 'post',
+    path: (i) => `/api/periods/${i.period}/extensions`,
+    body: (_v, n, i) => ({ unitId: i.unit, deadline: `2024-05-${String(20 + (n % 8)).padStart(2, '0')}`, reason: 'Đơn vị đề nghị gia hạn' }),
+    expected: { ...adminOnly, admin: 201 },
+  },
+  { name: 'GET /me/notifications', method: 'get', path: () => '/api/me/notifications', expected: read },
+  { name: 'POST /me/notifications/read-all', method: 'post', path: () => '/api/me/notifications/read-all', expected: read },
+  { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: adminOnly },
+  { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: adminOnly },
   { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
   {
     name: 'POST /users',
@@ -89,7 +107,7 @@ const ROUTES: Route[] = [
 
 describe('authorization matrix', () => {
   let t: TestApp;
-  let ids: { sub: string; period: string };
+  let ids: Ids;
   let counter = 0;
 
   beforeAll(async () => {
@@ -98,10 +116,10 @@ describe('authorization matrix', () => {
     const period = await t.http().post('/api/periods').set('Authorization', `Bearer ${admin}`)
       .send({ type: 'month', year: 2024, number: 5 }).expect(201);
     const [sub] = await t.db.query(
-      `SELECT s.id FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SA' AND s.period_id = $1`,
+      `SELECT s.id, s.unit_id FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SA' AND s.period_id = $1`,
       [period.body.id],
     );
-    ids = { sub: sub.id, period: period.body.id };
+    ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id };
     // a complete form, so that "submit" is allowed by the rules and only the role decides
     await t.db.query(
       `INSERT INTO submission_values (submission_id, indicator_code, numeric_value)
@@ -124,7 +142,7 @@ describe('authorization matrix', () => {
     const [{ count: auditBefore }] = await t.db.query(`SELECT count(*)::int AS count FROM audit_log`);
     let req = t.http()[route.method](route.path(ids));
     if (caller !== 'anonymous') req = req.set('Authorization', `Bearer ${await t.token(USER[caller])}`);
-    const res = await (route.body ? req.send(route.body(version, (counter = (counter % 12) + 1))) : req);
+    const res = await (route.body ? req.send(route.body(version, (counter = (counter % 12) + 1), ids)) : req);
     expect({ status: res.status, code: res.body.code }).toMatchObject({ status: route.expected[caller] });
     if (res.status >= 400) {
       expect(res.body.code).toMatch(/^[A-Z_]+$/);
@@ -150,6 +168,25 @@ describe('authorization matrix', () => {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe('SUBMISSION_NOT_FOUND');
     }
+  });
+
+  it('opens the queue dashboard to an administrator’s browser through a one-time ?token= and a cookie', async () => {
+    const path = '/api/admin/queues';
+    const admin = await t.token('admin');
+    const login = await t.http().get(`${path}?token=${admin}`).expect(303);
+    expect(login.headers.location).toBe(path);
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/^tonghop_queues=[^;]+; Path=\/api\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    const page = await t.http().get(path).set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const queues = await t.http().get(`${path}/api/queues`).set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders']);
+    // a reviewer's token, in the query or in the cookie, and a forged cookie: refused, no cookie set
+    const reviewer = await t.http().get(`${path}?token=${await t.token('reviewer')}`).expect(403);
+    expect(reviewer.headers['set-cookie']).toBeUndefined();
+    expect(reviewer.body.code).toBe('FORBIDDEN');
+    await t.http().get(path).set('Cookie', `tonghop_queues=${await t.token('officer-sa')}`).expect(403);
+    expect((await t.http().get(path).set('Cookie', 'tonghop_queues=forged').expect(401)).body.code).toBe('UNAUTHENTICATED');
   });
 
   it('rejects forged or expired tokens', async () => {

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,9 @@ import {
   upsertUnits,
 } from '../../libs/database/src';
 import { createApp } from '../../apps/api/src/app.factory';
+import type { Clock } from '../../libs/queue/src';
 import testForm from '../fixtures/test-form.json';
+import { dropQueueKeys } from './redis-keys';
 import { createTestDatabase } from './test-db';
 
 export const PASSWORD = 'Test@2024!';
@@ -25,10 +28,17 @@ export const TEST_USERS = [
   { username: 'officer-sb', role: 'officer' as const, fullName: 'Cán bộ SB', unitCode: 'SB' },
 ];
 
+/** The machine's Redis (CI starts one); each test file uses its own key prefix in it. */
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const randomQueuePrefix = (label: string) => `tonghop-test-${label}-${randomBytes(4).toString('hex')}`;
+
 export interface TestApp {
   app: INestApplication;
   db: DataSource;
   databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
   http: () => TestAgent;
   token: (username: string) => Promise<string>;
   close: () => Promise<void>;
@@ -38,7 +48,7 @@ export interface TestApp {
  * A real API on a real Postgres database of its own: two units (SA, SB), the test form,
  * plans for 2024 and approved history for January–April 2024 and January–May 2023.
  */
-export async function startTestApp(label: string): Promise<TestApp> {
+export async function startTestApp(label: string, options: { clock?: Clock; redisUrl?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase(label);
   const db = createDataSource(database.url);
   await db.initialize();
@@ -72,7 +82,9 @@ export async function startTestApp(label: string): Promise<TestApp> {
     },
     null,
   );
-  const app = await createApp(database.url, { logger: false });
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const queuePrefix = randomQueuePrefix(label);
+  const app = await createApp(database.url, { logger: false, redisUrl, queuePrefix, clock: options.clock });
   await app.init();
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
@@ -80,6 +92,8 @@ export async function startTestApp(label: string): Promise<TestApp> {
     app,
     db,
     databaseUrl: database.url,
+    redisUrl,
+    queuePrefix,
     http,
     token: async (username: string) => {
       let t = tokens.get(username);
@@ -94,6 +108,7 @@ export async function startTestApp(label: string): Promise<TestApp> {
       await app.close();
       await db.destroy();
       await database.drop();
+      await dropQueueKeys(redisUrl, queuePrefix);
     },
   };
 }

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { createWorker } from '../../apps/worker/src/worker.factory';
 import { QUEUES, redisOptions } from '../../libs/queue/src';
+import { dropQueueKeys } from '../support/redis-keys';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait';
 
@@ -15,13 +16,14 @@ describe('outbox → events queue (real Postgres and Redis, worker process conte
 
   beforeAll(async () => {
     t = await startTestApp('outbox');
-    worker = await createWorker({ databaseUrl: t.databaseUrl, redisUrl: REDIS_URL, queuePrefix: prefix }, false);
+    worker = await createWorker({ databaseUrl: t.databaseUrl, redisUrl: REDIS_URL, queuePrefix: prefix, settings: { scanEveryMs: 0 } }, false);
   });
   afterAll(async () => {
     await worker?.close();
     const q = new Queue(QUEUES.events, { connection: redisOptions(REDIS_URL), prefix });
     await q.obliterate({ force: true });
     await q.close();
+    await dropQueueKeys(REDIS_URL, prefix);
     await t?.close();
   });
 

@@ -1,3 +1,5 @@
+import { loadEnv } from '@app/config';
+import { Clock, clockFromEnv } from '@app/queue';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,6 +7,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
+import { mountQueueBoard } from './queues/queue-board';
+
+export interface CreateAppOptions {
+  logger?: LogLevel[] | false;
+  /** default: REDIS_URL, else 127.0.0.1:6379 (main.ts resolves it first, like the worker) */
+  redisUrl?: string;
+  /** default: QUEUE_PREFIX */
+  queuePrefix?: string;
+  /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
+  clock?: Clock;
+}
 
 /** Largest request body accepted (a form with a few hundred figures and notes is ~100 kB). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
@@ -13,9 +26,13 @@ export const BODY_LIMIT = 2 * 1024 * 1024;
  * The API as `main.ts`, the demo and the e2e tests all run it. Fastify rather than Express:
  * on the hot path (saving a form) it costs about half as much CPU per request.
  */
-export async function createApp(databaseUrl: string, options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
+export async function createApp(databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const env = loadEnv();
+  const redisUrl = options.redisUrl ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = options.queuePrefix ?? env.QUEUE_PREFIX;
+  const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forDatabase(databaseUrl),
+    AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === 'true' }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
@@ -23,6 +40,7 @@ export async function createApp(databaseUrl: string, options: { logger?: LogLeve
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
+  await mountQueueBoard(app);
   const config = new DocumentBuilder()
     .setTitle('Tổng hợp API')
     .setDescription('Báo cáo tình hình kinh tế - xã hội hằng tháng: số liệu của các đơn vị, duyệt, tổng hợp')

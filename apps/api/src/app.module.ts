@@ -1,22 +1,38 @@
 import { dataSourceOptions } from '@app/database';
+import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { CompletenessModule } from './completeness/completeness.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
+import { QueuesModule } from './queues/queues.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { TimeModule } from './time/time.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
+export interface AppOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  clock: Clock;
+  /** the app made the clock itself, and closes it */
+  ownsClock: boolean;
+}
+
 @Module({})
 export class AppModule {
-  static forDatabase(databaseUrl: string): DynamicModule {
+  static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        TimeModule.forRoot(options.clock, options.ownsClock),
+        QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,
         FormsModule,
         HealthModule,
@@ -25,6 +41,8 @@ export class AppModule {
         PeriodsModule,
         SubmissionsModule,
         ReviewsModule,
+        CompletenessModule,
+        NotificationsModule,
       ],
     };
   }

@@ -1,11 +1,18 @@
 import { loadEnv } from '@app/config';
 import { createDataSource, resolvePostgres } from '@app/database';
-import { formatNumber } from '@app/domain';
+import { formatNumber, formatVnDate, vnDate } from '@app/domain';
+import { clockKey, RedisClock, resolveRedis } from '@app/queue';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
 import { ApiClient } from './api-client';
 import { DEMO_PASSWORD, seedDemo } from './commands';
-import { playScriptedMonth } from './scripted-month';
+import { DemoQueues } from './demo-queues';
+import { startWorkerProcess } from './demo-worker';
+import { SmtpSink } from './mail-sink';
+import { playTimedMonth } from './timed-month';
+
+/** The demo's own queue prefix (and clock key) in whatever Redis it finds. */
+const DEMO_PREFIX = 'tonghop-demo';
 
 async function freshDatabase(adminUrl: string, name: string): Promise<void> {
   const c = new Client({ connectionString: adminUrl });
@@ -19,30 +26,63 @@ async function freshDatabase(adminUrl: string, name: string): Promise<void> {
 }
 
 /**
- * `npm run demo`: migrate, seed, play May 2024 over the real HTTP API, print a summary, and leave
- * the API running. Without DATABASE_URL it uses a database of its own, made afresh each run.
+ * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
+ * then play May 2024 day by day over the real HTTP API on a demo clock shared through Redis, so
+ * that reminders go out on their days; print what the mailbox receives, and leave everything
+ * running. Without DATABASE_URL it uses a database of its own, made afresh each run.
  */
 export async function runDemo(): Promise<void> {
   const env = loadEnv();
   const log = (m: string) => console.log(m);
   const pg = await resolvePostgres({ database: 'tonghop_demo', log });
   if (pg.source !== 'DATABASE_URL') await freshDatabase(pg.adminUrl, 'tonghop_demo');
-  const ds = createDataSource(pg.url);
+  const ds = createDataSource(pg.url, { extra: { max: 4 } });
   await ds.initialize();
   await ds.runMigrations();
   const seeded = await seedDemo(ds);
-  await ds.destroy();
-  log(`PostgreSQL (${pg.source}): ${seeded.units} đơn vị, biểu mẫu ${seeded.forms.join(', ')}, ${seeded.historySubmissions} báo cáo của các tháng trước.\n`);
+  log(`PostgreSQL (${pg.source}): ${seeded.units} đơn vị, biểu mẫu ${seeded.forms.join(', ')}, ${seeded.historySubmissions} báo cáo của các tháng trước.`);
 
-  const app = await createApp(pg.url, { logger: ['error', 'warn'] });
+  const redis = await resolveRedis({ log });
+  const sink = new SmtpSink();
+  const smtpUrl = await sink.start();
+  const clock = new RedisClock(redis.url, clockKey(DEMO_PREFIX));
+  const queues = new DemoQueues(redis.url, DEMO_PREFIX, ds);
+  await queues.reset();
+  log(`Redis (${redis.source}): ${redis.url}, hàng đợi "${DEMO_PREFIX}". Hộp thư mô phỏng: ${smtpUrl}.`);
+  log('Đồng hồ mô phỏng (CLOCK=redis) dùng chung cho API và worker: tháng 5/2024 chạy trong vài chục giây.\n');
+
+  await clock.set(new Date('2024-05-10T08:00:00+07:00'));
+  const app = await createApp(pg.url, { logger: ['error', 'warn'], redisUrl: redis.url, queuePrefix: DEMO_PREFIX, clock });
   await app.listen(env.PORT, '0.0.0.0');
   const base = `http://127.0.0.1:${env.PORT}/api`;
+  const worker = await startWorkerProcess(
+    {
+      DATABASE_URL: pg.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: DEMO_PREFIX,
+      CLOCK: 'redis',
+      SMTP_URL: smtpUrl,
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      REMINDER_SCAN_EVERY_MS: '2000',
+    },
+    log,
+  );
+
   const password = DEMO_PASSWORD();
-  const month = await playScriptedMonth(base, password, log);
+  const month = await playTimedMonth({ baseUrl: base, password, setClock: (at) => clock.set(at), queues, sink, log });
+
+  const api = new ApiClient(base);
+  const reviewer = await api.login('reviewer', password);
+  const c = await api.call<{
+    totals: { units: number; onTime: number; late: number; remindersSent: number; approved: number };
+    units: Array<{ unitCode: string; unitName: string; timeliness: string; submittedAt: string; remindersSent: number }>;
+  }>(reviewer, 'GET', `/periods/${month.periodId}/completeness`);
+  log(`\nTình hình nộp báo cáo ${month.label}: ${c.totals.onTime}/${c.totals.units} đơn vị đúng hạn, ${c.totals.late} trễ hạn; đã duyệt ${c.totals.approved}; ${c.totals.remindersSent} lần nhắc hạn; ${sink.received.length} thư đã gửi.`);
+  for (const u of c.units.filter((x) => x.timeliness === 'late')) {
+    log(`  • ${u.unitName} (${u.unitCode}): gửi ngày ${formatVnDate(vnDate(new Date(u.submittedAt)))}, sau hạn ${formatVnDate(month.deadline)}; đã được nhắc ${u.remindersSent} lần.`);
+  }
 
   if (month.returned) {
-    const api = new ApiClient(base);
-    const reviewer = await api.login('reviewer', password);
     const view = await api.call<{
       unitName: string;
       values: Array<{ name: string; unit: string; value: number | null; derived: { cumulative: number | null; planPct: number | null } | null }>;
@@ -54,14 +94,28 @@ export async function runDemo(): Promise<void> {
     }
   }
 
+  const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
+  log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
-  log('Nhấn Ctrl+C để dừng.');
+  log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
   const stop = async () => {
+    await worker.stop();
     await app.close();
+    await queues.reset(); // the demo's queues and clock go with it
+    await queues.close();
+    await clock.clear();
+    await clock.close();
+    await ds.destroy();
+    await sink.stop();
+    await redis.stop();
     await pg.stop();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  // the demo stops everything itself, in order: Nest's own shutdown hook would close the API and
+  // re-raise the signal, ending the process before the worker, the queues and the mailbox are done
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop());
+  }
 }

@@ -1,51 +1,99 @@
+import { loadEnv, loadWorkingCalendar } from '@app/config';
 import { dataSourceOptions } from '@app/database';
-import { DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
+import { WorkingCalendar } from '@app/domain';
+import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { EVENT_HANDLERS } from './events/event-handler';
 import { EventsProcessor } from './events/events.processor';
+import { EmailProcessor } from './notifications/email.processor';
+import { Mailer } from './notifications/mailer.service';
+import { NotificationEventsHandler } from './notifications/notification-events.handler';
+import { NotificationWriter } from './notifications/notification-writer.service';
 import { OutboxRelayService, RELAY_QUEUE } from './outbox/outbox-relay.service';
+import { ReminderScanService } from './reminders/reminder-scan.service';
+import { ReminderScheduler } from './reminders/reminder-scheduler.service';
+import { ReminderSender } from './reminders/reminder-sender.service';
+import { RemindersProcessor } from './reminders/reminders.processor';
+import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 
 export interface WorkerOptions {
   databaseUrl: string;
   redisUrl: string;
   /** BullMQ key prefix; tests give each run its own */
   queuePrefix?: string;
+  /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
+  clock?: Clock;
+  /** default: from the environment (PUBLIC_URL, SMTP_URL, SMTP_FROM, REMINDER_SCAN_EVERY_MS) */
+  settings?: Partial<WorkerSettings>;
 }
 
+const OWNS_CLOCK = Symbol('OWNS_CLOCK');
+
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnModuleDestroy {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(OWNS_CLOCK) private readonly ownsClock: boolean,
+  ) {}
+
   static forRoot(options: WorkerOptions): DynamicModule {
+    const env = loadEnv();
+    const prefix = options.queuePrefix ?? env.QUEUE_PREFIX;
+    const settings: WorkerSettings = {
+      publicUrl: env.PUBLIC_URL,
+      smtpUrl: env.SMTP_URL ?? null,
+      smtpFrom: env.SMTP_FROM,
+      scanEveryMs: env.REMINDER_SCAN_EVERY_MS,
+      ...options.settings,
+    };
     return {
       module: WorkerModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { extra: { max: 10 } })),
         BullModule.forRoot({
-          prefix: options.queuePrefix ?? 'tonghop',
+          prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)
           connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: null },
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.events }),
+        BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.reminders }, { name: QUEUES.notifications }),
       ],
       providers: [
+        { provide: WORKER_SETTINGS, useValue: settings },
+        { provide: CLOCK, useFactory: () => options.clock ?? clockFromEnv(env, options.redisUrl, prefix) },
+        // a clock made here (from the environment) is closed here; a caller's clock is the caller's
+        { provide: OWNS_CLOCK, useValue: options.clock === undefined },
+        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar() },
         {
           // the relay's producer fails fast when Redis is away, so outbox rows stay pending
           provide: RELAY_QUEUE,
           useFactory: () =>
             new Queue(QUEUES.events, {
-              prefix: options.queuePrefix ?? 'tonghop',
+              prefix,
               connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false },
             }),
         },
         OutboxRelayService,
         EventsProcessor,
+        Mailer,
+        NotificationWriter,
+        EmailProcessor,
+        NotificationEventsHandler,
+        ReminderScanService,
+        ReminderSender,
+        RemindersProcessor,
+        ReminderScheduler,
         // the handlers of each capability are listed here (notifications, consolidation …)
-        { provide: EVENT_HANDLERS, useFactory: () => [], inject: [] },
+        { provide: EVENT_HANDLERS, useFactory: (notifications: NotificationEventsHandler) => [notifications], inject: [NotificationEventsHandler] },
       ],
-      exports: [OutboxRelayService],
+      exports: [OutboxRelayService, ReminderScanService, CLOCK],
     };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.ownsClock) await this.clock.close?.();
   }
 }

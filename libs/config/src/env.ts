@@ -1,7 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** an empty variable (KEY= in an env file) means "not set" */
+const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
  * Every environment variable the apps read, validated once at start-up. A missing or malformed
@@ -12,8 +14,20 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   /** postgres://…; when absent the apps look for a local or embedded Postgres */
   @IsOptional() @IsString() DATABASE_URL?: string;
-  /** redis://…; used by the queue workers */
-  @IsOptional() @IsString() REDIS_URL?: string;
+  /** redis://…; else 127.0.0.1:6379 when one answers, else a redis-server started under .data/ */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^rediss?:\/\//) REDIS_URL?: string;
+  /** BullMQ key prefix (one per deployment; tests give each file its own) */
+  @Matches(/^[A-Za-z0-9_-]{1,60}$/) QUEUE_PREFIX = 'tonghop';
+  /** smtp://user:pass@host:587 or smtps://…; without it notifications stay in the in-app inbox */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/) SMTP_URL?: string;
+  /** sender of the e-mails */
+  @IsString() @MinLength(3) SMTP_FROM = '"Tổng hợp – Văn phòng UBND tỉnh" <no-reply@tonghop.local>';
+  /** how often the worker looks for due reminders; 0 = only when a scan job is added by hand */
+  @Transform(toInt) @IsInt() @Min(0) REMINDER_SCAN_EVERY_MS = 60_000;
+  /** 'system', or 'redis': the time is read from the Redis key <QUEUE_PREFIX>:clock (the demo moves it) */
+  @IsIn(['system', 'redis']) CLOCK: 'system' | 'redis' = 'system';
+  /** a fake start time (ISO 8601); the clock runs on from it */
+  @Transform(emptyIsUnset) @IsOptional() @IsISO8601({ strict: true }) FAKE_NOW?: string;
   /** secret for signing access tokens; required in production */
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @IsString() JWT_TTL = '8h';

@@ -5,3 +5,5 @@ export * from './workflow';
 export * from './derived';
 export * from './period';
 export * from './indicator-rules';
+export * from './calendar';
+export * from './reminders';

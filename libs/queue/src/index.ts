@@ -1,3 +1,4 @@
 export * from './queues';
 export * from './redis-resolver';
 export * from './outbox';
+export * from './clock';

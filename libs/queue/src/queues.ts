@@ -1,3 +1,4 @@
+import { reminderKey, ReminderKind } from '@app/domain';
 import type { JobsOptions } from 'bullmq';
 
 /**
@@ -19,6 +20,7 @@ export interface OutboxEvents {
   'submission.returned': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'submission.approved': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'submission.reopened': { submissionId: string; periodId: string; unitId: string; actorId: string };
+  'deadline.extended': { extensionId: string; periodId: string; unitId: string; actorId: string };
 }
 export type OutboxEventType = keyof OutboxEvents;
 
@@ -37,7 +39,52 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/** Job names on the reminders and notifications queues. */
+export const JOBS = {
+  /** reads what is due from Postgres and adds one `remind` job per reminder */
+  scan: 'scan',
+  remind: 'remind',
+  email: 'email',
+} as const;
+
+/** A scan carries nothing: it asks the clock what day it is. */
+export type ScanJob = Record<string, never>;
+
+/** One reminder: a kind, its subject (a submission, or the period for the digest) and its day. */
+export interface RemindJob {
+  kind: ReminderKind;
+  periodId: string;
+  submissionId: string | null;
+  day: string;
+}
+
+/** One e-mail copy of a notification. */
+export interface EmailJob {
+  deliveryId: string;
+}
+
 /** Deterministic job ids: adding the same job twice is a no-op in BullMQ. */
 export const jobIds = {
   event: (outboxId: string) => `outbox-${outboxId}`,
+  remind: (j: RemindJob) => reminderKey(j.kind, j.submissionId ?? j.periodId, j.day),
+  email: (deliveryId: string) => `email-${deliveryId}`,
+  scanScheduler: 'reminder-scan',
 };
+
+/**
+ * The scan repeats: its next run is its retry, so it gets one attempt and a bounded history
+ * (its failures are still kept, the last 500, for inspection).
+ */
+export const SCAN_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } };
+
+/**
+ * Worker tuning read from the environment when the processors are declared: a lock that expires
+ * sooner lets a crashed worker's job be picked up sooner (WORKER_LOCK_MS, WORKER_STALLED_MS).
+ */
+export function processorOptions(concurrency: number): { concurrency: number; lockDuration: number; stalledInterval: number } {
+  return {
+    concurrency,
+    lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
+    stalledInterval: Number(process.env.WORKER_STALLED_MS ?? 30_000),
+  };
+}

@@ -1,17 +1,20 @@
 import { FormSection, FormSectionUnit, FormTemplate, Period, ReportingUnit, Submission } from '@app/database';
-import { addWorkingDays, assertValidPeriod, cutoffWindow, DomainError, periodLabel } from '@app/domain';
-import { Injectable } from '@nestjs/common';
+import { assertValidPeriod, checkedDeadline, cutoffWindow, DomainError, periodDeadline, periodLabel, WorkingCalendar } from '@app/domain';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import type { Actor } from '../common/actor';
 import { OpenPeriodDto } from './period.dto';
 
-const DEFAULT_DEADLINE_WORKING_DAYS = 2;
-
 @Injectable()
 export class PeriodsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly logger = new Logger(PeriodsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: WorkingCalendar,
+  ) {}
 
   async list() {
     const rows = await this.db.query(
@@ -44,11 +47,13 @@ export class PeriodsService {
     try {
       return await this.db.transaction(async (m) => {
         const template = await this.findTemplate(m, dto);
-        const deadline =
-          dto.deadline ??
-          (template.deadlineRule?.rule === 'day_of_month' && template.deadlineRule.day
-            ? `${window.to.slice(0, 8)}${String(template.deadlineRule.day).padStart(2, '0')}`
-            : addWorkingDays(window.to, template.deadlineRule?.days ?? DEFAULT_DEADLINE_WORKING_DAYS));
+        // in working days of the calendar; a date on a day off moves to the next working day
+        const deadline = dto.deadline
+          ? checkedDeadline(dto.deadline, window.to, this.calendar)
+          : periodDeadline(template.deadlineRule, window.to, this.calendar);
+        if (!this.calendar.hasSchedule(Number(deadline.slice(0, 4)))) {
+          this.logger.warn(`Lịch nghỉ năm ${deadline.slice(0, 4)} chưa có trong config/calendar/vn-holidays.json: hạn nộp chỉ tính thứ Bảy, Chủ nhật và các ngày lễ dương lịch.`);
+        }
         const period = await m.save(
           m.create(Period, {
             type: dto.type,

@@ -1,11 +1,11 @@
-import { EventJob, QUEUES } from '@app/queue';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { EventJob, processorOptions, QUEUES } from '@app/queue';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EVENT_HANDLERS, EventHandler } from './event-handler';
 
 /** Fans each relayed outbox event out to the handlers that care; a handler's error retries the job. */
-@Processor(QUEUES.events, { concurrency: 8 })
+@Processor(QUEUES.events, processorOptions(8))
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 
@@ -17,5 +17,11 @@ export class EventsProcessor extends WorkerHost {
     const interested = this.handlers.filter((h) => h.handles.includes(job.data.type));
     for (const handler of interested) await handler.handle(job.data);
     this.logger.debug(`event ${job.data.type} #${job.data.outboxId} → ${interested.length} handler(s)`);
+  }
+
+  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
   }
 }

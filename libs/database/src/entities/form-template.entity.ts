@@ -1,12 +1,8 @@
-import type { CompareOn, IndicatorKind, PeriodType } from '@app/domain';
+import type { CompareOn, DeadlineRule, IndicatorKind, PeriodType, ReminderPolicy } from '@app/domain';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ReportingUnit } from './reporting-unit.entity';
 
-export interface DeadlineRule {
-  rule: 'working_days_after_cutoff' | 'day_of_month';
-  days?: number;
-  day?: number;
-}
+export type { DeadlineRule };
 
 /** Biểu mẫu: a versioned monthly data form. A period is opened against one version. */
 @Entity('form_templates')
@@ -18,6 +14,8 @@ export class FormTemplate {
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'text' }) periodType: PeriodType;
   @Column({ type: 'jsonb', nullable: true }) deadlineRule: DeadlineRule | null;
+  /** when to remind whom (data; absent fields take the defaults of the domain lib) */
+  @Column({ type: 'jsonb', nullable: true }) reminderPolicy: Partial<ReminderPolicy> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -1,15 +1,21 @@
 import { AuditEntry } from './audit-entry.entity';
+import { DeadlineExtension } from './deadline-extension.entity';
 import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } from './form-template.entity';
+import { EmailDelivery, Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
+import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
 import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
 export * from './audit-entry.entity';
+export * from './deadline-extension.entity';
 export * from './form-template.entity';
+export * from './notification.entity';
 export * from './outbox-event.entity';
 export * from './period.entity';
+export * from './reminder.entity';
 export * from './reporting-unit.entity';
 export * from './submission.entity';
 export * from './user.entity';
@@ -28,4 +34,8 @@ export const ENTITIES = [
   ReviewAction,
   AuditEntry,
   OutboxEvent,
+  DeadlineExtension,
+  SentReminder,
+  Notification,
+  EmailDelivery,
 ];

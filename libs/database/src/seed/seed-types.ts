@@ -1,4 +1,4 @@
-import type { CompareOn, IndicatorKind, PeriodType, Role } from '@app/domain';
+import type { CompareOn, IndicatorKind, PeriodType, ReminderPolicy, Role } from '@app/domain';
 import type { DeadlineRule } from '../entities';
 import type { UnitKind } from '../entities';
 
@@ -42,6 +42,8 @@ export interface FormFile {
   name: string;
   periodType: PeriodType;
   deadline?: DeadlineRule | null;
+  /** the reminder policy (config/forms/*.json "reminders"); absent fields take the defaults */
+  reminders?: Partial<ReminderPolicy> | null;
   sections: Array<{
     code: string;
     title: string;

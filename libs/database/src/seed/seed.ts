@@ -1,5 +1,5 @@
 import { hashPassword } from '@app/security';
-import { cutoffWindow } from '@app/domain';
+import { cutoffWindow, reminderPolicy } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '../entities';
 import { FormFile, HistoryFile, PlansFile, UnitsFile, UserSpec } from './seed-types';
@@ -57,6 +57,7 @@ export async function installForm(ds: DataSource, form: FormFile): Promise<strin
   return ds.transaction(async (m) => {
     const found = await m.findOne(FormTemplate, { where: { code: form.code, version: form.version } });
     if (found) return found.id;
+    reminderPolicy(form.reminders); // a malformed policy stops the seed, naming the field
     const units = await unitIds(m);
     const template = await m.save(
       m.create(FormTemplate, {
@@ -65,6 +66,7 @@ export async function installForm(ds: DataSource, form: FormFile): Promise<strin
         name: form.name,
         periodType: form.periodType,
         deadlineRule: form.deadline ?? null,
+        reminderPolicy: form.reminders ?? null,
       }),
     );
     for (const [sIndex, s] of form.sections.entries()) {

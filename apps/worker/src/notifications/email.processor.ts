@@ -1,0 +1,55 @@
+import { EmailJob, processorOptions, QUEUES } from '@app/queue';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Mailer } from './mailer.service';
+
+/**
+ * One e-mail per job. The job reloads its delivery and exits when it was already sent; an SMTP
+ * failure is recorded and thrown, so BullMQ retries it with the one backoff policy. The inbox
+ * entry was committed before this job existed: a mail server that is down delays nothing else.
+ * (Delivery is at least once: a crash between the server's "250 OK" and our update resends.)
+ */
+@Processor(QUEUES.notifications, processorOptions(4))
+export class EmailProcessor extends WorkerHost {
+  private readonly logger = new Logger(EmailProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mailer: Mailer,
+  ) {
+    super();
+  }
+
+  async process(job: Job<EmailJob>): Promise<'sent' | 'skipped'> {
+    const [row]: Array<{ status: string; to_address: string; title: string; body: string }> = await this.db.query(
+      `SELECT d.status, d.to_address, n.title, n.body
+         FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE d.id = $1`,
+      [job.data.deliveryId],
+    );
+    if (!row || row.status !== 'pending') return 'skipped';
+    try {
+      const messageId = await this.mailer.send({ to: row.to_address, subject: row.title, text: row.body });
+      await this.db.query(
+        `UPDATE email_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1`,
+        [job.data.deliveryId, messageId],
+      );
+      return 'sent';
+    } catch (error) {
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.db.query(
+        `UPDATE email_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
+        [job.data.deliveryId, String((error as Error).message ?? error).slice(0, 1000), final],
+      );
+      throw error;
+    }
+  }
+
+  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
+  }
+}

@@ -1,0 +1,71 @@
+import { eventMessage, NotifiedEvent } from '@app/domain';
+import type { EventJob, OutboxEvents, OutboxEventType } from '@app/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EventHandler } from '../events/event-handler';
+import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
+import { NotificationWriter } from './notification-writer.service';
+import { loadSubmissionFacts } from './submission-context';
+
+const AUDIENCE: Record<NotifiedEvent, 'reviewers' | 'unit_officers'> = {
+  'submission.submitted': 'reviewers',
+  'submission.returned': 'unit_officers',
+  'submission.approved': 'unit_officers',
+  'deadline.extended': 'unit_officers',
+};
+
+/**
+ * Tells people what happened: a unit submitted (the reviewers), the office returned or approved
+ * a submission (the unit's officers), an administrator extended a unit's deadline (its officers).
+ * Idempotent: the notification's key is the outbox event's id.
+ */
+@Injectable()
+export class NotificationEventsHandler implements EventHandler {
+  readonly handles: readonly OutboxEventType[] = Object.keys(AUDIENCE) as NotifiedEvent[];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: NotificationWriter,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+  ) {}
+
+  async handle(event: EventJob): Promise<void> {
+    const type = event.type as NotifiedEvent;
+    const payload = event.payload as OutboxEvents[NotifiedEvent];
+    const facts = await loadSubmissionFacts(
+      this.db,
+      'submissionId' in payload ? { submissionId: payload.submissionId } : { periodId: payload.periodId, unitId: payload.unitId },
+      this.settings.publicUrl,
+    );
+    if (!facts) return;
+    const message = eventMessage(type, facts, { reason: await this.reason(event) });
+    await this.writer.write({
+      audience: AUDIENCE[type],
+      unitId: facts.unitId,
+      kind: type,
+      message,
+      link: facts.link,
+      periodId: facts.periodId,
+      submissionId: facts.submissionId,
+      dedupeKey: `event.${event.outboxId}`,
+    });
+  }
+
+  private async reason(event: EventJob): Promise<string | null> {
+    if (event.type === 'deadline.extended') {
+      const p = event.payload as OutboxEvents['deadline.extended'];
+      const [row] = await this.db.query(`SELECT reason FROM deadline_extensions WHERE id = $1`, [p.extensionId]);
+      return row?.reason ?? null;
+    }
+    if (event.type === 'submission.returned') {
+      const p = event.payload as OutboxEvents['submission.returned'];
+      const [row] = await this.db.query(
+        `SELECT reason FROM review_actions WHERE submission_id = $1 AND action = 'return' ORDER BY created_at DESC LIMIT 1`,
+        [p.submissionId],
+      );
+      return row?.reason ?? null;
+    }
+    return null;
+  }
+}

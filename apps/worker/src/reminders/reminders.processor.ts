@@ -1,0 +1,31 @@
+import { JOBS, processorOptions, QUEUES, RemindJob } from '@app/queue';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { ReminderScanService, ScanResult } from './reminder-scan.service';
+import { RemindOutcome, ReminderSender } from './reminder-sender.service';
+
+/** The reminders queue: the repeating scan, and one job per reminder. Errors are thrown, so BullMQ retries. */
+@Processor(QUEUES.reminders, processorOptions(16))
+export class RemindersProcessor extends WorkerHost {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
+  constructor(
+    private readonly scanner: ReminderScanService,
+    private readonly sender: ReminderSender,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<ScanResult | RemindOutcome> {
+    if (job.name === JOBS.scan) return this.scanner.scan();
+    if (job.name === JOBS.remind) return this.sender.remind(job.data as RemindJob);
+    throw new Error(`Không có xử lý cho việc "${job.name}" trên hàng đợi ${QUEUES.reminders}`);
+  }
+
+  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './iso-date';
+export * from './working-calendar';
+export * from './vn-time';
+export * from './deadline';

@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './due-reminders';
+export * from './completeness';
+export * from './messages';

@@ -1,0 +1,52 @@
+import { vnInstant } from '../calendar/vn-time';
+import { completenessTotals, timeliness } from './completeness';
+import { digestMessage, eventMessage, reminderMessage } from './messages';
+
+const ctx = {
+  unitName: 'Sở Nông nghiệp và Phát triển nông thôn',
+  periodLabel: 'tháng 5 năm 2024',
+  deadline: '2024-05-16',
+  link: 'https://tonghop.example/api/submissions/abc',
+};
+
+describe('notification texts', () => {
+  it('name the unit, the period, the deadline and the link, in Vietnamese', () => {
+    const m = reminderMessage({ kind: 'before_deadline', day: '2024-05-13', workingDaysLeft: 3 }, ctx);
+    expect(m.title).toBe('Nhắc hạn: báo cáo tháng 5 năm 2024 của Sở Nông nghiệp và Phát triển nông thôn — hạn nộp 16/05/2024, còn 3 ngày làm việc');
+    expect(m.body).toContain('Hạn nộp: thứ Năm, 16/05/2024. Còn 3 ngày làm việc.');
+    expect(m.body).toContain('Xem chi tiết: https://tonghop.example/api/submissions/abc');
+    const late = reminderMessage({ kind: 'overdue', day: '2024-05-20', overdueWorkingDays: 2 }, { ...ctx, extended: true });
+    expect(late.title).toMatch(/^Quá hạn: .* \(quá hạn 2 ngày làm việc\)$/);
+    expect(late.body).toContain('Hạn nộp (đã gia hạn): thứ Năm, 16/05/2024.');
+    const lead = reminderMessage({ kind: 'review_escalated', day: '2024-05-17', waitingWorkingDays: 4 }, ctx, vnInstant('2024-05-13', '09:00'));
+    expect(lead.body).toContain('từ ngày 13/05/2024; báo cáo đã chờ duyệt 4 ngày làm việc');
+  });
+
+  it('give the reason of a return and of an extension', () => {
+    expect(eventMessage('submission.returned', ctx, { reason: 'Số liệu thấp bất thường' }).body).toContain('Lý do: Số liệu thấp bất thường');
+    expect(eventMessage('deadline.extended', { ...ctx, deadline: '2024-05-22', extended: true }, { reason: 'Mất điện' }).title).toBe(
+      'Gia hạn nộp báo cáo tháng 5 năm 2024 của Sở Nông nghiệp và Phát triển nông thôn đến 22/05/2024',
+    );
+  });
+
+  it('sum up a period in the daily digest', () => {
+    const totals = completenessTotals([
+      { state: 'approved', timeliness: 'on_time', remindersSent: 1 },
+      { state: 'submitted', timeliness: 'late', remindersSent: 3 },
+      { state: 'draft', timeliness: 'overdue', remindersSent: 4 },
+    ]);
+    expect(totals).toEqual({ units: 3, submitted: 2, approved: 1, onTime: 1, late: 1, pending: 0, overdue: 1, remindersSent: 8 });
+    const m = digestMessage({ periodLabel: 'tháng 5 năm 2024', deadline: '2024-05-16', day: '2024-05-17', totals, notSubmitted: ['Sở Xây dựng'], link: 'x' });
+    expect(m.title).toBe('Tình hình nộp báo cáo tháng 5 năm 2024 ngày 17/05/2024: 2/3 đơn vị đã gửi');
+    expect(m.body).toContain('Đơn vị chưa gửi: Sở Xây dựng.');
+  });
+});
+
+describe('timeliness', () => {
+  it('judges the first submission in Vietnamese time against the unit’s own deadline', () => {
+    expect(timeliness({ firstSubmittedAt: new Date('2024-05-16T16:59:00Z'), deadline: '2024-05-16', today: '2024-05-20' })).toBe('on_time');
+    expect(timeliness({ firstSubmittedAt: new Date('2024-05-16T17:00:00Z'), deadline: '2024-05-16', today: '2024-05-20' })).toBe('late');
+    expect(timeliness({ firstSubmittedAt: null, deadline: '2024-05-16', today: '2024-05-16' })).toBe('pending');
+    expect(timeliness({ firstSubmittedAt: null, deadline: '2024-05-16', today: '2024-05-17' })).toBe('overdue');
+  });
+});

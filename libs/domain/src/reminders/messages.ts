@@ -1,0 +1,119 @@
+import { formatVnDate, formatVnDateWithWeekday, vnDate } from '../calendar/vn-time';
+import type { IsoDate } from '../period';
+import type { CompletenessTotals } from './completeness';
+import type { DueReminder } from './due-reminders';
+
+/** What a notification says: the inbox shows both, an e-mail uses them as subject and body. */
+export interface Message {
+  title: string;
+  body: string;
+}
+
+export interface SubmissionContext {
+  unitName: string;
+  periodLabel: string;
+  /** the unit's own deadline */
+  deadline: IsoDate;
+  extended?: boolean;
+  link: string;
+}
+
+const FOOTER = '\n\n—\nHệ thống Tổng hợp, Văn phòng UBND tỉnh. Thư gửi tự động, vui lòng không trả lời thư này.';
+
+function deadlineLine(c: SubmissionContext): string {
+  return `Hạn nộp${c.extended ? ' (đã gia hạn)' : ''}: ${formatVnDateWithWeekday(c.deadline)}.`;
+}
+
+function compose(title: string, lines: string[], link: string): Message {
+  return { title, body: `${lines.join('\n')}\n\nXem chi tiết: ${link}${FOOTER}` };
+}
+
+/** Nhắc hạn: to the unit's officers, to the reviewers, to the lead reviewers. */
+export function reminderMessage(r: DueReminder, c: SubmissionContext, submittedAt?: Date | null): Message {
+  const what = `báo cáo ${c.periodLabel} của ${c.unitName}`;
+  switch (r.kind) {
+    case 'before_deadline':
+      return compose(
+        `Nhắc hạn: ${what} — hạn nộp ${formatVnDate(c.deadline)}, còn ${r.workingDaysLeft} ngày làm việc`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `Đơn vị chưa gửi ${what}.`, `${deadlineLine(c)} Còn ${r.workingDaysLeft} ngày làm việc.`, 'Đề nghị đơn vị hoàn thành nhập số liệu và gửi báo cáo đúng hạn.'],
+        c.link,
+      );
+    case 'on_deadline':
+      return compose(
+        `Hôm nay là hạn nộp ${what}`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `Hôm nay là hạn nộp ${what} (${formatVnDateWithWeekday(c.deadline)}) nhưng đơn vị chưa gửi báo cáo.`, 'Đề nghị đơn vị gửi báo cáo trong ngày hôm nay.'],
+        c.link,
+      );
+    case 'overdue':
+      return compose(
+        `Quá hạn: ${what} chưa được gửi (quá hạn ${r.overdueWorkingDays} ngày làm việc)`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `${deadlineLine(c)} Đến nay đơn vị vẫn chưa gửi ${what}, đã quá hạn ${r.overdueWorkingDays} ngày làm việc.`, 'Đề nghị đơn vị gửi báo cáo ngay để Văn phòng kịp tổng hợp.'],
+        c.link,
+      );
+    case 'review_pending':
+    case 'review_escalated': {
+      const since = submittedAt ? ` từ ngày ${formatVnDate(vnDate(submittedAt))}` : '';
+      const lead = r.kind === 'review_escalated';
+      return compose(
+        `${lead ? 'Báo cáo lãnh đạo Văn phòng' : 'Nhắc duyệt'}: ${what} chờ duyệt ${r.waitingWorkingDays} ngày làm việc`,
+        [
+          `${c.unitName} đã gửi báo cáo ${c.periodLabel}${since}; báo cáo đã chờ duyệt ${r.waitingWorkingDays} ngày làm việc.`,
+          deadlineLine(c),
+          lead ? 'Đề nghị lãnh đạo Văn phòng đôn đốc việc duyệt báo cáo.' : 'Đề nghị chuyên viên duyệt hoặc trả lại báo cáo.',
+        ],
+        c.link,
+      );
+    }
+    case 'digest':
+      throw new Error('digest: use digestMessage');
+  }
+}
+
+export type NotifiedEvent = 'submission.submitted' | 'submission.returned' | 'submission.approved' | 'deadline.extended';
+
+/** Thông báo khi có sự kiện: gửi, trả lại, duyệt, gia hạn. */
+export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: { reason?: string | null } = {}): Message {
+  const what = `báo cáo ${c.periodLabel} của ${c.unitName}`;
+  switch (type) {
+    case 'submission.submitted':
+      return compose(`${c.unitName} đã gửi báo cáo ${c.periodLabel}`, [`${c.unitName} đã gửi báo cáo ${c.periodLabel}, đề nghị Văn phòng xem xét, duyệt.`, deadlineLine(c)], c.link);
+    case 'submission.returned':
+      return compose(
+        `Trả lại: ${what}`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `Văn phòng UBND tỉnh trả lại ${what}.`, `Lý do: ${extra.reason ?? '(không ghi)'}`, deadlineLine(c), 'Đề nghị đơn vị chỉnh sửa theo ý kiến và gửi lại báo cáo.'],
+        c.link,
+      );
+    case 'submission.approved':
+      return compose(`Đã duyệt: ${what}`, [`Kính gửi cán bộ ${c.unitName},`, '', `Văn phòng UBND tỉnh đã duyệt ${what}.`, deadlineLine(c)], c.link);
+    case 'deadline.extended':
+      return compose(
+        `Gia hạn nộp ${what} đến ${formatVnDate(c.deadline)}`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `${c.unitName} được gia hạn nộp báo cáo ${c.periodLabel}.`, deadlineLine(c), `Lý do: ${extra.reason ?? '(không ghi)'}`],
+        c.link,
+      );
+  }
+}
+
+/** Bản tin hằng ngày về tình hình nộp báo cáo, to signers and reviewers. */
+export function digestMessage(input: {
+  periodLabel: string;
+  deadline: IsoDate;
+  day: IsoDate;
+  totals: CompletenessTotals;
+  notSubmitted: string[];
+  link: string;
+}): Message {
+  const t = input.totals;
+  const list = (names: string[]) => (names.length > 8 ? `${names.slice(0, 8).join('; ')}; và ${names.length - 8} đơn vị khác` : names.join('; '));
+  return compose(
+    `Tình hình nộp báo cáo ${input.periodLabel} ngày ${formatVnDate(input.day)}: ${t.submitted}/${t.units} đơn vị đã gửi`,
+    [
+      `Báo cáo ${input.periodLabel}, hạn nộp ${formatVnDateWithWeekday(input.deadline)}.`,
+      `Đã gửi: ${t.submitted}/${t.units} đơn vị (đúng hạn ${t.onTime}, trễ hạn ${t.late}); đã duyệt: ${t.approved}.`,
+      `Chưa gửi: ${t.units - t.submitted} đơn vị, trong đó quá hạn ${t.overdue}.`,
+      ...(input.notSubmitted.length ? [`Đơn vị chưa gửi: ${list(input.notSubmitted)}.`] : []),
+      `Số lần nhắc hạn đã gửi: ${t.remindersSent}.`,
+    ],
+    input.link,
+  );
+}
