@@ -5,3 +5,4 @@ export * from './workflow';
 export * from './derived';
 export * from './period';
 export * from './indicator-rules';
+export * from './report';
