@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './postgres-resolver';
 export * from './snake-naming.strategy';
 export * from './seed';
+export * from './figures';

@@ -3,6 +3,7 @@ import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } 
 import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
 import { ReportingUnit } from './reporting-unit.entity';
+import { DocumentNumber, Report, ReportAction, ReportFile, ReportRevision, ReportTemplateRow } from './report.entity';
 import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
@@ -11,6 +12,7 @@ export * from './form-template.entity';
 export * from './outbox-event.entity';
 export * from './period.entity';
 export * from './reporting-unit.entity';
+export * from './report.entity';
 export * from './submission.entity';
 export * from './user.entity';
 
@@ -28,4 +30,10 @@ export const ENTITIES = [
   ReviewAction,
   AuditEntry,
   OutboxEvent,
+  ReportTemplateRow,
+  Report,
+  ReportRevision,
+  ReportAction,
+  ReportFile,
+  DocumentNumber,
 ];
