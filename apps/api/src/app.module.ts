@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { PeriodsModule } from './periods/periods.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsModule } from './units/units.module';
@@ -25,6 +26,7 @@ export class AppModule {
         PeriodsModule,
         SubmissionsModule,
         ReviewsModule,
+        ReportsModule,
       ],
     };
   }

@@ -4,9 +4,15 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { EVENT_HANDLERS } from './events/event-handler';
+import { ConsolidationTriggerHandler } from './consolidation/consolidation-trigger.handler';
+import { ConsolidationProcessor } from './consolidation/consolidation.processor';
+import { ConsolidationService } from './consolidation/consolidation.service';
+import { EVENT_HANDLERS, EventHandler } from './events/event-handler';
 import { EventsProcessor } from './events/events.processor';
 import { OutboxRelayService, RELAY_QUEUE } from './outbox/outbox-relay.service';
+import { RenderTriggerHandler } from './rendering/render-trigger.handler';
+import { RenderingProcessor } from './rendering/rendering.processor';
+import { RenderingService } from './rendering/rendering.service';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -28,7 +34,7 @@ export class WorkerModule {
           connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: null },
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.events }),
+        BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.consolidation }, { name: QUEUES.rendering }),
       ],
       providers: [
         {
@@ -42,10 +48,20 @@ export class WorkerModule {
         },
         OutboxRelayService,
         EventsProcessor,
+        ConsolidationService,
+        ConsolidationProcessor,
+        ConsolidationTriggerHandler,
+        RenderingService,
+        RenderingProcessor,
+        RenderTriggerHandler,
         // the handlers of each capability are listed here (notifications, consolidation …)
-        { provide: EVENT_HANDLERS, useFactory: () => [], inject: [] },
+        {
+          provide: EVENT_HANDLERS,
+          useFactory: (...handlers: EventHandler[]) => handlers,
+          inject: [ConsolidationTriggerHandler, RenderTriggerHandler],
+        },
       ],
-      exports: [OutboxRelayService],
+      exports: [OutboxRelayService, ConsolidationService, RenderingService],
     };
   }
 }

@@ -1,0 +1,16 @@
+import { ConsolidationJob, QUEUES } from '@app/queue';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { ConsolidationOutcome, ConsolidationService } from './consolidation.service';
+
+/** One consolidation at a time per worker: each reads every approved submission of a period. */
+@Processor(QUEUES.consolidation, { concurrency: 1 })
+export class ConsolidationProcessor extends WorkerHost {
+  constructor(private readonly service: ConsolidationService) {
+    super();
+  }
+
+  process(job: Job<ConsolidationJob>): Promise<ConsolidationOutcome> {
+    return this.service.consolidate(job.data);
+  }
+}
