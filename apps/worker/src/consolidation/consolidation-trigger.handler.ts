@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventHandler } from '../events/event-handler';
 
@@ -24,8 +25,15 @@ export class ConsolidationTriggerHandler implements EventHandler {
     let job: ConsolidationJob | null = null;
     if (event.type === 'submission.approved') {
       const p = event.payload as OutboxEvents['submission.approved'];
-      const [{ pending }] = await this.db.query(`SELECT count(*)::int AS pending FROM submissions WHERE period_id = $1 AND state <> 'approved'`, [p.periodId]);
-      if (pending === 0) job = { periodId: p.periodId, trigger: `approved:${event.outboxId}`, actorId: p.actorId };
+      const rows: Array<{ id: string; version: number; state: string }> = await this.db.query(
+        `SELECT id, version, state FROM submissions WHERE period_id = $1 ORDER BY id`,
+        [p.periodId],
+      );
+      // every approval event seen after the set is complete names the same set: one trigger, one revision
+      if (rows.length > 0 && rows.every((r) => r.state === 'approved')) {
+        const set = createHash('sha256').update(rows.map((r) => `${r.id}:${r.version}`).join(',')).digest('hex').slice(0, 16);
+        job = { periodId: p.periodId, trigger: `approved:${set}`, actorId: p.actorId };
+      }
     } else if (event.type === 'consolidation.requested') {
       const p = event.payload as OutboxEvents['consolidation.requested'];
       job = { periodId: p.periodId, trigger: `request:${p.requestId}`, actorId: p.actorId };
