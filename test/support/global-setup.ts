@@ -1,29 +1,34 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../libs/database/src/data-source';
 import { resolvePostgres, withDatabase } from '../../libs/database/src/postgres-resolver';
 
-export const TEMPLATE_DB = 'tonghop_test_template';
-
 /**
- * Finds Postgres the way the app does (DATABASE_URL, local, embedded), then migrates one
- * template database; each test file clones it into a database of its own (test/support/test-db.ts).
+ * Finds Postgres the way the app does (DATABASE_URL, local, embedded), then migrates one template
+ * database for this run; each test file clones it into a database of its own (test/support/test-db.ts).
+ * The template's name is unique to the run, so two runs on one machine never trip over each other.
  */
 export default async function globalSetup(): Promise<void> {
   const pg = await resolvePostgres({ database: 'postgres', log: (m) => console.log(m) });
   const adminUrl = pg.adminUrl;
+  const template = `tonghop_tpl_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [TEMPLATE_DB]);
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    // templates left behind by runs that were killed more than a day ago
+    const stale: Array<{ datname: string }> = await admin.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'tonghop_tpl_%' AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day'`,
+    ).then((r) => r.rows).catch(() => []);
+    for (const s of stale) await admin.query(`DROP DATABASE IF EXISTS ${s.datname} WITH (FORCE)`).catch(() => undefined);
+    await admin.query(`CREATE DATABASE ${template}`);
   } finally {
     await admin.end();
   }
-  const ds = createDataSource(withDatabase(adminUrl, TEMPLATE_DB));
+  const ds = createDataSource(withDatabase(adminUrl, template));
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
   process.env.TEST_PG_ADMIN_URL = adminUrl;
+  process.env.TEST_TEMPLATE_DB = template;
   (globalThis as { __pgStop?: () => Promise<void> }).__pgStop = pg.stop;
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '../../libs/database/src/postgres-resolver';
 
-const TEMPLATE_DB = 'tonghop_test_template';
 
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
@@ -16,7 +15,7 @@ export async function createTestDatabase(label: string): Promise<{ url: string; 
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
   } finally {
     await admin.end();
   }
