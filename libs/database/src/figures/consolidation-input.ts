@@ -1,8 +1,8 @@
-import { ComposeInput, decOrNull, deriveFigures, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
+import { ComposeInput, Dec, decOrNull, deriveFigures, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { loadFigureHistory, loadPlans } from './period-figures';
+import { FigureHistory, loadFigureHistory, loadPlans } from './period-figures';
 
-interface IndicatorRow {
+export interface IndicatorRow {
   code: string;
   name: string;
   unit_of_measure: string | null;
@@ -18,6 +18,37 @@ interface IndicatorRow {
   unit_code: string;
 }
 
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  submission_id: string;
+  state: string;
+}
+
+export interface ValueRow {
+  submission_id: string;
+  indicator_code: string;
+  numeric_value: string | null;
+  text_value: string | null;
+  cumulative_entered: string | null;
+}
+
+/** What loadConsolidationInput reads, as the queries return it. */
+export interface ConsolidationRows {
+  period: { type: string; year: number; number: number };
+  /** every indicator of the form, in form order, with the unit that reports it */
+  indicators: IndicatorRow[];
+  /** the period's required units, with their submission and its state */
+  units: UnitRow[];
+  /** the values of the approved submissions */
+  values: ValueRow[];
+  /** loadFigureHistory of the approved units */
+  history: Map<string, FigureHistory>;
+  /** annual plans by indicator code */
+  plans: Map<string, Dec>;
+}
+
 /**
  * What consolidation composes from: the period's required units, and the figures of its APPROVED
  * submissions only (with cumulatives, % of plan and % vs the same period derived as the
@@ -30,7 +61,7 @@ export async function loadConsolidationInput(
   signerName: string | null,
 ): Promise<ComposeInput & { submissionIds: string[] }> {
   const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
-  const indicatorRows: IndicatorRow[] = await m.query(
+  const indicators: IndicatorRow[] = await m.query(
     `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
             i.has_same_period, i.compare_on, i.same_period_style, min(u.code) AS unit_code
        FROM indicators i
@@ -42,25 +73,35 @@ export async function loadConsolidationInput(
       ORDER BY fs.position, i.position`,
     [period.form_template_id],
   );
-  const units: Array<{ id: string; code: string; name: string; submission_id: string; state: string }> = await m.query(
+  const units: UnitRow[] = await m.query(
     `SELECT u.id, u.code, u.name, s.id AS submission_id, s.state
        FROM submissions s JOIN reporting_units u ON u.id = s.unit_id
       WHERE s.period_id = $1 ORDER BY u.code`,
     [periodId],
   );
   const approved = units.filter((u) => u.state === 'approved');
-  const values: Array<{ submission_id: string; indicator_code: string; numeric_value: string | null; text_value: string | null; cumulative_entered: string | null }> =
-    await m.query(
-      `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
-      [approved.map((u) => u.submission_id)],
-    );
-  const codes = indicatorRows.map((i) => i.code);
+  const values: ValueRow[] = await m.query(
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    [approved.map((u) => u.submission_id)],
+  );
+  const codes = indicators.map((i) => i.code);
   const [history, plans] = await Promise.all([
     loadFigureHistory(m, approved.map((u) => u.id), period, codes),
     loadPlans(m, period.year, codes),
   ]);
+  return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
+}
+
+/** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */
+export function assembleConsolidationInput(
+  rows: ConsolidationRows,
+  template: ReportTemplate,
+  signerName: string | null,
+): ComposeInput & { submissionIds: string[] } {
+  const { period, units, history, plans } = rows;
+  const approved = units.filter((u) => u.state === 'approved');
   const indicators = new Map<string, IndicatorInfo>(
-    indicatorRows.map((i) => [
+    rows.indicators.map((i) => [
       i.code,
       {
         code: i.code, unitCode: i.unit_code, name: i.name, unitOfMeasure: i.unit_of_measure, kind: i.kind, decimals: i.decimals,
@@ -68,13 +109,13 @@ export async function loadConsolidationInput(
       },
     ]),
   );
-  const ruleOf = new Map(indicatorRows.map((i) => [i.code, i]));
+  const ruleOf = new Map(rows.indicators.map((i) => [i.code, i]));
   const bySubmission = new Map(approved.map((u) => [u.submission_id, u]));
   const figures = new Map<string, FigureInput>();
-  for (const v of values) {
-    const unit = bySubmission.get(v.submission_id)!;
+  for (const v of rows.values) {
+    const unit = bySubmission.get(v.submission_id);
     const rule = ruleOf.get(v.indicator_code);
-    if (!rule) continue;
+    if (!unit || !rule) continue;
     const base: FigureInput = {
       submissionId: v.submission_id, unitCode: unit.code, value: decOrNull(v.numeric_value), text: v.text_value,
       cumulative: null, planPct: null, samePeriodChangePct: null, samePeriodRatioPct: null,

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 export type FigureHistory = Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>;
 
-interface HistoryRow {
+export interface HistoryRow {
   unit_id: string;
   year: number;
   number: number;
@@ -33,6 +33,11 @@ export async function loadFigureHistory(
         AND v.indicator_code = ANY($5)`,
     [unitIds, period.type, period.year, period.number, codes],
   );
+  return groupFigureHistory(rows, period);
+}
+
+/** The rows of loadFigureHistory's query, by unit id and indicator (pure; the consolidation bench runs it too). */
+export function groupFigureHistory(rows: HistoryRow[], period: { year: number }): Map<string, FigureHistory> {
   const out = new Map<string, FigureHistory>();
   for (const r of rows) {
     let unit = out.get(r.unit_id);
