@@ -180,7 +180,7 @@ describe('authorization matrix', () => {
     const page = await t.http().get(path).set('Cookie', cookie.split(';')[0]).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const queues = await t.http().get(`${path}/api/queues`).set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders', 'rendering']);
     // a reviewer's token, in the query or in the cookie, and a forged cookie: refused, no cookie set
     const reviewer = await t.http().get(`${path}?token=${await t.token('reviewer')}`).expect(403);
     expect(reviewer.headers['set-cookie']).toBeUndefined();

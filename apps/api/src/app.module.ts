@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueuesModule } from './queues/queues.module';
+import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { TimeModule } from './time/time.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ReviewsModule,
         CompletenessModule,
         NotificationsModule,
+        ReportsModule,
       ],
     };
   }

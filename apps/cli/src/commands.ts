@@ -7,6 +7,7 @@ import {
   HistoryFile,
   importHistory,
   installForm,
+  installReportTemplate,
   PlansFile,
   resolvePostgres,
   ResolvedPostgres,
@@ -15,6 +16,7 @@ import {
   upsertUnits,
   UserSpec,
 } from '@app/database';
+import type { ReportTemplate } from '@app/domain';
 import { DataSource } from 'typeorm';
 
 /** config/ at the top of the repository, from the sources (jest) or from dist/apps/cli. */
@@ -59,6 +61,9 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary> {
   let templateId = '';
   for (const f of forms) templateId = await installForm(ds, readJson<FormFile>('forms', f));
   await upsertPlans(ds, readJson<PlansFile>('demo', 'plans.json'));
+  for (const f of readdirSync(join(CONFIG_DIR, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
+    await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
+  }
   const admin: Array<{ id: string }> = await ds.query(`SELECT id FROM users WHERE username = 'admin'`);
   const history = await importHistory(ds, templateId, readJson<HistoryFile>('demo', 'history.json'), admin[0]?.id ?? null);
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };

@@ -6,7 +6,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { EVENT_HANDLERS } from './events/event-handler';
+import { ConsolidationTriggerHandler } from './consolidation/consolidation-trigger.handler';
+import { ConsolidationProcessor } from './consolidation/consolidation.processor';
+import { ConsolidationService } from './consolidation/consolidation.service';
+import { EVENT_HANDLERS, EventHandler } from './events/event-handler';
 import { EventsProcessor } from './events/events.processor';
 import { EmailProcessor } from './notifications/email.processor';
 import { Mailer } from './notifications/mailer.service';
@@ -18,6 +21,9 @@ import { ReminderScheduler } from './reminders/reminder-scheduler.service';
 import { ReminderSender } from './reminders/reminder-sender.service';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
+import { RenderTriggerHandler } from './rendering/render-trigger.handler';
+import { RenderingProcessor } from './rendering/rendering.processor';
+import { RenderingService } from './rendering/rendering.service';
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -59,7 +65,13 @@ export class WorkerModule implements OnModuleDestroy {
           connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: null },
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.reminders }, { name: QUEUES.notifications }),
+        BullModule.registerQueue(
+          { name: QUEUES.events },
+          { name: QUEUES.reminders },
+          { name: QUEUES.notifications },
+          { name: QUEUES.consolidation },
+          { name: QUEUES.rendering },
+        ),
       ],
       providers: [
         { provide: WORKER_SETTINGS, useValue: settings },
@@ -86,10 +98,20 @@ export class WorkerModule implements OnModuleDestroy {
         ReminderSender,
         RemindersProcessor,
         ReminderScheduler,
-        // the handlers of each capability are listed here (notifications, consolidation …)
-        { provide: EVENT_HANDLERS, useFactory: (notifications: NotificationEventsHandler) => [notifications], inject: [NotificationEventsHandler] },
+        ConsolidationService,
+        ConsolidationProcessor,
+        ConsolidationTriggerHandler,
+        RenderingService,
+        RenderingProcessor,
+        RenderTriggerHandler,
+        // the handlers of each capability are listed here (notifications, consolidation, rendering)
+        {
+          provide: EVENT_HANDLERS,
+          useFactory: (...handlers: EventHandler[]) => handlers,
+          inject: [NotificationEventsHandler, ConsolidationTriggerHandler, RenderTriggerHandler],
+        },
       ],
-      exports: [OutboxRelayService, ReminderScanService, CLOCK],
+      exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],
     };
   }
 

@@ -4,3 +4,4 @@ export * from './postgres-resolver';
 export * from './snake-naming.strategy';
 export * from './seed';
 export * from './repositories/completeness.repository';
+export * from './figures';

@@ -7,3 +7,4 @@ export * from './period';
 export * from './indicator-rules';
 export * from './calendar';
 export * from './reminders';
+export * from './report';

@@ -11,6 +11,7 @@ export const QUEUES = {
   reminders: 'reminders',
   notifications: 'notifications',
   consolidation: 'consolidation',
+  rendering: 'rendering',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -21,6 +22,25 @@ export interface OutboxEvents {
   'submission.approved': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'submission.reopened': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'deadline.extended': { extensionId: string; periodId: string; unitId: string; actorId: string };
+  /** a reviewer asked for a draft now (the draft lists the units still missing) */
+  'consolidation.requested': { periodId: string; requestId: string; actorId: string };
+  /** a signed report was superseded by a correction: consolidate a new draft */
+  'report.correction_started': { periodId: string; reportId: string; supersededReportId: string; actorId: string };
+  /** a revision was stored (consolidation or an edit) or signed: render its documents */
+  'report.revision_created': { reportId: string; revisionId: string };
+  'report.signed': { reportId: string; revisionId: string };
+}
+
+/** A consolidation job: compose the period's report from its approved submissions, once per trigger. */
+export interface ConsolidationJob {
+  periodId: string;
+  /** "approved:<outbox id>", "request:<id>", "correction:<report id>" — one revision per trigger */
+  trigger: string;
+  actorId: string | null;
+}
+
+export interface RenderingJob {
+  revisionId: string;
 }
 export type OutboxEventType = keyof OutboxEvents;
 
@@ -69,6 +89,8 @@ export const jobIds = {
   remind: (j: RemindJob) => reminderKey(j.kind, j.submissionId ?? j.periodId, j.day),
   email: (deliveryId: string) => `email-${deliveryId}`,
   scanScheduler: 'reminder-scan',
+  consolidation: (periodId: string, trigger: string) => `consolidation-${periodId}-${trigger.replace(/:/g, '-')}`,
+  rendering: (revisionId: string, as: 'draft' | 'issued') => `render-${revisionId}-${as}`,
 };
 
 /**

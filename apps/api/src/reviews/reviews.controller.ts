@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ReopenDto } from '../reports/report.dto';
 import { ReturnDto, VersionDto } from '../submissions/submission.dto';
 import { SubmissionWorkflowService } from '../submissions/submission-workflow.service';
 
@@ -27,5 +28,13 @@ export class ReviewsController {
   @Roles('reviewer')
   approve(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: VersionDto) {
     return this.workflow.approve(actor, id, body.version);
+  }
+
+  /** Mở lại một báo cáo đã duyệt để đính chính (admin, kèm lý do). */
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles('admin')
+  reopen(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: ReopenDto) {
+    return this.workflow.reopen(actor, id, body.version, body.reason);
   }
 }

@@ -1,4 +1,4 @@
-import { AuditEntry, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import { AuditEntry, FigureHistory, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
 import {
   CellValue,
   checkIndicatorRules,
@@ -16,14 +16,6 @@ import { FormCatalogService, FormIndicator } from '../forms/form-catalog.service
 import { SubmissionAccess } from './submission-access.service';
 
 const num = (d: Dec | null): number | null => (d === null ? null : d.toNumber());
-
-interface HistoryRow {
-  year: number;
-  number: number;
-  indicator_code: string;
-  numeric_value: string | null;
-  cumulative_entered: string | null;
-}
 
 @Injectable()
 export class SubmissionViewService {
@@ -58,10 +50,11 @@ export class SubmissionViewService {
       this.reviews(s.id),
     ]);
     const codes = form.indicators.map((i) => i.code);
-    const [history, plans] = await Promise.all([
-      this.history(s.unitId, period, codes),
-      this.plans(period.year, codes),
+    const [histories, plans] = await Promise.all([
+      loadFigureHistory(this.db, [s.unitId], period, codes),
+      loadPlans(this.db, period.year, codes),
     ]);
+    const history: FigureHistory = histories.get(s.unitId) ?? new Map();
     const values = new Map(valueRows.map((v) => [v.indicatorCode, v]));
     const cells = new Map<string, CellValue>();
     for (const v of valueRows) {
@@ -96,7 +89,7 @@ export class SubmissionViewService {
     indicator: FormIndicator,
     row: SubmissionValue | undefined,
     periodNumber: number,
-    history: Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>,
+    history: FigureHistory,
     plan: Dec | null,
   ) {
     const base = {
@@ -142,36 +135,6 @@ export class SubmissionViewService {
         plan: num(plan),
       },
     };
-  }
-
-  /** The unit's approved figures for the earlier periods of this year and periods 1..n of last year. */
-  private async history(unitId: string, period: Period, codes: string[]) {
-    const rows: HistoryRow[] = await this.db.query(
-      `SELECT p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered
-         FROM submissions s
-         JOIN periods p ON p.id = s.period_id
-         JOIN submission_values v ON v.submission_id = s.id
-        WHERE s.unit_id = $1 AND s.state = 'approved' AND p.type = $2
-          AND ((p.year = $3 AND p.number < $4) OR (p.year = $3 - 1 AND p.number <= $4))
-          AND v.indicator_code = ANY($5)`,
-      [unitId, period.type, period.year, period.number, codes],
-    );
-    const out = new Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>();
-    for (const r of rows) {
-      let h = out.get(r.indicator_code);
-      if (!h) out.set(r.indicator_code, (h = { earlier: new Map(), lastYear: new Map() }));
-      const figure = { value: decOrNull(r.numeric_value), enteredCumulative: decOrNull(r.cumulative_entered) };
-      (r.year === period.year ? h.earlier : h.lastYear).set(r.number, figure);
-    }
-    return out;
-  }
-
-  private async plans(year: number, codes: string[]): Promise<Map<string, Dec>> {
-    const rows: Array<{ indicator_code: string; target: string }> = await this.db.query(
-      'SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)',
-      [year, codes],
-    );
-    return new Map(rows.map((r) => [r.indicator_code, dec(r.target)]));
   }
 
   private async reviews(submissionId: string) {

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { writeAudit } from '../audit/audit';
+import { supersedeIssuedReport } from '../reports/report-correction';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
 import { SubmissionAccess, versionConflict } from './submission-access.service';
@@ -34,6 +35,13 @@ export class SubmissionWorkflowService {
         throw new DomainError('SUBMISSION_INVALID', 'Báo cáo còn lỗi, chưa thể gửi. Vui lòng sửa các chỉ tiêu được liệt kê.', errors);
       }
     });
+  }
+
+  /** Mở lại (admin): a correction after approval, with a reason; a signed report of the period is superseded. */
+  async reopen(actor: Actor, id: string, version: number, reason: string | undefined): Promise<TransitionResult> {
+    const trimmed = reason?.trim() ?? '';
+    if (!trimmed) throw new DomainError('REOPEN_REASON_REQUIRED', 'Cần ghi rõ lý do khi mở lại báo cáo đã duyệt.');
+    return this.transition(actor, id, version, 'reopen', { reason: trimmed }, async (m, s) => supersedeIssuedReport(m, s.periodId, actor.id, trimmed));
   }
 
   approve(actor: Actor, id: string, version: number): Promise<TransitionResult> {

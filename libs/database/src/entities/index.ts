@@ -6,6 +6,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
 import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
+import { DocumentNumber, Report, ReportAction, ReportFile, ReportRevision, ReportTemplateRow } from './report.entity';
 import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
@@ -17,6 +18,7 @@ export * from './outbox-event.entity';
 export * from './period.entity';
 export * from './reminder.entity';
 export * from './reporting-unit.entity';
+export * from './report.entity';
 export * from './submission.entity';
 export * from './user.entity';
 
@@ -38,4 +40,10 @@ export const ENTITIES = [
   SentReminder,
   Notification,
   EmailDelivery,
+  ReportTemplateRow,
+  Report,
+  ReportRevision,
+  ReportAction,
+  ReportFile,
+  DocumentNumber,
 ];

@@ -1,2 +1,3 @@
 export * from './seed';
 export * from './seed-types';
+export * from './report-template';

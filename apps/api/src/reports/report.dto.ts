@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { VersionDto } from '../submissions/submission.dto';
+
+export class ListReportsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() periodId?: string;
+}
+
+export class ConsolidateDto {
+  @ApiProperty() @IsUUID() periodId: string;
+}
+
+export class EditSectionDto extends VersionDto {
+  @ApiProperty({ description: 'the section text: paragraphs separated by a blank line, footnote markers "[^N]"' })
+  @IsString()
+  @MaxLength(100_000)
+  text: string;
+}
+
+export class ReturnReportDto extends VersionDto {
+  @ApiProperty({ description: 'ý kiến của người ký (bắt buộc)' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+}
+
+export class ReopenDto extends VersionDto {
+  @ApiProperty({ description: 'lý do mở lại (đính chính), bắt buộc' }) @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+}
+
+export class DiffQuery {
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) to: number;
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '@app/domain';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Actor } from '../common/actor';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { VersionDto } from '../submissions/submission.dto';
+import { ConsolidateDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto } from './report.dto';
+import { ReportsService } from './reports.service';
+
+const ReportId = new UuidParamPipe('NOT_FOUND');
+const RevisionNumber = new ParseIntPipe({ exceptionFactory: () => new DomainError('REVISION_NOT_FOUND', 'Không tìm thấy bản này của báo cáo.') });
+const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+
+/** Báo cáo tổng hợp: the office reads and edits drafts and sends one for sign-off; the signer signs or returns it. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Roles('reviewer', 'signer', 'admin')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  list(@Query() query: ListReportsQuery) {
+    return this.reports.list(query.periodId);
+  }
+
+  /** Tổng hợp ngay: a draft from what is approved now (it lists the units still missing). */
+  @Post('consolidate')
+  @HttpCode(202)
+  @Roles('reviewer')
+  consolidate(@CurrentUser() actor: Actor, @Body() body: ConsolidateDto) {
+    return this.reports.requestConsolidation(actor, body.periodId);
+  }
+
+  @Get(':id')
+  get(@Param('id', ReportId) id: string) {
+    return this.reports.get(id);
+  }
+
+  @Get(':id/diff')
+  diff(@Param('id', ReportId) id: string, @Query() q: DiffQuery) {
+    return this.reports.diff(id, q.from, q.to);
+  }
+
+  @Get(':id/revisions/:number')
+  revision(@Param('id', ReportId) id: string, @Param('number', RevisionNumber) number: number) {
+    return this.reports.revision(id, number);
+  }
+
+  @Get(':id/revisions/:number/document.:format')
+  async document(@Param('id', ReportId) id: string, @Param('number', RevisionNumber) number: number, @Param('format') format: string, @Res() res: FastifyReply) {
+    if (format !== 'docx' && format !== 'pdf' && format !== 'html') throw new DomainError('NOT_FOUND', 'Không tìm thấy.');
+    const doc = await this.reports.document(id, number, format);
+    if ('html' in doc) {
+      await res.type('text/html; charset=utf-8').send(doc.html);
+      return;
+    }
+    await res
+      .header('Content-Type', TYPES[format as 'docx' | 'pdf'])
+      .header('Content-Disposition', `attachment; filename="bao-cao-tong-hop-ban-${number}.${format}"`)
+      .header('X-Content-SHA256', doc.sha256)
+      .send(doc.data);
+  }
+
+  @Put(':id/sections/:sectionId')
+  @Roles('reviewer')
+  edit(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Param('sectionId') sectionId: string, @Body() body: EditSectionDto) {
+    return this.reports.editSection(actor, id, sectionId, body.version, body.text);
+  }
+
+  @Post(':id/send')
+  @HttpCode(200)
+  @Roles('reviewer')
+  send(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
+    return this.reports.send(actor, id, body.version);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles('signer')
+  return(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: ReturnReportDto) {
+    return this.reports.returnToOffice(actor, id, body.version, body.comment);
+  }
+
+  @Post(':id/sign')
+  @HttpCode(200)
+  @Roles('signer')
+  sign(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
+    return this.reports.sign(actor, id, body.version);
+  }
+}

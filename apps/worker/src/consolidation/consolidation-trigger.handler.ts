@@ -1,0 +1,46 @@
+import { ConsolidationJob, DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { EventHandler } from '../events/event-handler';
+
+/**
+ * Starts a consolidation when the last required submission of a period is approved, when a
+ * reviewer asks for a draft, and when a correction supersedes a signed report. The job id is
+ * derived from the event, so a redelivered event adds nothing.
+ */
+@Injectable()
+export class ConsolidationTriggerHandler implements EventHandler {
+  readonly handles = ['submission.approved', 'consolidation.requested', 'report.correction_started'] as const;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.consolidation) private readonly queue: Queue<ConsolidationJob>,
+  ) {}
+
+  async handle(event: EventJob): Promise<void> {
+    let job: ConsolidationJob | null = null;
+    if (event.type === 'submission.approved') {
+      const p = event.payload as OutboxEvents['submission.approved'];
+      const rows: Array<{ id: string; version: number; state: string }> = await this.db.query(
+        `SELECT id, version, state FROM submissions WHERE period_id = $1 ORDER BY id`,
+        [p.periodId],
+      );
+      // every approval event seen after the set is complete names the same set: one trigger, one revision
+      if (rows.length > 0 && rows.every((r) => r.state === 'approved')) {
+        const set = createHash('sha256').update(rows.map((r) => `${r.id}:${r.version}`).join(',')).digest('hex').slice(0, 16);
+        job = { periodId: p.periodId, trigger: `approved:${set}`, actorId: p.actorId };
+      }
+    } else if (event.type === 'consolidation.requested') {
+      const p = event.payload as OutboxEvents['consolidation.requested'];
+      job = { periodId: p.periodId, trigger: `request:${p.requestId}`, actorId: p.actorId };
+    } else if (event.type === 'report.correction_started') {
+      const p = event.payload as OutboxEvents['report.correction_started'];
+      job = { periodId: p.periodId, trigger: `correction:${p.supersededReportId}`, actorId: p.actorId };
+    }
+    if (job) await this.queue.add('consolidate', job, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.consolidation(job.periodId, job.trigger) });
+  }
+}

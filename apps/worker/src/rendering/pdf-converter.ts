@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * DOCX → PDF with LibreOffice headless (Debian's libreoffice-writer-nogui). Each worker process has
+ * its own LibreOffice profile, so several workers can convert at once; conversions within one
+ * process are queued, because one profile serves one soffice at a time.
+ */
+export class PdfConverter {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly profile = join(tmpdir(), `tonghop-lo-${process.pid}`);
+
+  constructor(private readonly binary = process.env.SOFFICE_PATH ?? 'soffice', private readonly timeoutMs = 180_000) {}
+
+  convert(docx: Buffer): Promise<Buffer> {
+    const next = this.queue.then(() => this.convertNow(docx));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async convertNow(docx: Buffer): Promise<Buffer> {
+    const dir = await mkdtemp(join(tmpdir(), 'tonghop-pdf-'));
+    try {
+      const input = join(dir, 'report.docx');
+      await writeFile(input, docx);
+      await run(
+        this.binary,
+        [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
+        { timeout: this.timeoutMs },
+      );
+      return await readFile(join(dir, 'report.pdf'));
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') throw new Error('Không tìm thấy LibreOffice (soffice): cài gói libreoffice-writer-nogui (xem README).');
+      throw error;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}

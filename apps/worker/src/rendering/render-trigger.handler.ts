@@ -1,0 +1,19 @@
+import { DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES, RenderingJob } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { EventHandler } from '../events/event-handler';
+
+/** Every stored revision gets its documents; a signed one gets them again, issued. */
+@Injectable()
+export class RenderTriggerHandler implements EventHandler {
+  readonly handles = ['report.revision_created', 'report.signed'] as const;
+
+  constructor(@InjectQueue(QUEUES.rendering) private readonly queue: Queue<RenderingJob>) {}
+
+  async handle(event: EventJob): Promise<void> {
+    const p = event.payload as OutboxEvents['report.revision_created'];
+    const as = event.type === 'report.signed' ? 'issued' : 'draft';
+    await this.queue.add('render', { revisionId: p.revisionId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.rendering(p.revisionId, as) });
+  }
+}

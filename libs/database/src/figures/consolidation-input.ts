@@ -1,0 +1,146 @@
+import { ComposeInput, Dec, decOrNull, deriveFigures, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import { FigureHistory, loadFigureHistory, loadPlans } from './period-figures';
+
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  unit_of_measure: string | null;
+  kind: 'number' | 'percent' | 'text';
+  decimals: number | null;
+  parent_code: string | null;
+  has_cumulative: boolean;
+  has_plan: boolean;
+  plan_basis: string | null;
+  has_same_period: boolean;
+  compare_on: 'value' | 'cumulative';
+  same_period_style: 'change' | 'ratio';
+  unit_code: string;
+}
+
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  submission_id: string;
+  state: string;
+}
+
+export interface ValueRow {
+  submission_id: string;
+  indicator_code: string;
+  numeric_value: string | null;
+  text_value: string | null;
+  cumulative_entered: string | null;
+}
+
+/** What loadConsolidationInput reads, as the queries return it. */
+export interface ConsolidationRows {
+  period: { type: string; year: number; number: number };
+  /** every indicator of the form, in form order, with the unit that reports it */
+  indicators: IndicatorRow[];
+  /** the period's required units, with their submission and its state */
+  units: UnitRow[];
+  /** the values of the approved submissions */
+  values: ValueRow[];
+  /** loadFigureHistory of the approved units */
+  history: Map<string, FigureHistory>;
+  /** annual plans by indicator code */
+  plans: Map<string, Dec>;
+}
+
+/**
+ * What consolidation composes from: the period's required units, and the figures of its APPROVED
+ * submissions only (with cumulatives, % of plan and % vs the same period derived as the
+ * submission view derives them). Read inside the consolidation transaction.
+ */
+export async function loadConsolidationInput(
+  m: EntityManager,
+  periodId: string,
+  template: ReportTemplate,
+  signerName: string | null,
+): Promise<ComposeInput & { submissionIds: string[] }> {
+  const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
+  const indicators: IndicatorRow[] = await m.query(
+    `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
+            i.has_same_period, i.compare_on, i.same_period_style, min(u.code) AS unit_code
+       FROM indicators i
+       JOIN form_sections fs ON fs.id = i.section_id
+       JOIN form_section_units fsu ON fsu.section_id = fs.id
+       JOIN reporting_units u ON u.id = fsu.unit_id
+      WHERE i.template_id = $1
+      GROUP BY i.id, fs.position
+      ORDER BY fs.position, i.position`,
+    [period.form_template_id],
+  );
+  const units: UnitRow[] = await m.query(
+    `SELECT u.id, u.code, u.name, s.id AS submission_id, s.state
+       FROM submissions s JOIN reporting_units u ON u.id = s.unit_id
+      WHERE s.period_id = $1 ORDER BY u.code`,
+    [periodId],
+  );
+  const approved = units.filter((u) => u.state === 'approved');
+  const values: ValueRow[] = await m.query(
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    [approved.map((u) => u.submission_id)],
+  );
+  const codes = indicators.map((i) => i.code);
+  const [history, plans] = await Promise.all([
+    loadFigureHistory(m, approved.map((u) => u.id), period, codes),
+    loadPlans(m, period.year, codes),
+  ]);
+  return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
+}
+
+/** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */
+export function assembleConsolidationInput(
+  rows: ConsolidationRows,
+  template: ReportTemplate,
+  signerName: string | null,
+): ComposeInput & { submissionIds: string[] } {
+  const { period, units, history, plans } = rows;
+  const approved = units.filter((u) => u.state === 'approved');
+  const indicators = new Map<string, IndicatorInfo>(
+    rows.indicators.map((i) => [
+      i.code,
+      {
+        code: i.code, unitCode: i.unit_code, name: i.name, unitOfMeasure: i.unit_of_measure, kind: i.kind, decimals: i.decimals,
+        parentCode: i.parent_code, hasCumulative: i.has_cumulative, planBasis: i.plan_basis, samePeriodStyle: i.same_period_style,
+      },
+    ]),
+  );
+  const ruleOf = new Map(rows.indicators.map((i) => [i.code, i]));
+  const bySubmission = new Map(approved.map((u) => [u.submission_id, u]));
+  const figures = new Map<string, FigureInput>();
+  for (const v of rows.values) {
+    const unit = bySubmission.get(v.submission_id);
+    const rule = ruleOf.get(v.indicator_code);
+    if (!unit || !rule) continue;
+    const base: FigureInput = {
+      submissionId: v.submission_id, unitCode: unit.code, value: decOrNull(v.numeric_value), text: v.text_value,
+      cumulative: null, planPct: null, samePeriodChangePct: null, samePeriodRatioPct: null,
+    };
+    if (rule.kind !== 'text') {
+      const h = history.get(unit.id)?.get(v.indicator_code);
+      const d = deriveFigures({
+        rule: { hasCumulative: rule.has_cumulative, hasPlan: rule.has_plan, hasSamePeriod: rule.has_same_period, compareOn: rule.compare_on },
+        periodNumber: period.number,
+        current: { value: base.value, enteredCumulative: decOrNull(v.cumulative_entered) },
+        earlier: h?.earlier ?? new Map(),
+        lastYear: h?.lastYear ?? new Map(),
+        annualPlan: plans.get(v.indicator_code) ?? null,
+      });
+      Object.assign(base, { cumulative: d.cumulative, planPct: d.planPct, samePeriodChangePct: d.samePeriodChangePct, samePeriodRatioPct: d.samePeriodRatioPct });
+    }
+    figures.set(v.indicator_code, base);
+  }
+  return {
+    template,
+    period: { year: period.year, month: period.number },
+    indicators,
+    figures,
+    units: units.map((u) => ({ code: u.code, name: u.name, approved: u.state === 'approved' })),
+    signerName,
+    submissionIds: approved.map((u) => u.submission_id),
+  };
+}

@@ -1,0 +1,2 @@
+export * from './period-figures';
+export * from './consolidation-input';

@@ -1,0 +1,59 @@
+import { Dec, dec, decOrNull, PeriodFigure } from '@app/domain';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type FigureHistory = Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>;
+
+export interface HistoryRow {
+  unit_id: string;
+  year: number;
+  number: number;
+  indicator_code: string;
+  numeric_value: string | null;
+  cumulative_entered: string | null;
+}
+
+/**
+ * Approved figures of the earlier periods of this year and of periods 1..n of last year, per unit
+ * and indicator: what cumulatives and "so với cùng kỳ" are derived from. One query for any number
+ * of units (the submission view asks for one, consolidation for all).
+ */
+export async function loadFigureHistory(
+  db: DataSource | EntityManager,
+  unitIds: string[],
+  period: { type: string; year: number; number: number },
+  codes: string[],
+): Promise<Map<string, FigureHistory>> {
+  const rows: HistoryRow[] = await db.query(
+    `SELECT s.unit_id, p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered
+       FROM submissions s
+       JOIN periods p ON p.id = s.period_id
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE s.unit_id = ANY($1) AND s.state = 'approved' AND p.type = $2
+        AND ((p.year = $3 AND p.number < $4) OR (p.year = $3 - 1 AND p.number <= $4))
+        AND v.indicator_code = ANY($5)`,
+    [unitIds, period.type, period.year, period.number, codes],
+  );
+  return groupFigureHistory(rows, period);
+}
+
+/** The rows of loadFigureHistory's query, by unit id and indicator (pure; the consolidation bench runs it too). */
+export function groupFigureHistory(rows: HistoryRow[], period: { year: number }): Map<string, FigureHistory> {
+  const out = new Map<string, FigureHistory>();
+  for (const r of rows) {
+    let unit = out.get(r.unit_id);
+    if (!unit) out.set(r.unit_id, (unit = new Map()));
+    let h = unit.get(r.indicator_code);
+    if (!h) unit.set(r.indicator_code, (h = { earlier: new Map(), lastYear: new Map() }));
+    const figure = { value: decOrNull(r.numeric_value), enteredCumulative: decOrNull(r.cumulative_entered) };
+    (r.year === period.year ? h.earlier : h.lastYear).set(r.number, figure);
+  }
+  return out;
+}
+
+export async function loadPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<Map<string, Dec>> {
+  const rows: Array<{ indicator_code: string; target: string }> = await db.query(
+    'SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)',
+    [year, codes],
+  );
+  return new Map(rows.map((r) => [r.indicator_code, dec(r.target)]));
+}

@@ -1,0 +1,63 @@
+/** A composed report: what is stored in a revision, rendered to DOCX/HTML, and edited by the office. */
+export interface ReportContent {
+  header: ReportHeader;
+  sections: ContentSection[];
+  /** footnote id → its text; numbered in order of first reference when rendered */
+  footnotes: Record<string, Run[]>;
+  /** remarks for the office shown on drafts only (missing units, figures that disagree) */
+  notices: string[];
+}
+
+export interface ReportHeader {
+  issuer: string[];
+  place: string;
+  numberSuffix: string;
+  /** "57" once signed; null on drafts ("Số:     /BC-UBND") */
+  number: string | null;
+  /** ISO date of signing; null on drafts */
+  date: string | null;
+  kind: string;
+  title: string[];
+  signature: { onBehalf: string; for: string | null; title: string; name: string | null };
+  recipients: string[];
+  archive: string;
+}
+
+export interface ContentSection {
+  id: string;
+  number: string;
+  heading: string;
+  level: 1 | 2 | 3;
+  style: 'heading' | 'run-in' | 'task';
+  paragraphs: Run[][];
+}
+
+export type Run = TextRun | FigureRun | NoteRun;
+export interface TextRun {
+  t: 'text';
+  text: string;
+}
+export interface FigureRun {
+  t: 'fig';
+  text: string;
+  /** index into the revision's figure list (provenance) */
+  ref: number;
+}
+export interface NoteRun {
+  t: 'note';
+  id: string;
+}
+
+export type FigureField = 'value' | 'cumulative' | 'planPct' | 'samePeriodChangePct' | 'samePeriodRatioPct';
+
+/** Provenance of one printed figure: which approved submission, which indicator, which value. */
+export interface FigureSource {
+  unitCode: string;
+  submissionId: string;
+  indicatorCode: string;
+  field: FigureField;
+  /** the exact decimal the figure was printed from */
+  value: string;
+  text: string;
+  sectionId: string;
+}

@@ -1,0 +1,45 @@
+import { DomainError } from '../errors';
+import { DocumentTemplate } from './template';
+
+/**
+ * Decree 30/2020, Appendix I: "Số: 05/BC-UBND" — numbers below 10 take a leading zero; the number
+ * runs per issuing body per year. Place and date: "Lạng Sơn, ngày 04 tháng 6 năm 2024" — a day
+ * below 10 and the months 1 and 2 take a leading zero.
+ */
+export function formatDocumentNumber(sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new DomainError('VALIDATION_FAILED', 'Số văn bản phải là số nguyên dương.');
+  return String(sequence).padStart(2, '0');
+}
+
+export function numberLine(number: string | null, suffix: string): string {
+  return number ? `Số: ${number}/${suffix}` : `Số:        /${suffix}`;
+}
+
+export function placeDateLine(place: string, isoDate: string | null): string {
+  if (!isoDate) return `${place}, ngày      tháng      năm`;
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const day = String(d).padStart(2, '0');
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${place}, ngày ${day} tháng ${month} năm ${y}`;
+}
+
+const next = (p: { year: number; month: number }) => (p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 });
+
+export function fillPeriod(text: string, period: { year: number; month: number }): string {
+  const n = next(period);
+  return text
+    .replace(/\{month\}/g, String(period.month))
+    .replace(/\{months\}/g, String(period.month))
+    .replace(/\{year\}/g, String(period.year))
+    .replace(/\{nextMonth\}/g, String(n.month))
+    .replace(/\{nextYear\}/g, String(n.year));
+}
+
+export function documentTitle(doc: DocumentTemplate, period: { year: number; month: number }): string[] {
+  const lines = period.month === 1 && doc.titleFirstMonth ? doc.titleFirstMonth : doc.title;
+  return lines.map((l) => fillPeriod(l, period));
+}
+
+export function sectionHeading(heading: string, period: { year: number; month: number }): string {
+  return fillPeriod(heading, period);
+}

@@ -1,0 +1,246 @@
+import { INestApplication } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/app.factory';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/commands';
+import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
+import { createDataSource } from '../../libs/database/src';
+import { numberPattern } from '../../libs/domain/src';
+import expected from '../fixtures/may-2024-expected.json';
+import { xmlParagraphs, zipEntry } from '../support/docx-text';
+import { createTestDatabase } from '../support/test-db';
+import { waitFor } from '../support/wait';
+import { startWorkerProcess } from '../support/worker-process';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const OUTPUT = join(__dirname, '..', 'output');
+const OUTLINE = ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', 'II. TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 5 VÀ 5 THÁNG NĂM 2024', '1. Về phát triển kinh tế',
+  '1.1. Sản xuất nông, lâm nghiệp', '1.2. Phát triển kinh tế cửa khẩu', '1.3. Sản xuất công nghiệp; thương mại, dịch vụ và du lịch',
+  '1.4. Đầu tư xây dựng kết cấu hạ tầng và công tác quy hoạch', '1.5. Phát triển doanh nghiệp và thu hút đầu tư', '1.6. Quản lý, điều hành ngân sách nhà nước',
+  '2. Lĩnh vực văn hóa - xã hội', '3. Lĩnh vực thông tin truyền thông và chuyển đổi số', '4. Lĩnh vực tài nguyên và môi trường; khoa học và công nghệ',
+  '5. Công tác thanh tra, kiểm tra; giải quyết khiếu nại, tố cáo; phòng chống tham nhũng; chống buôn lậu, gian lận thương mại',
+  '6. Lĩnh vực quốc phòng, an ninh; đối ngoại', '7. Công tác cải cách hành chính, nội vụ và thi đua khen thưởng', 'III. NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024'];
+
+/**
+ * The consolidated report end to end, over HTTP, with the real worker in a child process: the
+ * scripted May 2024 month is approved, the worker composes the draft and renders it (DOCX, then
+ * PDF with LibreOffice); the office edits and sends it; the signer returns it, then signs it.
+ */
+describe('the consolidated report of May 2024', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let app: INestApplication;
+  let worker: ReturnType<typeof startWorkerProcess>;
+  let month: ScriptedMonthResult;
+  let reportId: string;
+  const prefix = `tonghop-rep-${randomBytes(4).toString('hex')}`;
+  const tokens = new Map<string, string>();
+  const http = () => request(app.getHttpServer());
+  const as = async (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, (await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD() }).expect(200)).body.accessToken);
+    return `Bearer ${tokens.get(username)}`;
+  };
+  const report = async () => (await http().get(`/api/reports/${reportId}`).set('Authorization', await as('reviewer')).expect(200)).body;
+  const file = async (n: number, format: string, user = 'reviewer') =>
+    waitFor(async () => {
+      const res = await http().get(`/api/reports/${reportId}/revisions/${n}/document.${format}`).set('Authorization', await as(user)).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+      return res.status === 200 ? res : null;
+    }, 90_000, `revision ${n} ${format}`);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('reports');
+    ds = createDataSource(database.url);
+    await ds.initialize();
+    await seedDemo(ds);
+    app = await createApp(database.url, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    worker = startWorkerProcess({ databaseUrl: database.url, redisUrl: REDIS_URL, queuePrefix: prefix });
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+    month = await playScriptedMonth(base, DEMO_PASSWORD());
+    const list = await waitFor(async () => {
+      const res = await http().get(`/api/reports?periodId=${month.periodId}`).set('Authorization', await as('reviewer'));
+      return res.body.length && res.body[0].revisions.length ? res.body : null;
+    }, 60_000, 'the draft consolidated by the worker');
+    reportId = list[0].id;
+  }, 240_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.close();
+    await ds?.destroy();
+    await database?.drop();
+  });
+
+  it('is consolidated by the worker when the last submission is approved, with every figure’s source', async () => {
+    const r = await report();
+    expect(r).toMatchObject({ periodId: month.periodId, state: 'drafting', revisions: [expect.objectContaining({ number: 1, state: 'draft', missingUnits: [] })] });
+    expect(r.revisions[0].trigger).toMatch(/^approved:/);
+    const forest = r.current.sections.find((s: { id: string }) => s.id === 'II.1.1').figures.find((f: { text: string }) => f.text === '710,83');
+    expect(forest.source).toMatchObject({ unitCode: 'SNN', indicatorCode: 'new_forest_planted', field: 'value', value: '710.83' });
+    const [{ id: submissionId }] = await ds.query(`SELECT s.id FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SNN' AND s.period_id = $1`, [month.periodId]);
+    expect(forest.source.submissionId).toBe(submissionId);
+  });
+
+  it('golden: the DOCX follows the reference outline and prints every figure of II.1.1–II.1.6 as the reference does', async () => {
+    const docx = (await file(1, 'docx')).body as Buffer;
+    const body = xmlParagraphs(zipEntry(docx, 'word/document.xml')!);
+    const notes = new Map<string, string>();
+    for (const m of zipEntry(docx, 'word/footnotes.xml')!.matchAll(/<w:footnote [^>]*w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:footnote>/g)) notes.set(m[1], xmlParagraphs(m[2]).join(' '));
+    const headingAt = OUTLINE.map((h) => body.indexOf(h));
+    expect(headingAt.every((i) => i >= 0)).toBe(true);
+    expect([...headingAt].sort((a, b) => a - b)).toEqual(headingAt);
+    expect(body.some((p) => p.startsWith('Đánh giá chung: '))).toBe(true);
+    const section = (id: string) => {
+      const i = OUTLINE.findIndex((h) => h.startsWith(id.replace('II.', '') + '.'));
+      const text = body.slice(headingAt[i], headingAt[i + 1]).join('\n');
+      const refs = [...text.matchAll(/\[\^(\d+)\]/g)].map((m) => notes.get(m[1]) ?? '');
+      return `${text}\n${refs.join('\n')}`;
+    };
+    const missing: string[] = [];
+    const unitOf = (code: string) => expected.find((e) => e.indicatorCode === code)!;
+    void unitOf;
+    for (const e of expected) {
+      const sectionId = SECTION_OF[e.indicatorCode];
+      if (!sectionId) continue;
+      const text = section(sectionId);
+      const abs = e.expected.replace(/^-/, '');
+      const ok =
+        e.field === 'planPct' ? text.includes(`đạt ${abs}%`) || text.includes(`đạt ${abs} %`) :
+        e.field === 'samePeriodChangePct' ? new RegExp(`(tăng|giảm) ${abs.replace(',', ',')}%`).test(text) :
+        e.field === 'samePeriodRatioPct' ? new RegExp(`(bằng|tương đương) ${abs}%`).test(text) :
+        numberPattern(abs, false).test(text);
+      if (!ok) missing.push(`${sectionId} ${e.indicatorCode}.${e.field} = ${e.expected}`);
+    }
+    expect(missing).toEqual([]);
+    expect(notes.size).toBeGreaterThanOrEqual(16);
+    expect([...notes.values()].some((n) => n.startsWith('Trong đó: Diện tích lúa ước đạt 15.560 ha, đạt 103,7% kế hoạch, bằng 99,8% so với cùng kỳ; ngô 14.120 ha'))).toBe(true);
+    expect([...notes.values()].some((n) => n.startsWith('Trong đó: Đàn trâu khoảng 56.945 con, giảm 9,06% so với cùng kỳ'))).toBe(true);
+  });
+
+  it('refuses bad input with 4xx and stable codes, changing nothing', async () => {
+    const reviewer = await as('reviewer');
+    const { version } = await report();
+    const put = (section: string, body: object) => http().put(`/api/reports/${reportId}/sections/${section}`).set('Authorization', reviewer).send(body);
+    expect((await put('II.1.1', { text: 'x' })).body.code).toBe('VALIDATION_FAILED');
+    expect((await put('II.1.1', { version, text: '   ' })).body).toMatchObject({ statusCode: 400, code: 'SECTION_TEXT_REQUIRED' });
+    expect((await put('II.1.1', { version, text: 'Có chú thích lạ[^99].' })).body).toMatchObject({ statusCode: 400, code: 'UNKNOWN_FOOTNOTE' });
+    expect((await put('IX', { version, text: 'Mục không có.' })).body).toMatchObject({ statusCode: 404, code: 'UNKNOWN_SECTION' });
+    expect((await put('II.1.1', { version, text: 'a', extra: 1 })).status).toBe(400);
+    expect((await http().get('/api/reports/not-a-uuid').set('Authorization', reviewer)).status).toBe(404);
+    expect((await http().get(`/api/reports/${reportId}/revisions/abc`).set('Authorization', reviewer)).body.code).toBe('REVISION_NOT_FOUND');
+    expect((await http().get(`/api/reports/${reportId}/revisions/99/document.pdf`).set('Authorization', reviewer)).body.code).toBe('REVISION_NOT_FOUND');
+    expect((await http().get(`/api/reports/${reportId}/diff?from=x&to=1`).set('Authorization', reviewer)).status).toBe(400);
+    expect((await http().post('/api/reports/consolidate').set('Authorization', reviewer).send({ periodId: 'nope' })).status).toBe(400);
+    expect((await http().post(`/api/reports/${reportId}/sign`).set('Authorization', await as('signer')).send({ version })).body).toMatchObject({ statusCode: 409, code: 'REPORT_NOT_EDITABLE' });
+    expect((await report()).revisions).toHaveLength(1);
+  });
+
+  it('office edits, sends; signer returns with a comment; office edits; signer signs: number, files and hashes, then 409', async () => {
+    const reviewer = await as('reviewer');
+    const signer = await as('signer');
+    let r = await report();
+    const text = r.current.sections.find((s: { id: string }) => s.id === 'II.1.1').text as string;
+    const edited = text.replace('Kiểm soát tốt dịch bệnh trên cây trồng, vật nuôi', 'Kiểm soát tốt dịch bệnh trên cây trồng và vật nuôi');
+    const put = (version: number, t: string) => http().put(`/api/reports/${reportId}/sections/II.1.1`).set('Authorization', reviewer).send({ version, text: t });
+    const saved = (await put(r.version, edited).expect(200)).body;
+    expect(saved.revision).toBe(2);
+    const stale = (await put(r.version, edited).expect(409)).body;
+    expect(stale).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: saved.version });
+    const diff = (await http().get(`/api/reports/${reportId}/diff?from=1&to=2`).set('Authorization', reviewer).expect(200)).body;
+    expect(diff.sections.map((s: { id: string }) => s.id)).toEqual(['II.1.1']);
+    expect(diff.sections[0].changes.filter((c: { op: string }) => c.op !== 'equal').map((c: { op: string }) => c.op)).toEqual(['delete', 'insert']);
+    r = await report();
+    expect(r.current.sections.find((s: { id: string }) => s.id === 'II.1.1').figures.find((f: { text: string }) => f.text === '710,83').source.indicatorCode).toBe('new_forest_planted');
+
+    const sent = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: r.version }).expect(200)).body;
+    expect((await put(sent.version, edited).expect(409)).body.code).toBe('REPORT_NOT_EDITABLE');
+    expect((await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version }).expect(400)).body.code).toBe('RETURN_COMMENT_REQUIRED');
+    const back = (await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version, comment: 'Đề nghị bổ sung đánh giá về sâu bệnh.' }).expect(200)).body;
+    expect(back.state).toBe('drafting');
+    const again = (await put(back.version, `${edited} Theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.`).expect(200)).body;
+    const sent2 = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: again.version }).expect(200)).body;
+    const signed = (await http().post(`/api/reports/${reportId}/sign`).set('Authorization', signer).send({ version: sent2.version }).expect(200)).body;
+    expect(signed).toMatchObject({ state: 'signed', revision: again.revision, documentNumber: '01', numberLine: 'Số: 01/BC-UBND' });
+    expect(signed.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/);
+
+    const pdf = await file(again.revision, 'pdf', 'signer');
+    const files = await waitFor(async () => {
+      const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
+      return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
+    }, 90_000, 'issued files');
+    const pdfFile = files.find((f: { format: string }) => f.format === 'pdf');
+    expect(pdfFile.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const issuedPdf = (await file(again.revision, 'pdf', 'signer')).body as Buffer;
+    expect(require('node:crypto').createHash('sha256').update(issuedPdf).digest('hex')).toBe(pdfFile.sha256);
+    void pdf;
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFileSync(join(OUTPUT, 'report-signed.pdf'), issuedPdf);
+    const text2 = execFileSync('pdftotext', ['-layout', join(OUTPUT, 'report-signed.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const s of ['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/BC-UBND', 'BÁO CÁO',
+      'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', ...OUTLINE]) {
+      expect(text2).toContain(s);
+    }
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(OUTPUT, 'report-signed.pdf'), join(OUTPUT, 'report-page-1')]);
+
+    r = await report();
+    expect(r).toMatchObject({ state: 'signed', documentNumber: '01' });
+    expect(r.actions.map((a: { action: string }) => a.action)).toEqual(['send', 'return', 'send', 'sign']);
+    expect(r.actions[1].comment).toBe('Đề nghị bổ sung đánh giá về sâu bệnh.');
+    expect((await put(r.version, edited).expect(409)).body.code).toBe('REPORT_LOCKED');
+  });
+
+  it('a correction after signing supersedes the issued report and starts a new draft listing the reopened unit', async () => {
+    const admin = await as('admin');
+    const [s] = await ds.query(`SELECT s.id, s.version FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'STC' AND s.period_id = $1`, [month.periodId]);
+    expect((await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', admin).send({ version: s.version }).expect(400)).body.code).toBe('REOPEN_REASON_REQUIRED');
+    expect((await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', await as('reviewer')).send({ version: s.version, reason: 'x' })).status).toBe(403);
+    await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', admin).send({ version: s.version, reason: 'Đính chính số liệu thu ngân sách.' }).expect(200);
+    expect((await report()).state).toBe('superseded');
+    const next = await waitFor(async () => {
+      const list = (await http().get(`/api/reports?periodId=${month.periodId}`).set('Authorization', admin)).body;
+      const fresh = list.find((x: { id: string; revisions: unknown[] }) => x.id !== reportId && x.revisions.length > 0);
+      return fresh ?? null;
+    }, 60_000, 'the correction draft');
+    expect(next).toMatchObject({ state: 'drafting', correctsReportId: reportId });
+    expect(next.revisions[0].missingUnits).toEqual(['STC']);
+  });
+
+  it('authorizes each route by role: office edits and sends, signer signs or returns, officers see nothing', async () => {
+    const routes: Array<[string, string, object | undefined, string[]]> = [
+      ['get', `/api/reports?periodId=${month.periodId}`, undefined, ['reviewer', 'signer', 'admin']],
+      ['get', `/api/reports/${reportId}`, undefined, ['reviewer', 'signer', 'admin']],
+      ['get', `/api/reports/${reportId}/revisions/1/document.html`, undefined, ['reviewer', 'signer', 'admin']],
+      ['put', `/api/reports/${reportId}/sections/II.1.1`, { version: 0, text: 'x' }, ['reviewer']],
+      ['post', `/api/reports/${reportId}/send`, { version: 0 }, ['reviewer']],
+      ['post', `/api/reports/${reportId}/return`, { version: 0, comment: 'x' }, ['signer']],
+      ['post', `/api/reports/${reportId}/sign`, { version: 0 }, ['signer']],
+      ['post', '/api/reports/consolidate', { periodId: month.periodId }, ['reviewer']],
+    ];
+    const wrong: string[] = [];
+    for (const [method, url, body, allowed] of routes) {
+      for (const user of ['officer-snn', 'reviewer', 'signer', 'admin']) {
+        const req = (http() as unknown as Record<string, (u: string) => request.Test>)[method](url).set('Authorization', await as(user));
+        const res = await (body ? req.send(body) : req);
+        const denied = res.status === 403;
+        if (denied === allowed.includes(user) || res.status >= 500) wrong.push(`${method} ${url} as ${user}: ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect((await http().get(`/api/reports/${reportId}`)).status).toBe(401);
+  });
+});
+
+/** Sections of the golden comparison (II.1.1–II.1.6), from the form's sections. */
+const SECTION_OF: Record<string, string> = Object.fromEntries(
+  (require('../../config/forms/ktxh-monthly.v1.json') as { sections: Array<{ reportSection: string; indicators: Array<{ code: string }> }> }).sections
+    .filter((s) => /^II\.1\.[1-6]$/.test(s.reportSection))
+    .flatMap((s) => s.indicators.map((i) => [i.code, s.reportSection])),
+);

@@ -1,0 +1,25 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** The real worker (apps/worker/src/main.ts) in a child process, on the test's database and queue prefix. */
+export function startWorkerProcess(env: { databaseUrl: string; redisUrl: string; queuePrefix: string }): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
+  let out = '';
+  const child = spawn(process.execPath, ['-r', join(root, 'test', 'support', 'swc-register.js'), join(root, 'apps', 'worker', 'src', 'main.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, QUEUE_PREFIX: env.queuePrefix, OUTBOX_POLL_MS: '100' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
