@@ -5,6 +5,7 @@ import { clockKey, RedisClock, resolveRedis } from '@app/queue';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
 import { ApiClient } from './api-client';
+import { playSignOff } from './demo-sign-off';
 import { DEMO_PASSWORD, seedDemo } from './commands';
 import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
@@ -93,6 +94,8 @@ export async function runDemo(): Promise<void> {
       log(`  • ${v.name}: trong tháng ${formatNumber(v.value ?? 0)} ${v.unit}, lũy kế ${formatNumber(v.derived!.cumulative!)} ${v.unit}${plan}`);
     }
   }
+
+  await playSignOff(base, password, month.periodId, log);
 
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
