@@ -1,0 +1,37 @@
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** dist/web at the top of the repository, from the sources (jest) or from dist/apps/api (webpack keeps __dirname). */
+export const DEFAULT_WEB_ROOT = process.env.WEB_ROOT ?? resolve(__dirname, '..', '..', '..', 'dist', 'web');
+
+const NOT_FOUND = { statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm thấy.' };
+
+/**
+ * Serves the built web app (apps/web → dist/web) at `/` when it has been built. The screens
+ * route in the browser, so any other path without a file extension answers index.html; `/api/…`
+ * stays the API's, and an unknown API path is the API's JSON 404, never the page.
+ */
+export async function serveWeb(app: NestFastifyApplication, root: string | null = DEFAULT_WEB_ROOT): Promise<boolean> {
+  if (!root || !existsSync(join(root, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false, // one route per built file; the fallback below takes the rest
+    setHeaders: (res, path) => {
+      // hashed bundles never change; index.html must be re-read to pick up a new build
+      res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+    if (path === '/api' || path.startsWith('/api/') || lastSegment.includes('.')) {
+      return reply.code(404).type('application/json; charset=utf-8').send(NOT_FOUND);
+    }
+    return reply.sendFile('index.html');
+  });
+  return true;
+}
