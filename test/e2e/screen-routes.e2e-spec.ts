@@ -23,6 +23,13 @@ describe('routes for the web screens', () => {
   });
   afterAll(() => t.close());
 
+  it('lists periods with their dates as calendar days, as the period itself gives them', async () => {
+    const list = await t.http().get('/api/periods').set(await auth('officer-sa')).expect(200);
+    expect(list.body[0]).toMatchObject({ id: periodId, cutoffFrom: '2024-04-15', cutoffTo: '2024-05-14', deadline: '2024-05-16' });
+    const one = await t.http().get(`/api/periods/${periodId}`).set(await auth('officer-sa')).expect(200);
+    expect(one.body.deadline).toBe('2024-05-16');
+  });
+
   it('GET /me names the user and their unit', async () => {
     const officer = await t.http().get('/api/me').set(await auth('officer-sa')).expect(200);
     expect(officer.body).toMatchObject({ username: 'officer-sa', fullName: 'Cán bộ SA', role: 'officer', unit: { code: 'SA', name: 'Sở A' } });
