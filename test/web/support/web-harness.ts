@@ -27,6 +27,8 @@ export function ensureWebBuilt(): { built: boolean; ms: number } {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // jest runs with NODE_ENV=test, and Vite would then bundle React's development build
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return { built: true, ms: Date.now() - started };
 }
@@ -40,6 +42,8 @@ export interface WebHarness {
   periodId: string;
   /** submission id per unit code */
   submissions: Map<string, string>;
+  /** a bearer token for a demo account, signed in once (logins are throttled per user) */
+  token: (username: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -95,5 +99,10 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
       await api.call(reviewer, 'POST', `/submissions/${id}/approve`, { version });
     }
   }
-  return { app, origin, api, password, periodId: period.id, submissions, close: () => app.close() };
+  const tokens = new Map<string, Promise<string>>();
+  const token = (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, api.login(username, password));
+    return tokens.get(username)!;
+  };
+  return { app, origin, api, password, periodId: period.id, submissions, token, close: () => app.close() };
 }

@@ -1,4 +1,4 @@
-import { Alert, Input, Space, Table, Tag } from 'antd';
+import { Alert, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -8,7 +8,7 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { useLoad } from '../shared/use-load';
 
-type Indicator = FormTemplateView['sections'][number]['indicators'][number];
+const COLS = [300, undefined, 110, 80, 280];
 
 /** A template, read-only: its sections in order, which units fill each, and each indicator's rules. */
 export function FormTemplatePage() {
@@ -35,39 +35,51 @@ export function FormTemplatePage() {
         {f.sections.length} {t('admin.forms.sections').toLowerCase()} · {f.sections.reduce((n, s) => n + s.indicators.length, 0)} {t('admin.forms.indicators').toLowerCase()}
         {f.deadlineRule?.rule === 'working_days_after_cutoff' && ` · ${t('common.deadline')}: ${f.deadlineRule.days} ngày làm việc sau ngày chốt số liệu`}
       </div>
+      <table className="sheet sheet-head">
+        <colgroup>{COLS.map((w, i) => <col key={i} style={w ? { width: w } : undefined} />)}</colgroup>
+        <thead>
+          <tr>
+            <th>Mã</th>
+            <th>{t('form.col.indicator')}</th>
+            <th>{t('form.col.unit')}</th>
+            <th>Loại</th>
+            <th>{t('admin.forms.flags')}</th>
+          </tr>
+        </thead>
+      </table>
       {sections.map((s) => (
-        <section key={s.code} className="template-section">
-          <h3 className="sheet-section-title">
+        <section key={s.code} className="sheet-section">
+          <h3 className="sheet-section-title static">
             {s.reportSection && <span className="section-no">{s.reportSection}</span>}
             {s.title}
-            <Space size={4} style={{ marginLeft: 12 }}>{s.units.map((u) => <Tag key={u}>{u}</Tag>)}</Space>
+            <span className="section-units">{s.units.map((u) => <Tag key={u}>{u}</Tag>)}</span>
           </h3>
-          <Table<Indicator>
-            size="small"
-            rowKey="code"
-            pagination={false}
-            dataSource={s.indicators}
-            showHeader={s === sections[0]}
-            columns={[
-              { title: 'Mã', dataIndex: 'code', width: 300, render: (c) => <code className="muted">{c}</code> },
-              { title: t('form.col.indicator'), dataIndex: 'name', render: (n, i) => <span>{i.parentCode && <span className="of-which">{t('form.ofWhich')}: </span>}{n}{i.required && <span className="req">*</span>}</span> },
-              { title: t('form.col.unit'), dataIndex: 'unit', width: 110 },
-              { title: 'Loại', dataIndex: 'kind', width: 90 },
-              {
-                title: t('admin.forms.flags'),
-                width: 260,
-                render: (_, i) => (
-                  <Space size={2} wrap>
-                    {i.hasCumulative && <Tag color="blue">lũy kế</Tag>}
-                    {i.hasPlan && <Tag color="green">% KH</Tag>}
-                    {i.hasSamePeriod && <Tag color="purple">cùng kỳ{i.compareOn === 'cumulative' ? ' (lũy kế)' : ''}</Tag>}
-                    {i.integerOnly && <Tag>số nguyên</Tag>}
-                    {i.min !== null && <Tag>≥ {i.min}</Tag>}
-                  </Space>
-                ),
-              },
-            ]}
-          />
+          <table className="sheet">
+            <colgroup>{COLS.map((w, i) => <col key={i} style={w ? { width: w } : undefined} />)}</colgroup>
+            <tbody>
+              {s.indicators.map((i) => (
+                <tr key={i.code} className={i.parentCode ? 'row-part' : undefined}>
+                  <td><code className="muted">{i.code}</code></td>
+                  <td className="col-name">
+                    {i.parentCode && <span className="of-which">{t('form.ofWhich')}: </span>}
+                    {i.name}
+                    {i.required && <span className="req">*</span>}
+                  </td>
+                  <td className="col-unit">{i.unit}</td>
+                  <td className="muted">{i.kind}</td>
+                  <td>
+                    <Space size={2} wrap>
+                      {i.hasCumulative && <Tag color="blue">lũy kế</Tag>}
+                      {i.hasPlan && <Tag color="green">% KH</Tag>}
+                      {i.hasSamePeriod && <Tag color="purple">cùng kỳ{i.compareOn === 'cumulative' ? ' (lũy kế)' : ''}</Tag>}
+                      {i.integerOnly && <Tag>số nguyên</Tag>}
+                      {i.min !== null && <Tag>≥ {Number(i.min)}</Tag>}
+                    </Space>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ))}
     </div>

@@ -1,6 +1,6 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space } from 'antd';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ExcelActions } from '../excel/excel-actions';
 import { useI18n } from '../i18n/i18n';
@@ -9,6 +9,7 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { periodName } from '../shared/period-name';
 import { DeadlineText, StateTag } from '../shared/state-tag';
+import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ColumnHeader } from './columns';
 import { FormSheet } from './form-sheet';
 import { ReturnedNotice } from './returned-notice';
@@ -24,15 +25,9 @@ export function FormPage() {
   const editor = useFormEditor(id, me.id);
   const { view } = editor;
   const top = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
   const page = useRef<HTMLDivElement>(null);
-
-  // section titles stick just below the toolbar, whatever its height
-  useLayoutEffect(() => {
-    if (!top.current || !page.current) return;
-    const observer = new ResizeObserver(() => page.current?.style.setProperty('--sheet-top', `${52 + (top.current?.offsetHeight ?? 0)}px`));
-    observer.observe(top.current);
-    return () => observer.disconnect();
-  }, [view !== null]);
+  useStickyOffsets(page, top, head, [view !== null]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -101,7 +96,6 @@ export function FormPage() {
             </Space>
           </div>
         </div>
-        <ColumnHeader />
       </div>
       <div className="form-notices">
         {lastReturn && <ReturnedNotice review={lastReturn} values={view.values} />}
@@ -124,6 +118,9 @@ export function FormPage() {
         {editor.restored > 0 && !editor.conflict && (
           <Alert type="info" showIcon closable onClose={editor.dismissRestored} title={t('form.restored', { n: editor.restored })} data-testid="restored" />
         )}
+      </div>
+      <div className="sheet-head-wrap" ref={head}>
+        <ColumnHeader />
       </div>
       <FormSheet
         sections={editor.sections}

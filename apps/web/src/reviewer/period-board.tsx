@@ -87,26 +87,30 @@ export function PeriodBoard() {
         dataSource={shown}
         pagination={false}
         sticky={{ offsetHeader: 52 }}
+        tableLayout="fixed"
         rowClassName={(s) => `board-row board-${s.state}`}
         onRow={(s) => ({ onDoubleClick: () => navigate(`/review/${s.id}`) })}
         columns={[
           { title: t('common.unit'), render: (_, s) => (<span><span className="unit-code">{s.unitCode}</span> {s.unitName}</span>) },
-          { title: t('common.state'), width: 170, render: (_, s) => <StateTag state={s.state} /> },
-          { title: t('board.submittedAt'), width: 150, render: (_, s) => formatDateTime(s.submittedAt) },
-          { title: t('board.timeliness'), width: 130, render: (_, s) => period && <Timeliness s={s} deadline={period.deadline} /> },
+          { title: t('common.state'), width: 175, render: (_, s) => <StateTag state={s.state} /> },
+          { title: t('board.submittedAt'), width: 140, render: (_, s) => formatDateTime(s.submittedAt) },
+          { title: t('board.timeliness'), width: 120, render: (_, s) => period && <Timeliness s={s} deadline={period.deadline} /> },
           {
             title: t('board.lastAction'),
-            width: 300,
+            width: 280,
             render: (_, s) =>
               s.lastAction && (
-                <span>
-                  {t(`action.${s.lastAction.action}`)} · <span className="muted">{s.lastAction.actorName}, {formatDateTime(s.lastAction.at)}</span>
-                </span>
+                <div className="last-action">
+                  <div>
+                    <b>{t(`action.${s.lastAction.action}`)}</b> · {formatDateTime(s.lastAction.at)}
+                  </div>
+                  <div className="muted ellipsis" title={s.lastAction.actorName}>{s.lastAction.actorName}</div>
+                </div>
               ),
           },
           {
             title: '',
-            width: 110,
+            width: 140,
             align: 'right',
             render: (_, s) => (
               <Link to={`/review/${s.id}`}>

@@ -1,6 +1,6 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { AuditRow, SubmissionView, TransitionAnswer } from '../api/types';
@@ -12,10 +12,11 @@ import { NotFoundPage } from '../shared/not-found-page';
 import { periodName } from '../shared/period-name';
 import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useLoad } from '../shared/use-load';
+import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ReturnDialog } from './return-dialog';
 import { ReviewHistory } from './review-history';
 import { changesSinceReturn, flagsFor } from './review-model';
-import { ReviewSheet } from './review-sheet';
+import { ReviewColumnHeader, ReviewSheet } from './review-sheet';
 
 /** One unit's submission as the office reviews it: approve, or return with a reason and comments on single figures. */
 export function ReviewPage() {
@@ -32,6 +33,10 @@ export function ReviewPage() {
   const view = loaded.data?.view;
   const changes = useMemo(() => changesSinceReturn(loaded.data?.audit ?? []), [loaded.data]);
   const flags = useMemo(() => new Map((view?.values ?? []).map((v) => [v.indicatorCode, flagsFor(v)])), [view]);
+  const page = useRef<HTMLDivElement>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  useStickyOffsets(page, top, head, [view !== undefined]);
 
   if (loaded.error) return loaded.error.status === 404 ? <NotFoundPage /> : <Alert type="error" showIcon title={loaded.error.message} />;
   if (!view) return <FullPageSpin />;
@@ -85,8 +90,8 @@ export function ReviewPage() {
 
   const submitted = view.reviews.filter((r) => r.action === 'submit').at(-1);
   return (
-    <div className="form-page review-page" data-testid="review-page">
-      <div className="form-top">
+    <div className="form-page review-page" data-testid="review-page" ref={page}>
+      <div className="form-top" ref={top}>
         <div className="form-toolbar">
           <div className="form-title">
             <Link to={`/board/${view.periodId}`} className="crumb">{t('nav.board')}</Link>
@@ -121,6 +126,9 @@ export function ReviewPage() {
         {view.problems.length > 0 && view.state === 'submitted' && (
           <Alert type="error" showIcon title={t('review.problems', { n: view.problems.length })} description={view.problems.map((p) => `${p.code} · ${p.message}`).join('\n')} />
         )}
+      </div>
+      <div className="sheet-head-wrap" ref={head}>
+        <ReviewColumnHeader />
       </div>
       <ReviewSheet
         view={view}

@@ -15,7 +15,20 @@ interface Props {
 }
 
 const HEAD = ['form.col.indicator', 'form.col.unit', 'review.col.value', 'form.col.lastMonth', 'form.col.samePeriod', 'form.col.cumulative', 'form.col.planPct', 'form.col.samePeriodPct', 'review.col.flags', 'review.col.comment'] as const;
-const WIDTHS = [undefined, 70, 150, 100, 104, 112, 64, 84, 170, 92];
+const WIDTHS = [undefined, 84, 150, 100, 104, 112, 64, 84, 170, 64];
+
+/** The column header, a table of its own (it sticks under the toolbar) with the sheet's widths. */
+export function ReviewColumnHeader() {
+  const { t } = useI18n();
+  return (
+    <table className="sheet sheet-head">
+      <colgroup>{WIDTHS.map((w, i) => <col key={i} style={w ? { width: w } : undefined} />)}</colgroup>
+      <thead>
+        <tr>{HEAD.map((h, i) => <th key={h} className={i >= 2 && i <= 7 ? 'num' : ''}>{t(h)}</th>)}</tr>
+      </thead>
+    </table>
+  );
+}
 
 const shown = (v: number | string | null, decimals: number | null) => (typeof v === 'number' ? fmtFigure(v, decimals, 6) : (v ?? '—'));
 
@@ -95,12 +108,6 @@ export function ReviewSheet({ view, changes, flags, comments, canComment, onComm
 
   return (
     <div className="sheet-body">
-      <table className="sheet sheet-head review-head">
-        <colgroup>{WIDTHS.map((w, i) => <col key={i} style={w ? { width: w } : undefined} />)}</colgroup>
-        <thead>
-          <tr>{HEAD.map((h, i) => <th key={h} className={i >= 2 && i <= 7 ? 'num' : ''}>{t(h)}</th>)}</tr>
-        </thead>
-      </table>
       {view.sections.map((s) => {
         const values = view.values.filter((v) => v.sectionCode === s.code);
         if (values.length === 0) return null;

@@ -1,12 +1,9 @@
 import type { Page } from 'playwright-core';
-import { createTestDatabase } from '../support/test-db';
-import { Browser, derivedCell, launchBrowser, row, shoot, signIn, typeInto, valueInput } from './support/browser';
-import { ensureWebBuilt, startWebHarness, WebHarness } from './support/web-harness';
+import { derivedCell, row, shoot, signIn, typeInto, valueInput } from '../support/browser';
+import type { WebContext } from '../support/web-context';
 
-jest.setTimeout(60_000);
-
-const FOREST = 'new_forest_planted';
-const SOWN = 'winter_spring_sown_area';
+export const FOREST = 'new_forest_planted';
+export const SOWN = 'winter_spring_sown_area';
 const COMMENT = 'Số liệu trồng rừng tháng 5 chưa khớp báo cáo của Hạt Kiểm lâm, đề nghị kiểm tra lại.';
 
 /**
@@ -15,35 +12,15 @@ const COMMENT = 'Số liệu trồng rừng tháng 5 chưa khớp báo cáo củ
  * it with a comment on one figure; the officer sees the comment by the figure, fixes and resubmits;
  * the office sees what changed and approves. Another unit's officer cannot open the form by URL.
  */
-describe('web: officer and reviewer through one month', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let h: WebHarness;
-  let browser: Browser;
+export function monthFlow(ctx: WebContext): void {
   let officer: Page;
   let reviewer: Page;
-  let snn: string;
-
-  beforeAll(async () => {
-    const build = ensureWebBuilt();
-    if (build.built) console.log(`web app built in ${build.ms} ms`);
-    database = await createTestDatabase('web_flow');
-    h = await startWebHarness(database.url, {
-      prefill: { SNN: [FOREST, SOWN] },
-      submitted: ['CTK', 'STC', 'SCT', 'SXD', 'SYT', 'HQ', 'CTHUE', 'SGDDT'],
-      approved: ['CTK', 'STC', 'SCT', 'SXD'],
-    });
-    snn = h.submissions.get('SNN')!;
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-    await database?.drop();
-  });
+  const h = () => ctx.h;
+  const browser = () => ctx.browser;
+  const snn = () => ctx.h.submissions.get('SNN')!;
 
   it('shows the officer their unit’s forms with state, deadline and days left', async () => {
-    officer = await signIn(browser.context, h.origin, 'officer-snn', h.password);
+    officer = await signIn(browser().context, h().origin, 'officer-snn', h().password);
     await officer.getByTestId('officer-home').waitFor();
     const current = officer.locator('.current-card');
     await current.getByText('Tháng 5/2024').waitFor();
@@ -82,7 +59,7 @@ describe('web: officer and reviewer through one month', () => {
   });
 
   it('lets the office see the whole period at a glance and return the form with a comment on one figure', async () => {
-    reviewer = await signIn(browser.context, h.origin, 'reviewer', h.password);
+    reviewer = await signIn(browser().context, h().origin, 'reviewer', h().password);
     await reviewer.getByTestId('period-board').waitFor();
     await reviewer.getByTestId('open-SNN').waitFor();
     const snnRow = reviewer.locator('tr.board-row', { has: reviewer.getByTestId('open-SNN') });
@@ -124,19 +101,19 @@ describe('web: officer and reviewer through one month', () => {
     await reviewer.getByTestId('approve').click();
     await reviewer.locator('.ant-modal-confirm').getByRole('button', { name: 'Duyệt báo cáo' }).click();
     await reviewer.locator('[data-testid="state-tag"][data-state="approved"]').waitFor();
-    const view = await h.api.call<{ state: string; reviews: Array<{ action: string }> }>(await h.api.login('reviewer', h.password), 'GET', `/submissions/${snn}`);
+    const view = await h().api.call<{ state: string; reviews: Array<{ action: string }> }>(await h().token('reviewer'), 'GET', `/submissions/${snn()}`);
     expect(view.state).toBe('approved');
     expect(view.reviews.map((r) => r.action)).toEqual(['submit', 'return', 'submit', 'approve']);
   });
 
   it('does not open another unit’s form by URL: the API answers 404 and the page says not found', async () => {
-    const other = await signIn(browser.context, h.origin, 'officer-ca', h.password);
-    const answer = other.waitForResponse((r) => r.url().endsWith(`/api/submissions/${snn}`));
-    await other.goto(`${h.origin}/unit/submissions/${snn}`);
+    const other = await signIn(browser().context, h().origin, 'officer-ca', h().password);
+    const answer = other.waitForResponse((r) => r.url().endsWith(`/api/submissions/${snn()}`));
+    await other.goto(`${h().origin}/unit/submissions/${snn()}`);
     await other.getByTestId('current-user').waitFor(); // the session survives a reload of the tab
     expect((await answer).status()).toBe(404);
     await other.getByTestId('not-found').waitFor();
     expect(await other.locator(row(FOREST)).count()).toBe(0);
     await shoot(other, '08-not-found');
   });
-});
+}
