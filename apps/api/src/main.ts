@@ -3,6 +3,7 @@ import { loadEnv } from '@app/config';
 import { resolvePostgres } from '@app/database';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { webAppBuilt } from './web/serve-web';
 
 async function bootstrap(): Promise<void> {
   const env = loadEnv();
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp(pg.url);
   await app.listen(env.PORT, '0.0.0.0');
   logger.log(`API: http://localhost:${env.PORT}/api (PostgreSQL: ${pg.source})`);
+  if (webAppBuilt()) logger.log(`Web: http://localhost:${env.PORT}/`);
 }
 
 bootstrap().catch((error: unknown) => {

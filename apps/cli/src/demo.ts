@@ -3,6 +3,7 @@ import { createDataSource, resolvePostgres } from '@app/database';
 import { formatNumber } from '@app/domain';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
+import { webAppBuilt } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
 import { DEMO_PASSWORD, seedDemo } from './commands';
 import { playScriptedMonth } from './scripted-month';
@@ -57,6 +58,11 @@ export async function runDemo(): Promise<void> {
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
   log('Nhấn Ctrl+C để dừng.');
+  if (webAppBuilt()) {
+    log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
+  } else {
+    log('\nGiao diện web chưa được build (npm run build:web), nên chỉ có API.');
+  }
   const stop = async () => {
     await app.close();
     await pg.stop();

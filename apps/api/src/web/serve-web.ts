@@ -2,10 +2,21 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** dist/web at the top of the repository, from the sources (jest) or from dist/apps/api (webpack keeps __dirname). */
-export const DEFAULT_WEB_ROOT = process.env.WEB_ROOT ?? resolve(__dirname, '..', '..', '..', 'dist', 'web');
+/** The repository's top: the nearest folder above with a package.json (from the sources, or from dist/apps/<app>). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  return process.cwd();
+}
+
+/** dist/web at the top of the repository (webpack keeps __dirname, so this holds in the bundles too). */
+export const DEFAULT_WEB_ROOT = process.env.WEB_ROOT ?? join(repositoryRoot(__dirname), 'dist', 'web');
+
+/** Whether a built web app is there to be served. */
+export function webAppBuilt(root: string | null = DEFAULT_WEB_ROOT): boolean {
+  return !!root && existsSync(join(root, 'index.html'));
+}
 
 const NOT_FOUND = { statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm thấy.' };
 
@@ -15,7 +26,7 @@ const NOT_FOUND = { statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm th
  * stays the API's, and an unknown API path is the API's JSON 404, never the page.
  */
 export async function serveWeb(app: NestFastifyApplication, root: string | null = DEFAULT_WEB_ROOT): Promise<boolean> {
-  if (!root || !existsSync(join(root, 'index.html'))) return false;
+  if (!root || !webAppBuilt(root)) return false;
   await app.register(fastifyStatic, {
     root,
     wildcard: false, // one route per built file; the fallback below takes the rest

@@ -8,7 +8,7 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { useLoad } from '../shared/use-load';
 
-const COLS = [300, undefined, 110, 80, 280];
+const COLS = [330, undefined, 110, 70, 260];
 
 /** A template, read-only: its sections in order, which units fill each, and each indicator's rules. */
 export function FormTemplatePage() {
@@ -33,16 +33,16 @@ export function FormTemplatePage() {
       </div>
       <div className="muted" style={{ marginBottom: 12 }}>
         {f.sections.length} {t('admin.forms.sections').toLowerCase()} · {f.sections.reduce((n, s) => n + s.indicators.length, 0)} {t('admin.forms.indicators').toLowerCase()}
-        {f.deadlineRule?.rule === 'working_days_after_cutoff' && ` · ${t('common.deadline')}: ${f.deadlineRule.days} ngày làm việc sau ngày chốt số liệu`}
+        {f.deadlineRule?.rule === 'working_days_after_cutoff' && ` · ${t('admin.forms.deadlineRule', { n: f.deadlineRule.days ?? 0 })}`}
       </div>
       <table className="sheet sheet-head">
         <colgroup>{COLS.map((w, i) => <col key={i} style={w ? { width: w } : undefined} />)}</colgroup>
         <thead>
           <tr>
-            <th>Mã</th>
+            <th>{t('common.code')}</th>
             <th>{t('form.col.indicator')}</th>
             <th>{t('form.col.unit')}</th>
-            <th>Loại</th>
+            <th>{t('admin.forms.kind')}</th>
             <th>{t('admin.forms.flags')}</th>
           </tr>
         </thead>
@@ -59,7 +59,7 @@ export function FormTemplatePage() {
             <tbody>
               {s.indicators.map((i) => (
                 <tr key={i.code} className={i.parentCode ? 'row-part' : undefined}>
-                  <td><code className="muted">{i.code}</code></td>
+                  <td className="code-cell"><code>{i.code}</code></td>
                   <td className="col-name">
                     {i.parentCode && <span className="of-which">{t('form.ofWhich')}: </span>}
                     {i.name}
@@ -69,10 +69,10 @@ export function FormTemplatePage() {
                   <td className="muted">{i.kind}</td>
                   <td>
                     <Space size={2} wrap>
-                      {i.hasCumulative && <Tag color="blue">lũy kế</Tag>}
-                      {i.hasPlan && <Tag color="green">% KH</Tag>}
-                      {i.hasSamePeriod && <Tag color="purple">cùng kỳ{i.compareOn === 'cumulative' ? ' (lũy kế)' : ''}</Tag>}
-                      {i.integerOnly && <Tag>số nguyên</Tag>}
+                      {i.hasCumulative && <Tag color="blue">{t('admin.forms.tag.cumulative')}</Tag>}
+                      {i.hasPlan && <Tag color="green">{t('admin.forms.tag.plan')}</Tag>}
+                      {i.hasSamePeriod && <Tag color="purple">{t('admin.forms.tag.samePeriod')}{i.compareOn === 'cumulative' ? ` ${t('admin.forms.tag.onCumulative')}` : ''}</Tag>}
+                      {i.integerOnly && <Tag>{t('admin.forms.tag.integer')}</Tag>}
                       {i.min !== null && <Tag>≥ {Number(i.min)}</Tag>}
                     </Space>
                   </td>

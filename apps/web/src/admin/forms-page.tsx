@@ -21,7 +21,7 @@ export function FormsPage() {
         dataSource={forms.data ?? []}
         pagination={false}
         columns={[
-          { title: 'Mã', dataIndex: 'code', width: 150, render: (c, f) => <Link to={`/admin/forms/${f.id}`}><code>{c}</code></Link> },
+          { title: t('common.code'), dataIndex: 'code', width: 150, render: (c, f) => <Link to={`/admin/forms/${f.id}`}><code>{c}</code></Link> },
           { title: t('nav.admin.forms'), dataIndex: 'name', render: (n, f) => <Link to={`/admin/forms/${f.id}`}>{n}</Link> },
           { title: t('admin.forms.version'), dataIndex: 'version', width: 100, align: 'right' },
           { title: t('admin.forms.sections'), dataIndex: 'sections', width: 100, align: 'right' },

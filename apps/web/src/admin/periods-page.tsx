@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, InputNumber, Progress, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { PeriodView } from '../api/types';
@@ -18,6 +19,8 @@ export function PeriodsPage() {
   const periods = useLoad(() => api.get<PeriodView[]>('/periods'), []);
   const latest = periods.data?.[0];
   const next = latest ? (latest.number === 12 ? { year: latest.year + 1, number: 1 } : { year: latest.year, number: latest.number + 1 }) : { year: new Date().getFullYear(), number: new Date().getMonth() + 1 };
+  // the month after the latest opened one is what the administrator opens next
+  useEffect(() => form.setFieldsValue({ year: next.year, number: next.number }), [form, next.year, next.number]);
 
   const open = async (values: { year: number; number: number; deadline?: Dayjs }) => {
     try {
@@ -35,7 +38,7 @@ export function PeriodsPage() {
       <h2 className="page-title">{t('nav.admin.periods')}</h2>
       <div className="panel">
         <h3>{t('admin.periods.open')}</h3>
-        <Form form={form} layout="inline" onFinish={open} initialValues={next} key={`${next.year}-${next.number}`}>
+        <Form form={form} layout="inline" onFinish={open}>
           <Form.Item name="number" label={t('admin.periods.month')} rules={[{ required: true }]}>
             <InputNumber min={1} max={12} style={{ width: 80 }} />
           </Form.Item>
@@ -53,7 +56,7 @@ export function PeriodsPage() {
       </div>
       {periods.error && <Alert type="error" showIcon title={periods.error.message} />}
       <Table<PeriodView>
-        size="middle"
+        size="small"
         rowKey="id"
         loading={periods.loading}
         dataSource={periods.data ?? []}
@@ -64,12 +67,12 @@ export function PeriodsPage() {
           { title: t('common.deadline'), render: (_, p) => <DeadlineText deadline={p.deadline} done={p.submissions.draft + p.submissions.returned === 0} /> },
           {
             title: t('admin.periods.counts'),
-            width: 420,
+            width: 560,
             render: (_, p) => {
               const s = p.submissions;
               return (
-                <Space size={12}>
-                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[120, 8]} showInfo={false} />
+                <Space size={12} className="nowrap">
+                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} />
                   <span>{t('state.approved')} <b>{s.approved}</b>/{s.total}</span>
                   <span className="muted">{t('board.waiting')} {s.submitted} · {t('state.returned')} {s.returned} · {t('state.draft')} {s.draft}</span>
                 </Space>

@@ -30,7 +30,7 @@ export function UnitsPage() {
         pagination={false}
         sticky={{ offsetHeader: 52 }}
         columns={[
-          { title: 'Mã', dataIndex: 'code', width: 110, render: (c) => <span className="unit-code">{c}</span> },
+          { title: t('common.code'), dataIndex: 'code', width: 110, render: (c) => <span className="unit-code">{c}</span> },
           { title: t('common.unit'), dataIndex: 'name' },
           { title: t('admin.units.kind'), dataIndex: 'kind', width: 200, render: (k: string) => KIND[k]?.[lang] ?? k },
           {

@@ -1,4 +1,4 @@
-import { KeyOutlined, UserAddOutlined } from '@ant-design/icons';
+import { LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
@@ -27,7 +27,7 @@ export function UsersPage() {
     let password = '';
     modal.confirm({
       title: `${t('admin.users.resetPassword')}: ${u.username}`,
-      icon: <KeyOutlined />,
+      icon: <LockOutlined />,
       content: <Input.Password autoFocus placeholder={t('admin.users.newPassword')} onChange={(e) => (password = e.target.value)} data-testid="new-password" />,
       okText: t('admin.users.resetPassword'),
       cancelText: t('common.cancel'),
@@ -68,7 +68,7 @@ export function UsersPage() {
           { title: t('admin.users.role'), dataIndex: 'role', width: 230, render: (r: Role, u) => <Space size={4}><Tag color={ROLE_COLOR[r]}>{t(`role.${r}`)}</Tag>{u.isLead && <Tag>{t('admin.users.lead')}</Tag>}</Space> },
           { title: t('common.unit'), dataIndex: 'unitId', render: (id: string | null) => (id ? unitName.get(id) : '') },
           { title: t('admin.users.active'), dataIndex: 'active', width: 110, render: (a: boolean) => (a ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
-          { title: '', width: 170, align: 'right', render: (_, u) => <Button size="small" icon={<KeyOutlined />} onClick={() => reset(u)}>{t('admin.users.resetPassword')}</Button> },
+          { title: '', width: 170, align: 'right', render: (_, u) => <Button size="small" icon={<LockOutlined />} onClick={() => reset(u)}>{t('admin.users.resetPassword')}</Button> },
         ]}
       />
       {creating && data.data && (

@@ -160,6 +160,15 @@ export const vi = {
   'admin.forms.indicators': 'Chỉ tiêu',
   'admin.forms.version': 'Phiên bản',
   'admin.forms.readOnly': 'Biểu mẫu đã ban hành không sửa trực tiếp; sửa đổi được ban hành thành phiên bản mới.',
+  'common.code': 'Mã',
+  'login.footer': 'Văn phòng UBND tỉnh · Hỗ trợ: quản trị hệ thống',
+  'admin.forms.kind': 'Loại',
+  'admin.forms.deadlineRule': 'Hạn nộp: {n} ngày làm việc sau ngày chốt số liệu',
+  'admin.forms.tag.cumulative': 'lũy kế',
+  'admin.forms.tag.plan': '% KH',
+  'admin.forms.tag.samePeriod': 'cùng kỳ',
+  'admin.forms.tag.onCumulative': '(trên lũy kế)',
+  'admin.forms.tag.integer': 'số nguyên',
   'admin.forms.flags': 'Tính toán',
 } as const;
 

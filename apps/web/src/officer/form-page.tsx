@@ -12,6 +12,7 @@ import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ColumnHeader } from './columns';
 import { FormSheet } from './form-sheet';
+import { ReviewHistory } from '../shared/review-history';
 import { ReturnedNotice } from './returned-notice';
 import { SaveState } from './save-state';
 import { useFormEditor } from './use-form-editor';
@@ -96,10 +97,7 @@ export function FormPage() {
             </Space>
           </div>
         </div>
-      </div>
-      <div className="form-notices">
-        {lastReturn && <ReturnedNotice review={lastReturn} values={view.values} />}
-        {!editor.editable && <Alert type="info" showIcon title={t('form.readOnly', { state: t(`state.${view.state}`) })} />}
+        {/* a conflict waits for the officer's decision: it stays in view while they check their figures */}
         {editor.conflict && (
           <Alert
             type="warning"
@@ -108,13 +106,17 @@ export function FormPage() {
             title={t('form.conflict.title')}
             description={t('form.conflict.text', { n: editor.dirtyCodes.length })}
             action={
-              <Space direction="vertical">
+              <Space orientation="vertical">
                 <Button size="small" type="primary" onClick={() => void editor.resolveConflict(true)}>{t('form.conflict.keep')}</Button>
                 <Button size="small" onClick={() => void editor.resolveConflict(false)}>{t('form.conflict.discard')}</Button>
               </Space>
             }
           />
         )}
+      </div>
+      <div className="form-notices">
+        {lastReturn && <ReturnedNotice review={lastReturn} values={view.values} />}
+        {!editor.editable && <Alert type="info" showIcon title={t('form.readOnly', { state: t(`state.${view.state}`) })} />}
         {editor.restored > 0 && !editor.conflict && (
           <Alert type="info" showIcon closable onClose={editor.dismissRestored} title={t('form.restored', { n: editor.restored })} data-testid="restored" />
         )}
@@ -132,6 +134,7 @@ export function FormPage() {
         editable={editor.editable}
         onChange={editor.setCell}
       />
+      <ReviewHistory reviews={view.reviews} />
     </div>
   );
 }

@@ -57,7 +57,7 @@ export function OfficerHome() {
         </Card>
       )}
       <Table<Row>
-        size="middle"
+        size="small"
         rowKey="id"
         loading={loading}
         dataSource={data ?? []}

@@ -68,7 +68,7 @@ export function useFormEditor(submissionId: string, userId: string) {
       const next = await api.get<SubmissionView>(`/submissions/${submissionId}`);
       applyView(next);
       const draft = loadDraft(localStorage, key);
-      if (draft) {
+      if (draft && (next.state === 'draft' || next.state === 'returned')) {
         const known = new Set(next.values.map((v) => v.indicatorCode));
         const kept = Object.fromEntries(Object.entries(draft.edits).filter(([code]) => known.has(code)));
         setEdits(kept);

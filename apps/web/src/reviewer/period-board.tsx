@@ -83,8 +83,9 @@ export function PeriodBoard() {
       <Table<SubmissionListItem>
         size="small"
         rowKey="id"
-        loading={list.loading}
+        loading={list.loading || periods.loading}
         dataSource={shown}
+        locale={list.loading || periods.loading ? { emptyText: ' ' } : undefined}
         pagination={false}
         sticky={{ offsetHeader: 52 }}
         tableLayout="fixed"

@@ -14,7 +14,7 @@ import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useLoad } from '../shared/use-load';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ReturnDialog } from './return-dialog';
-import { ReviewHistory } from './review-history';
+import { ReviewHistory } from '../shared/review-history';
 import { changesSinceReturn, flagsFor } from './review-model';
 import { ReviewColumnHeader, ReviewSheet } from './review-sheet';
 

@@ -47,7 +47,7 @@ export function LoginPage() {
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          Văn phòng UBND tỉnh · Hỗ trợ kỹ thuật: quản trị hệ thống
+          {t('login.footer')}
         </Typography.Paragraph>
       </Card>
     </div>

@@ -37,7 +37,8 @@ export function AppShell() {
   const { pathname } = useLocation();
   const items = NAV[me.role];
   const selected = items.filter((i) => pathname.startsWith(i.to)).map((i) => i.to);
-  const who = me.unit ? me.unit.code : t(`role.${me.role}` as MessageKey);
+  const role = t(`role.${me.role}` as MessageKey);
+  const who = me.unit ? me.unit.code : role === me.fullName ? null : role;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -58,7 +59,7 @@ export function AppShell() {
           <Tooltip title={`${me.username} · ${t(`role.${me.role}` as MessageKey)}${me.unit ? ` · ${me.unit.name}` : ''}`}>
             <span className="app-user-name" data-testid="current-user">
               <UserOutlined /> {me.fullName}
-              <span className="app-user-unit">{who}</span>
+              {who && <span className="app-user-unit">{who}</span>}
             </span>
           </Tooltip>
           <LanguageSwitch dark />
