@@ -18,8 +18,8 @@ describe('web interface', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
   beforeAll(async () => {
+    const started = Date.now();
     const build = ensureWebBuilt();
-    if (build.built) console.log(`web app built in ${build.ms} ms`);
     database = await createTestDatabase('web');
     ctx.h = await startWebHarness(database.url, {
       prefill: { SNN: [FOREST, SOWN], CA: [] },
@@ -27,6 +27,7 @@ describe('web interface', () => {
       approved: ['CTK', 'STC', 'SCT', 'SXD'],
     });
     ctx.browser = await launchBrowser();
+    console.log(`web test setup: ${Date.now() - started} ms${build.built ? ` (of which building the web app ${build.ms} ms)` : ''}`);
   }, 240_000);
 
   afterAll(async () => {

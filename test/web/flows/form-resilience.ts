@@ -40,6 +40,19 @@ export function formResilience(ctx: WebContext): void {
     expect(code).toBeTruthy();
   });
 
+  it('does not open another unit’s form by URL: the API answers 404 and the page says not found', async () => {
+    const snn = h().submissions.get('SNN')!;
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/submissions/${snn}`));
+    await page.goto(`${h().origin}/unit/submissions/${snn}`);
+    await page.getByTestId('current-user').waitFor(); // the session survives a reload of the tab
+    expect((await answer).status()).toBe(404);
+    await page.getByTestId('not-found').waitFor();
+    expect(await page.locator(row('new_forest_planted')).count()).toBe(0);
+    await shoot(page, '08-not-found');
+    await page.goto(`${h().origin}/unit/submissions/${ca()}`);
+    await page.getByTestId('form-page').waitFor();
+  });
+
   it('updates the derived figure within a frame of each keystroke (measured, reported)', async () => {
     const rows = await page.locator('tr[data-code]').count();
     await typeInto(page, valueInput(code), '');

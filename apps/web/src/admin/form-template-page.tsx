@@ -8,12 +8,13 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { useLoad } from '../shared/use-load';
 
-const COLS = [330, undefined, 110, 70, 260];
+const COLS = [330, undefined, 110, 80, 260];
+const KIND = { number: { vi: 'số', en: 'number' }, percent: { vi: 'tỷ lệ %', en: 'percent' }, text: { vi: 'văn bản', en: 'text' } } as const;
 
 /** A template, read-only: its sections in order, which units fill each, and each indicator's rules. */
 export function FormTemplatePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
   const form = useLoad(() => api.get<FormTemplateView>(`/forms/${id}`), [id]);
   if (form.error) return form.error.status === 404 ? <NotFoundPage /> : <Alert type="error" showIcon title={form.error.message} />;
@@ -66,7 +67,7 @@ export function FormTemplatePage() {
                     {i.required && <span className="req">*</span>}
                   </td>
                   <td className="col-unit">{i.unit}</td>
-                  <td className="muted">{i.kind}</td>
+                  <td className="muted">{KIND[i.kind][lang]}</td>
                   <td>
                     <Space size={2} wrap>
                       {i.hasCumulative && <Tag color="blue">{t('admin.forms.tag.cumulative')}</Tag>}

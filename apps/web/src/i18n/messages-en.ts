@@ -143,7 +143,7 @@ export const en: Record<MessageKey, string> = {
   'admin.periods.deadlineOptional': 'Deadline (empty: the form’s rule)',
   'admin.periods.counts': 'Submissions',
   'admin.periods.opened': 'Opened {label}.',
-  'admin.periods.deadlineNote': 'Per-unit extensions and deadline changes come with the reminders feature (issue 3).',
+  'admin.periods.deadlineNote': 'Per-unit extensions and deadline changes come with the reminders feature, being completed.',
   'admin.users.create': 'Create user',
   'admin.users.fullName': 'Full name',
   'admin.users.role': 'Role',

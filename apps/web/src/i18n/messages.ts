@@ -142,7 +142,7 @@ export const vi = {
   'admin.periods.deadlineOptional': 'Hạn nộp (để trống: theo quy định của biểu mẫu)',
   'admin.periods.counts': 'Tình hình nộp',
   'admin.periods.opened': 'Đã mở kỳ {label}.',
-  'admin.periods.deadlineNote': 'Gia hạn, sửa hạn nộp theo đơn vị sẽ có cùng chức năng nhắc hạn (issue 3).',
+  'admin.periods.deadlineNote': 'Gia hạn cho từng đơn vị và sửa hạn nộp sẽ có cùng chức năng nhắc hạn, đang được hoàn thiện.',
   'admin.users.create': 'Tạo tài khoản',
   'admin.users.fullName': 'Họ và tên',
   'admin.users.role': 'Vai trò',
