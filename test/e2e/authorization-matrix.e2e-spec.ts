@@ -19,6 +19,8 @@ interface Ids {
   sub: string;
   period: string;
   unit: string;
+  form: string;
+  user: string;
 }
 interface Route {
   name: string;
@@ -34,6 +36,7 @@ const read = { anonymous: 401, admin: 200, reviewer: 200, signer: 200, 'officer-
 const readOwn = { ...read, 'officer-other': 404 };
 const officerWrite = { anonymous: 401, admin: 403, reviewer: 403, signer: 403, 'officer-own': 200, 'officer-other': 404 };
 const reviewerWrite = { anonymous: 401, admin: 403, reviewer: 200, signer: 403, 'officer-own': 403, 'officer-other': 403 };
+const office = { anonymous: 401, admin: 200, reviewer: 200, signer: 200, 'officer-own': 403, 'officer-other': 403 };
 const adminOnly = { anonymous: 401, admin: 200, reviewer: 403, signer: 403, 'officer-own': 403, 'officer-other': 403 };
 
 const ROUTES: Route[] = [
@@ -95,7 +98,17 @@ const ROUTES: Route[] = [
   { name: 'POST /me/notifications/read-all', method: 'post', path: () => '/api/me/notifications/read-all', expected: read },
   { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: adminOnly },
   { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: adminOnly },
+  { name: 'GET /me', method: 'get', path: () => '/api/me', expected: read },
+  { name: 'GET /forms', method: 'get', path: () => '/api/forms', expected: office },
+  { name: 'GET /forms/:id', method: 'get', path: (i) => `/api/forms/${i.form}`, expected: office },
   { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
+  {
+    name: 'POST /users/:id/password',
+    method: 'post',
+    path: (i) => `/api/users/${i.user}/password`,
+    body: () => ({ password: 'Matkhau@123' }),
+    expected: adminOnly,
+  },
   {
     name: 'POST /users',
     method: 'post',
@@ -119,7 +132,8 @@ describe('authorization matrix', () => {
       `SELECT s.id, s.unit_id FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SA' AND s.period_id = $1`,
       [period.body.id],
     );
-    ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id };
+    const [user] = await t.db.query(`INSERT INTO users (username, password_hash, full_name, role) VALUES ('matrix-target', 'x', 'Đích', 'reviewer') RETURNING id`);
+    ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id, form: period.body.formTemplateId, user: user.id };
     // a complete form, so that "submit" is allowed by the rules and only the role decides
     await t.db.query(
       `INSERT INTO submission_values (submission_id, indicator_code, numeric_value)

@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
+import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web';
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
@@ -17,6 +18,8 @@ export interface CreateAppOptions {
   queuePrefix?: string;
   /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
   clock?: Clock;
+  /** the built web app to serve at `/` (default dist/web, when built); null: the API only */
+  webRoot?: string | null;
 }
 
 /** Largest request body accepted (a form with a few hundred figures and notes is ~100 kB). */
@@ -48,6 +51,7 @@ export async function createApp(databaseUrl: string, options: CreateAppOptions =
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  await serveWeb(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

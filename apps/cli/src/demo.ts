@@ -4,6 +4,7 @@ import { formatNumber, formatVnDate, vnDate } from '@app/domain';
 import { clockKey, RedisClock, resolveRedis } from '@app/queue';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
+import { webAppBuilt } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
 import { playSignOff } from './demo-sign-off';
 import { DEMO_PASSWORD, seedDemo } from './commands';
@@ -102,6 +103,11 @@ export async function runDemo(): Promise<void> {
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
   log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
+  if (webAppBuilt()) {
+    log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
+  } else {
+    log('\nGiao diện web chưa được build (npm run build:web), nên chỉ có API.');
+  }
   const stop = async () => {
     await worker.stop();
     await app.close();

@@ -8,6 +8,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { MeController } from './me.controller';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
@@ -21,7 +22,7 @@ const env = loadEnv();
     // login throttling, keyed by client address and username (see LoginThrottlerGuard)
     ThrottlerModule.forRoot([{ name: 'login', ttl: env.LOGIN_THROTTLE_TTL_MS, limit: env.LOGIN_THROTTLE_LIMIT }]),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, MeController],
   providers: [
     AuthService,
     LocalStrategy,

@@ -18,7 +18,8 @@ export class PeriodsService {
 
   async list() {
     const rows = await this.db.query(
-      `SELECT p.id, p.type, p.year, p.number, p.cutoff_from AS "cutoffFrom", p.cutoff_to AS "cutoffTo", p.deadline,
+      // dates as 'YYYY-MM-DD' text: read as JS Dates they would shift by the server's time zone
+      `SELECT p.id, p.type, p.year, p.number, p.cutoff_from::text AS "cutoffFrom", p.cutoff_to::text AS "cutoffTo", p.deadline::text AS deadline,
               p.form_template_id AS "formTemplateId",
               count(s.id)::int AS total,
               count(*) FILTER (WHERE s.state = 'draft')::int AS draft,

@@ -33,6 +33,13 @@ export class SubmissionViewService {
       .select(['s.id AS id', 's.unit_id AS "unitId"', 'u.code AS "unitCode"', 'u.name AS "unitName"'])
       .addSelect(['s.period_id AS "periodId"', 's.state AS state', 's.version AS version'])
       .addSelect(['s.submitted_at AS "submittedAt"', 's.approved_at AS "approvedAt"', 's.updated_at AS "updatedAt"'])
+      // the period board shows who did what last: one small subquery per row, on the (submission, created_at) index
+      .addSelect(
+        `(SELECT json_build_object('action', r.action, 'at', r.created_at, 'actorName', ru.full_name)
+            FROM review_actions r JOIN users ru ON ru.id = r.actor_id
+           WHERE r.submission_id = s.id ORDER BY r.created_at DESC LIMIT 1)`,
+        'lastAction',
+      )
       .orderBy('u.code');
     if (periodId) qb.andWhere('s.period_id = :periodId', { periodId });
     const scope = SubmissionAccess.unitScope(actor);
@@ -101,9 +108,10 @@ export class SubmissionViewService {
       parentCode: indicator.parentCode,
       required: indicator.required,
       note: row?.note ?? null,
+      rule: ruleView(indicator),
     };
     if (indicator.kind === 'text') {
-      return { ...base, value: row?.textValue ?? null, cumulativeEntered: null, derived: null };
+      return { ...base, value: row?.textValue ?? null, cumulativeEntered: null, derived: null, basis: null };
     }
     const current: PeriodFigure = {
       value: decOrNull(row?.numericValue),
@@ -134,6 +142,7 @@ export class SubmissionViewService {
         lastMonth: num(h?.earlier.get(periodNumber - 1)?.value ?? null),
         plan: num(plan),
       },
+      basis: basisView(h, plan),
     };
   }
 
@@ -164,4 +173,34 @@ export class SubmissionViewService {
       .getRawMany()
       .then((rows) => rows.map((r) => ({ ...r, id: Number(r.id) })));
   }
+}
+
+const str = (d: Dec | null): string | null => (d === null ? null : d.toFixed());
+
+/** The indicator's rules, so a screen can check and derive as the officer types (with the domain lib). */
+function ruleView(i: FormIndicator) {
+  return {
+    hasCumulative: i.hasCumulative,
+    hasPlan: i.hasPlan,
+    hasSamePeriod: i.hasSamePeriod,
+    compareOn: i.compareOn,
+    samePeriodStyle: i.samePeriodStyle,
+    decimals: i.decimals,
+    integerOnly: i.integerOnly,
+    min: str(i.min),
+    max: str(i.max),
+  };
+}
+
+/**
+ * What `deriveFigures` was given besides the current figure: the earlier months of this year and
+ * last year's months (exact decimal strings), and the annual plan. With these the screen recomputes
+ * cumulative, % of plan and % vs same period on every keystroke, exactly as the server does.
+ */
+function basisView(h: { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> } | undefined, plan: Dec | null) {
+  const list = (m: Map<number, PeriodFigure> | undefined) =>
+    [...(m ?? new Map<number, PeriodFigure>()).entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([period, f]) => ({ period, value: str(f.value), enteredCumulative: str(f.enteredCumulative) }));
+  return { earlier: list(h?.earlier), lastYear: list(h?.lastYear), plan: str(plan) };
 }

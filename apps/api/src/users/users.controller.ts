@@ -1,11 +1,14 @@
 import { ReportingUnit, User } from '@app/database';
 import { DomainError, ROLES, Role } from '@app/domain';
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles } from '../auth/decorators';
+import { writeAudit } from '../audit/audit';
+import { CurrentUser, Roles } from '../auth/decorators';
+import type { Actor } from '../common/actor';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { hashPassword } from '@app/security';
 
 export class CreateUserDto {
@@ -16,6 +19,10 @@ export class CreateUserDto {
   @ApiPropertyOptional({ description: 'unit code, required for officers' }) @IsOptional() @IsString() @MaxLength(50) unitCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isLead?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'the new password (at least 8 characters)' }) @IsString() @MinLength(8) @MaxLength(200) password: string;
 }
 
 @ApiTags('users')
@@ -54,5 +61,18 @@ export class UsersController {
     });
     const { passwordHash: _omit, ...view } = user;
     return view;
+  }
+
+  /** An officer who forgot their password asks the administrator, who sets a new one and tells them. */
+  @Post(':id/password')
+  @HttpCode(200)
+  async resetPassword(@CurrentUser() actor: Actor, @Param('id', new UuidParamPipe()) id: string, @Body() dto: ResetPasswordDto) {
+    const passwordHash = await hashPassword(dto.password);
+    return this.db.transaction(async (m) => {
+      const result = await m.update(User, { id }, { passwordHash });
+      if (!result.affected) throw new DomainError('NOT_FOUND', 'Không tìm thấy tài khoản.');
+      await writeAudit(m, { submissionId: null, entityType: 'user', entityId: id, action: 'user.password_reset', actorId: actor.id });
+      return { id, passwordReset: true };
+    });
   }
 }

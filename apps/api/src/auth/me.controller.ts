@@ -1,0 +1,33 @@
+import { ReportingUnit, User } from '@app/database';
+import { DomainError } from '@app/domain';
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { CurrentUser } from './decorators';
+
+/** Who is signed in, with the names a screen shows (the token carries only ids). */
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  async me(@CurrentUser() actor: Actor) {
+    const user = await this.db.getRepository(User).findOneBy({ id: actor.id, active: true });
+    // a token outlives a deactivated account only until it expires; the screens treat this as signed out
+    if (!user) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.');
+    const unit = user.unitId ? await this.db.getRepository(ReportingUnit).findOneBy({ id: user.unitId }) : null;
+    return {
+      id: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      isLead: user.isLead,
+      email: user.email,
+      unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '@app/database';
+import { DomainError } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Read-only views of the published form templates, for the administrator's "biểu mẫu" screen. */
+@Injectable()
+export class FormTemplateViewService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list() {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT t.id, t.code, t.version, t.name, t.period_type AS "periodType", t.deadline_rule AS "deadlineRule",
+              t.created_at AS "createdAt",
+              (SELECT count(*)::int FROM form_sections s WHERE s.template_id = t.id) AS sections,
+              (SELECT count(*)::int FROM indicators i WHERE i.template_id = t.id) AS indicators
+         FROM form_templates t ORDER BY t.code, t.version DESC`,
+    );
+    return rows;
+  }
+
+  async get(id: string) {
+    const template = await this.db.getRepository(FormTemplate).findOneBy({ id });
+    if (!template) throw new DomainError('NOT_FOUND', 'Không tìm thấy biểu mẫu.');
+    const [sections, indicators, assignments] = await Promise.all([
+      this.db.getRepository(FormSection).find({ where: { templateId: id }, order: { position: 'ASC' } }),
+      this.db.getRepository(Indicator).find({ where: { templateId: id }, order: { position: 'ASC' } }),
+      this.db
+        .getRepository(FormSectionUnit)
+        .createQueryBuilder('su')
+        .innerJoin(FormSection, 's', 's.id = su.section_id AND s.template_id = :id', { id })
+        .innerJoin(ReportingUnit, 'u', 'u.id = su.unit_id')
+        .select(['su.section_id AS "sectionId"', 'u.code AS "unitCode"'])
+        .orderBy('u.code')
+        .getRawMany<{ sectionId: string; unitCode: string }>(),
+    ]);
+    return {
+      id: template.id,
+      code: template.code,
+      version: template.version,
+      name: template.name,
+      periodType: template.periodType,
+      deadlineRule: template.deadlineRule,
+      sections: sections.map((s) => ({
+        code: s.code,
+        title: s.title,
+        reportSection: s.reportSection,
+        units: assignments.filter((a) => a.sectionId === s.id).map((a) => a.unitCode),
+        indicators: indicators
+          .filter((i) => i.sectionId === s.id)
+          .map((i) => ({
+            code: i.code,
+            name: i.name,
+            unit: i.unitOfMeasure,
+            kind: i.kind,
+            parentCode: i.parentCode,
+            required: i.required,
+            hasCumulative: i.hasCumulative,
+            hasPlan: i.hasPlan,
+            planBasis: i.planBasis,
+            hasSamePeriod: i.hasSamePeriod,
+            compareOn: i.compareOn,
+            samePeriodStyle: i.samePeriodStyle,
+            min: i.min,
+            max: i.max,
+            integerOnly: i.integerOnly,
+            decimals: i.decimals,
+          })),
+      })),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Form, InputNumber, Progress, Space, Table } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
+import type { PeriodView } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { formatDate } from '../shared/format';
+import { periodName } from '../shared/period-name';
+import { DeadlineText } from '../shared/state-tag';
+import { useLoad } from '../shared/use-load';
+
+/** Periods: open next month's (a draft appears for every unit the form assigns), see each deadline and how far along it is. */
+export function PeriodsPage() {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ year: number; number: number; deadline?: Dayjs }>();
+  const periods = useLoad(() => api.get<PeriodView[]>('/periods'), []);
+  const latest = periods.data?.[0];
+  const next = latest ? (latest.number === 12 ? { year: latest.year + 1, number: 1 } : { year: latest.year, number: latest.number + 1 }) : { year: new Date().getFullYear(), number: new Date().getMonth() + 1 };
+  // the month after the latest opened one is what the administrator opens next
+  useEffect(() => form.setFieldsValue({ year: next.year, number: next.number }), [form, next.year, next.number]);
+
+  const open = async (values: { year: number; number: number; deadline?: Dayjs }) => {
+    try {
+      const p = await api.post<PeriodView>('/periods', { type: 'month', year: values.year, number: values.number, ...(values.deadline ? { deadline: values.deadline.format('YYYY-MM-DD') } : {}) });
+      message.success(t('admin.periods.opened', { label: p.label }));
+      form.resetFields();
+      await periods.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="page" data-testid="periods-page">
+      <h2 className="page-title">{t('nav.admin.periods')}</h2>
+      <div className="panel">
+        <h3>{t('admin.periods.open')}</h3>
+        <Form form={form} layout="inline" onFinish={open}>
+          <Form.Item name="number" label={t('admin.periods.month')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={12} style={{ width: 80 }} />
+          </Form.Item>
+          <Form.Item name="year" label={t('admin.periods.year')} rules={[{ required: true }]}>
+            <InputNumber min={2000} max={2100} style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="deadline" label={t('admin.periods.deadlineOptional')}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} data-testid="open-period">
+            {t('admin.periods.open')}
+          </Button>
+        </Form>
+        <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('admin.periods.deadlineNote')} />
+      </div>
+      {periods.error && <Alert type="error" showIcon title={periods.error.message} />}
+      <Table<PeriodView>
+        size="small"
+        rowKey="id"
+        loading={periods.loading}
+        dataSource={periods.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('common.period'), render: (_, p) => <Link to={`/board/${p.id}`}><b>{periodName(p, lang)}</b></Link> },
+          { title: t('common.cutoff'), render: (_, p) => `${formatDate(p.cutoffFrom)} – ${formatDate(p.cutoffTo)}` },
+          { title: t('common.deadline'), render: (_, p) => <DeadlineText deadline={p.deadline} done={p.submissions.draft + p.submissions.returned === 0} /> },
+          {
+            title: t('admin.periods.counts'),
+            width: 560,
+            render: (_, p) => {
+              const s = p.submissions;
+              return (
+                <Space size={12} className="nowrap">
+                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} />
+                  <span>{t('state.approved')} <b>{s.approved}</b>/{s.total}</span>
+                  <span className="muted">{t('board.waiting')} {s.submitted} · {t('state.returned')} {s.returned} · {t('state.draft')} {s.draft}</span>
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+    </div>
+  );
+}

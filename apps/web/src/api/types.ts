@@ -1,0 +1,210 @@
+/** The API's answers, as the screens read them (see the README's API table). */
+import type { ErrorDetail, SubmissionState } from '@app/domain';
+
+export type Role = 'officer' | 'reviewer' | 'signer' | 'admin';
+export type { SubmissionState };
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  isLead: boolean;
+  email: string | null;
+  unit: { id: string; code: string; name: string } | null;
+}
+
+export interface LoginAnswer {
+  accessToken: string;
+  user: { id: string; username: string; role: Role; unitId: string | null };
+}
+
+export interface PeriodView {
+  id: string;
+  type: 'month' | 'quarter' | 'half_year' | 'year';
+  year: number;
+  number: number;
+  label: string;
+  cutoffFrom: string;
+  cutoffTo: string;
+  deadline: string;
+  formTemplateId: string;
+  submissions: { total: number; draft: number; submitted: number; returned: number; approved: number };
+}
+
+export interface SubmissionListItem {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  periodId: string;
+  state: SubmissionState;
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  updatedAt: string;
+  lastAction: { action: ReviewActionName; at: string; actorName: string } | null;
+}
+
+export type ReviewActionName = 'submit' | 'return' | 'approve' | 'reopen';
+
+export interface RuleView {
+  hasCumulative: boolean;
+  hasPlan: boolean;
+  hasSamePeriod: boolean;
+  compareOn: 'value' | 'cumulative';
+  samePeriodStyle: 'change' | 'ratio';
+  decimals: number | null;
+  integerOnly: boolean;
+  min: string | null;
+  max: string | null;
+}
+
+export interface BasisFigure {
+  period: number;
+  value: string | null;
+  enteredCumulative: string | null;
+}
+
+export interface DerivedView {
+  cumulative: number | null;
+  cumulativeSource: 'computed' | 'entered' | null;
+  cumulativeMismatch: boolean;
+  computedCumulative: number | null;
+  planPct: number | null;
+  samePeriodChangePct: number | null;
+  samePeriodRatioPct: number | null;
+  samePeriodBase: number | null;
+  lastMonth: number | null;
+  plan: number | null;
+}
+
+export interface ValueView {
+  indicatorCode: string;
+  name: string;
+  unit: string | null;
+  kind: 'number' | 'percent' | 'text';
+  sectionCode: string;
+  parentCode: string | null;
+  required: boolean;
+  note: string | null;
+  rule: RuleView;
+  value: number | string | null;
+  cumulativeEntered: number | null;
+  derived: DerivedView | null;
+  basis: { earlier: BasisFigure[]; lastYear: BasisFigure[]; plan: string | null } | null;
+}
+
+export interface ReviewView {
+  id: string;
+  action: ReviewActionName;
+  reason: string | null;
+  comments: Array<{ indicatorCode: string; text: string }>;
+  submissionVersion: number;
+  createdAt: string;
+  actorUsername: string;
+  actorName: string;
+}
+
+export interface SubmissionView {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  periodId: string;
+  period: { type: PeriodView['type']; year: number; number: number; deadline: string };
+  state: SubmissionState;
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  sections: Array<{ code: string; title: string; reportSection: string | null }>;
+  values: ValueView[];
+  problems: ErrorDetail[];
+  reviews: ReviewView[];
+}
+
+export interface SaveAnswer {
+  id: string;
+  version: number;
+  warnings: ErrorDetail[];
+}
+
+export interface TransitionAnswer {
+  id: string;
+  state: SubmissionState;
+  version: number;
+}
+
+export interface AuditRow {
+  id: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  mergedIntoCode: string | null;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string | null;
+  email: string | null;
+  isLead: boolean;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface FormTemplateSummary {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  periodType: string;
+  sections: number;
+  indicators: number;
+  createdAt: string;
+}
+
+export interface FormTemplateView {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  periodType: string;
+  deadlineRule: { rule: string; days?: number; day?: number } | null;
+  sections: Array<{
+    code: string;
+    title: string;
+    reportSection: string | null;
+    units: string[];
+    indicators: Array<{
+      code: string;
+      name: string;
+      unit: string | null;
+      kind: ValueView['kind'];
+      parentCode: string | null;
+      required: boolean;
+      hasCumulative: boolean;
+      hasPlan: boolean;
+      hasSamePeriod: boolean;
+      compareOn: 'value' | 'cumulative';
+      min: string | null;
+      max: string | null;
+      integerOnly: boolean;
+      decimals: number | null;
+    }>;
+  }>;
+}

@@ -1,0 +1,51 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { useEffect } from 'react';
+import { BrowserRouter } from 'react-router-dom';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { AppRoutes } from './routes';
+import { SessionProvider } from './session/session';
+
+/** Dense, sober, readable: a government data-entry tool, not a marketing site. */
+const theme = {
+  token: {
+    colorPrimary: '#1f4e8c',
+    colorError: '#c62828',
+    borderRadius: 4,
+    fontSize: 14,
+    fontFamily: "'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#13315c', headerHeight: 52, headerPadding: '0 16px', bodyBg: '#f3f5f8' },
+    Table: { headerBg: '#eef2f7', cellPaddingBlockSM: 6 },
+  },
+};
+
+function Localised() {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'vi' ? 'vi' : 'en');
+  }, [lang]);
+  return (
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localised />
+    </I18nProvider>
+  );
+}

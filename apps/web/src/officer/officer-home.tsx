@@ -1,0 +1,77 @@
+import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Table } from 'antd';
+import { Link } from 'react-router-dom';
+import { api } from '../api/client';
+import type { PeriodView, SubmissionListItem } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { useMe } from '../session/session';
+import { formatDate, formatDateTime } from '../shared/format';
+import { periodName } from '../shared/period-name';
+import { DeadlineText, StateTag } from '../shared/state-tag';
+import { useLoad } from '../shared/use-load';
+
+interface Row extends SubmissionListItem {
+  period: PeriodView | undefined;
+}
+
+/** The unit's forms, newest period first, with what is left to do and by when. */
+export function OfficerHome() {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const { data, error, loading } = useLoad(async () => {
+    const [periods, submissions] = await Promise.all([api.get<PeriodView[]>('/periods'), api.get<SubmissionListItem[]>('/submissions')]);
+    const byId = new Map(periods.map((p) => [p.id, p]));
+    return submissions
+      .map((s) => ({ ...s, period: byId.get(s.periodId) }))
+      .sort((a, b) => (b.period?.year ?? 0) - (a.period?.year ?? 0) || (b.period?.number ?? 0) - (a.period?.number ?? 0));
+  }, []);
+
+  const action = (s: Row) => {
+    const editable = s.state === 'draft' || s.state === 'returned';
+    return (
+      <Link to={`/unit/submissions/${s.id}`}>
+        <Button type={editable ? 'primary' : 'default'} icon={editable ? <EditOutlined /> : <EyeOutlined />} size="small">
+          {s.state === 'returned' ? t('officer.home.fix') : editable ? t('officer.home.fill') : t('common.view')}
+        </Button>
+      </Link>
+    );
+  };
+
+  const current = data?.find((s) => s.state === 'draft' || s.state === 'returned');
+  return (
+    <div className="page" data-testid="officer-home">
+      <h2 className="page-title">{t('officer.home.title', { unit: me.unit?.name ?? '' })}</h2>
+      {error && <Alert type="error" showIcon title={error.message} />}
+      {current?.period && (
+        <Card className={`current-card ${current.state}`} size="small">
+          <div className="current-card-body">
+            <div>
+              <div className="current-period">{periodName(current.period, lang)}</div>
+              <div className="current-meta">
+                <StateTag state={current.state} /> {t('common.deadline')}: <DeadlineText deadline={current.period.deadline} />
+                <span className="muted"> · {t('common.cutoff')}: {formatDate(current.period.cutoffFrom)} – {formatDate(current.period.cutoffTo)}</span>
+              </div>
+            </div>
+            {action(current)}
+          </div>
+        </Card>
+      )}
+      <Table<Row>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('officer.home.empty')} /> }}
+        columns={[
+          { title: t('common.period'), render: (_, s) => <b>{s.period ? periodName(s.period, lang) : ''}</b> },
+          { title: t('common.cutoff'), render: (_, s) => (s.period ? `${formatDate(s.period.cutoffFrom)} – ${formatDate(s.period.cutoffTo)}` : '') },
+          { title: t('common.deadline'), render: (_, s) => s.period && <DeadlineText deadline={s.period.deadline} done={s.state === 'submitted' || s.state === 'approved'} /> },
+          { title: t('common.state'), dataIndex: 'state', render: (state) => <StateTag state={state} /> },
+          { title: t('officer.home.submittedAt'), dataIndex: 'submittedAt', render: (v) => formatDateTime(v) },
+          { title: '', align: 'right', render: (_, s) => action(s) },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { ComponentType, lazy, ReactNode, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { Role } from './api/types';
+import { LoginPage } from './session/login-page';
+import { useSession } from './session/session';
+import { AppShell } from './shell/app-shell';
+import { FullPageSpin } from './shared/full-page-spin';
+import { NotFoundPage } from './shared/not-found-page';
+import { PendingFeature } from './shared/pending-feature';
+
+/** Each screen is its own chunk: an officer never downloads the admin screens. */
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const OfficerHome = screen(() => import('./officer/officer-home'), 'OfficerHome');
+const FormPage = screen(() => import('./officer/form-page'), 'FormPage');
+const PeriodBoard = screen(() => import('./reviewer/period-board'), 'PeriodBoard');
+const ReviewPage = screen(() => import('./reviewer/review-page'), 'ReviewPage');
+const PeriodsPage = screen(() => import('./admin/periods-page'), 'PeriodsPage');
+const UnitsPage = screen(() => import('./admin/units-page'), 'UnitsPage');
+const UsersPage = screen(() => import('./admin/users-page'), 'UsersPage');
+const FormsPage = screen(() => import('./admin/forms-page'), 'FormsPage');
+const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'FormTemplatePage');
+
+export const HOME: Record<Role, string> = {
+  officer: '/unit',
+  reviewer: '/board',
+  signer: '/board',
+  admin: '/admin/periods',
+};
+
+function Only({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { me } = useSession();
+  return me && roles.includes(me.role) ? <Suspense fallback={<FullPageSpin />}>{children}</Suspense> : <NotFoundPage />;
+}
+
+export function AppRoutes() {
+  const { me, checking } = useSession();
+  if (checking) return <FullPageSpin />;
+  if (!me) return <LoginPage />; // on any path: after signing in the user lands where they were going
+  return (
+    <Routes>
+      <Route element={<AppShell />}>
+        <Route index element={<Navigate to={HOME[me.role]} replace />} />
+        <Route path="unit" element={<Only roles={['officer']}><OfficerHome /></Only>} />
+        <Route path="unit/submissions/:id" element={<Only roles={['officer']}><FormPage /></Only>} />
+        <Route path="board" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
+        <Route path="board/:periodId" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
+        <Route path="review/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReviewPage /></Only>} />
+        {/* the consolidated report (issue 4) plugs in here: reviewer's draft editing, the vice-chairman's sign page */}
+        <Route path="reports/*" element={<Only roles={['reviewer', 'signer']}><PendingFeature feature="reports" /></Only>} />
+        <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />
+        <Route path="admin/units" element={<Only roles={['admin']}><UnitsPage /></Only>} />
+        <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />
+        <Route path="admin/forms" element={<Only roles={['admin', 'reviewer']}><FormsPage /></Only>} />
+        <Route path="admin/forms/:id" element={<Only roles={['admin', 'reviewer']}><FormTemplatePage /></Only>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

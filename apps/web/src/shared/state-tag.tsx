@@ -1,0 +1,37 @@
+import { CheckCircleFilled, ClockCircleFilled, EditFilled, RollbackOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Tag } from 'antd';
+import type { SubmissionState } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { daysUntil, formatDate } from './format';
+
+const STYLE: Record<SubmissionState, { color: string; icon: ReactNode }> = {
+  draft: { color: 'default', icon: <EditFilled /> },
+  submitted: { color: 'processing', icon: <ClockCircleFilled /> },
+  returned: { color: 'warning', icon: <RollbackOutlined /> },
+  approved: { color: 'success', icon: <CheckCircleFilled /> },
+};
+
+export function StateTag({ state, large = false }: { state: SubmissionState; large?: boolean }) {
+  const { t } = useI18n();
+  const s = STYLE[state];
+  return (
+    <Tag color={s.color} icon={s.icon} className={large ? 'state-tag-large' : undefined} data-testid="state-tag" data-state={state}>
+      {t(`state.${state}`)}
+    </Tag>
+  );
+}
+
+/** "Hạn nộp 16/05/2024 · còn 2 ngày" — red once overdue, orange in the last two days; quiet once submitted. */
+export function DeadlineText({ deadline, done = false, now }: { deadline: string; done?: boolean; now?: Date }) {
+  const { t } = useI18n();
+  const days = daysUntil(deadline, now);
+  const rel = days > 0 ? t('deadline.daysLeft', { n: days }) : days === 0 ? t('deadline.today') : t('deadline.overdue', { n: -days });
+  const tone = done ? 'deadline-done' : days < 0 ? 'deadline-late' : days <= 2 ? 'deadline-soon' : 'deadline-ok';
+  return (
+    <span className={`deadline ${tone}`} data-testid="deadline">
+      {formatDate(deadline)}
+      {!done && <span className="deadline-rel"> · {rel}</span>}
+    </span>
+  );
+}

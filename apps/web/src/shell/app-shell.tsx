@@ -1,0 +1,78 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Tooltip } from 'antd';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import type { Role } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { FullPageSpin } from '../shared/full-page-spin';
+import { useMe, useSession } from '../session/session';
+import { Emblem } from './emblem';
+import { LanguageSwitch } from './language-switch';
+
+const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
+  officer: [{ to: '/unit', label: 'nav.myForms' }],
+  reviewer: [
+    { to: '/board', label: 'nav.board' },
+    { to: '/reports', label: 'nav.reports' },
+    { to: '/admin/forms', label: 'nav.admin.forms' },
+  ],
+  signer: [
+    { to: '/board', label: 'nav.board' },
+    { to: '/reports', label: 'nav.reports' },
+  ],
+  admin: [
+    { to: '/admin/periods', label: 'nav.admin.periods' },
+    { to: '/board', label: 'nav.board' },
+    { to: '/admin/units', label: 'nav.admin.units' },
+    { to: '/admin/users', label: 'nav.admin.users' },
+    { to: '/admin/forms', label: 'nav.admin.forms' },
+  ],
+};
+
+export function AppShell() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { logout } = useSession();
+  const { pathname } = useLocation();
+  const items = NAV[me.role];
+  const selected = items.filter((i) => pathname.startsWith(i.to)).map((i) => i.to);
+  const role = t(`role.${me.role}` as MessageKey);
+  const who = me.unit ? me.unit.code : role === me.fullName ? null : role;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand">
+          <Emblem />
+          <span className="app-brand-name">{t('appName')}</span>
+          <span className="app-brand-tagline">{t('appTagline')}</span>
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected}
+          items={items.map((i) => ({ key: i.to, label: <Link to={i.to}>{t(i.label)}</Link> }))}
+          className="app-nav"
+        />
+        <div className="app-user">
+          <Tooltip title={`${me.username} · ${t(`role.${me.role}` as MessageKey)}${me.unit ? ` · ${me.unit.name}` : ''}`}>
+            <span className="app-user-name" data-testid="current-user">
+              <UserOutlined /> {me.fullName}
+              {who && <span className="app-user-unit">{who}</span>}
+            </span>
+          </Tooltip>
+          <LanguageSwitch dark />
+          <Button type="text" icon={<LogoutOutlined />} onClick={logout} className="app-logout" data-testid="logout">
+            {t('header.signOut')}
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<FullPageSpin />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}
