@@ -56,7 +56,7 @@ export interface FormatOptions {
 
 /** Vietnamese number format: "." groups thousands, "," is the decimal mark — 47.393; 710,83; 22.013,3. */
 export function formatNumber(value: Dec | string | number, options: FormatOptions = {}): string {
-  const d = dec(value);
+  const d = value instanceof Dec ? value : dec(value);
   const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals, Dec.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const [intPart, fracPart] = (negative ? fixed.slice(1) : fixed).split('.');

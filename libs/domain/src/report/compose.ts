@@ -2,7 +2,7 @@ import { ContentSection, FigureSource, ReportContent, Run } from './content';
 import { documentTitle, sectionHeading } from './document-meta';
 import { adjustCase, FigureInput, IndicatorInfo, mergeText, Part, PatternContext, renderPattern } from './placeholders';
 import { FootnoteTemplate, ReportTemplate, SectionTemplate, StatementTemplate } from './template';
-import { clauseEnd, findAllInOneSentence, findWord, sentenceBodyEnd } from './text-match';
+import { clauseEnd, findAllInOneSentence, findWord, Prose, sentenceBodyEnd } from './text-match';
 
 export interface ComposeInput {
   template: ReportTemplate;
@@ -29,6 +29,7 @@ export const narrativeCode = (unit: string, sectionId: string) =>
 interface Draft {
   unit: string;
   text: string;
+  prose: Prose;
   marks: Array<{ start: number; end: number; ref: number }>;
   notes: Array<{ at: number; id: string }>;
 }
@@ -45,6 +46,14 @@ export function composeReport(input: ComposeInput): ComposeResult {
   const figures: FigureSource[] = [];
   const footnotes: ReportContent['footnotes'] = {};
   const sections: ContentSection[] = [];
+  // "trong đó" parts of each indicator, in form order
+  const children = new Map<string, string[]>();
+  for (const i of input.indicators.values()) {
+    if (!i.parentCode) continue;
+    const list = children.get(i.parentCode);
+    if (list) list.push(i.code);
+    else children.set(i.parentCode, [i.code]);
+  }
 
   for (const section of template.sections) {
     const toRuns = (parts: Part[], noteId: string | null): Run[] =>
@@ -61,11 +70,11 @@ export function composeReport(input: ComposeInput): ComposeResult {
 
     for (const st of section.statements ?? []) {
       const noteId = st.footnote ? `${section.id}#${++noteCount}` : null;
-      const note = noteId && st.footnote ? footnoteRuns(ctx, st, st.footnote) : null;
+      const note = noteId && st.footnote ? footnoteRuns(ctx, st, st.footnote, children) : null;
       if (noteId && note) footnotes[noteId] = toRuns(note, null);
       const usableNote = noteId && note ? noteId : null;
-      if (placeInNarrative(ctx, st, drafts, usableNote, figures, section.id)) continue;
       const parts = renderPattern(ctx, st.sentence, st.indicator);
+      if (placeInNarrative(ctx, st, parts, drafts, usableNote, figures, section.id)) continue;
       if (!parts) {
         if (usableNote) delete footnotes[usableNote];
         continue;
@@ -124,7 +133,10 @@ function narrativesOf(section: SectionTemplate, figures: ReadonlyMap<string, Fig
   return section.units.flatMap((unit) => {
     const text = figures.get(narrativeCode(unit, section.id))?.text?.trim();
     if (!text) return [];
-    return text.split(/\n\s*\n/).map((p) => ({ unit, text: p.replace(/\s+/g, ' ').trim(), marks: [], notes: [] }));
+    return text.split(/\n\s*\n/).map((p) => {
+      const paragraph = p.replace(/\s+/g, ' ').trim();
+      return { unit, text: paragraph, prose: new Prose(paragraph), marks: [], notes: [] };
+    });
   });
 }
 
@@ -133,11 +145,11 @@ function narrativesOf(section: SectionTemplate, figures: ReadonlyMap<string, Fig
  * same way, in one sentence — link those figures and put the footnote there. An anchored footnote
  * goes after the clause that names its subject ("đàn lợn và gia cầm tăng¹").
  */
-function placeInNarrative(ctx: PatternContext, st: StatementTemplate, drafts: Draft[], noteId: string | null, figures: FigureSource[], sectionId: string): boolean {
+function placeInNarrative(ctx: PatternContext, st: StatementTemplate, parts: Part[] | null, drafts: Draft[], noteId: string | null, figures: FigureSource[], sectionId: string): boolean {
   if (st.anchor) {
     if (!noteId) return false;
     for (const d of drafts) {
-      const hit = findWord(d.text, st.anchor);
+      const hit = findWord(d.prose, st.anchor);
       if (!hit) continue;
       const end = sentenceBodyEnd(d.text, hit.sentence);
       d.notes.push({ at: st.anchorAt === 'sentence' ? end : Math.min(clauseEnd(d.text, hit.at, end), end), id: noteId });
@@ -145,14 +157,13 @@ function placeInNarrative(ctx: PatternContext, st: StatementTemplate, drafts: Dr
     }
     return false;
   }
-  const parts = renderPattern(ctx, st.sentence, st.indicator);
   if (!parts) return false;
   const figs = parts.filter((p): p is Extract<Part, { kind: 'fig' }> => p.kind === 'fig');
   const noteAfter = parts.findIndex((p) => p.kind === 'note');
   const anchorFig = noteAfter > 0 ? parts.slice(0, noteAfter).filter((p) => p.kind === 'fig').length - 1 : -1;
   for (const d of drafts) {
     const taken = (s: number, e: number) => d.marks.some((m) => s < m.end && e > m.start);
-    const spans = findAllInOneSentence(d.text, figs, taken, st.context);
+    const spans = findAllInOneSentence(d.prose, figs, taken, st.context);
     if (!spans) continue;
     spans.forEach((span, i) => {
       const p = figs[i];
@@ -188,11 +199,8 @@ function draftRuns(d: Draft): Run[] {
 }
 
 /** "Trong đó: Diện tích lúa 15.560 ha, đạt 103,7% kế hoạch, bằng 99,8% so với cùng kỳ; ngô 14.120 ha, đạt 100,9%, …". */
-function footnoteRuns(ctx: PatternContext, st: StatementTemplate, fn: FootnoteTemplate): Part[] | null {
-  const items =
-    fn.items === 'children'
-      ? [...ctx.indicators.values()].filter((i) => i.parentCode === st.indicator).map((i) => i.code)
-      : fn.items;
+function footnoteRuns(ctx: PatternContext, st: StatementTemplate, fn: FootnoteTemplate, children: ReadonlyMap<string, string[]>): Part[] | null {
+  const items = fn.items === 'children' ? (children.get(st.indicator ?? '') ?? []) : fn.items;
   const rendered: Part[][] = [];
   for (const item of items) {
     const code = typeof item === 'string' ? item : item.indicator;

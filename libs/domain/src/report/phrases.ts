@@ -14,20 +14,28 @@ export function withUnit(number: string, unit: string | null): string {
   return unit ? `${number} ${unit}` : number;
 }
 
-export function changePhrase(pct: Dec, decimals: number, comparedWith: string | null): string {
-  const printed = formatNumber(pct.abs(), { decimals });
-  const zero = /^[0,]+$/.test(printed);
+/**
+ * The phrases take the figure as the report prints it (numberText of its magnitude, rounded once) so
+ * that a figure is formatted once however it is spoken of.
+ */
+export function changePhrase(printedMagnitude: string, negative: boolean, comparedWith: string | null): string {
+  const zero = /^[0,]+$/.test(printedMagnitude);
   if (zero) return comparedWith ? `tương đương ${comparedWith.replace(/^so với /, '')}` : 'tương đương';
-  const verb = pct.isNegative() ? 'giảm' : 'tăng';
-  return comparedWith ? `${verb} ${printed}% ${comparedWith}` : `${verb} ${printed}%`;
+  const verb = negative ? 'giảm' : 'tăng';
+  return comparedWith ? `${verb} ${printedMagnitude}% ${comparedWith}` : `${verb} ${printedMagnitude}%`;
 }
 
-export function ratioPhrase(pct: Dec, decimals: number, full: boolean): string {
-  return `bằng ${formatNumber(pct, { decimals })}%${full ? ' so với cùng kỳ' : ''}`;
+export function ratioPhrase(printed: string, full: boolean): string {
+  return `bằng ${printed}%${full ? ' so với cùng kỳ' : ''}`;
 }
 
-export function planPhrase(pct: Dec, decimals: number, basis: string | null, full: boolean): string {
-  return `đạt ${formatNumber(pct, { decimals })}%${full && basis ? ` ${basis}` : ''}`;
+export function planPhrase(printed: string, basis: string | null, full: boolean): string {
+  return `đạt ${printed}%${full && basis ? ` ${basis}` : ''}`;
+}
+
+/** A printed magnitude with the value's sign put back, as numberText prints the value itself. */
+export function withSign(printedMagnitude: string, value: Dec): string {
+  return value.isNegative() && !/^[0.,]+$/.test(printedMagnitude) ? `-${printedMagnitude}` : printedMagnitude;
 }
 
 /** Lower-cases the first letter of an item that continues a list ("Ngô" → "ngô"), keeping acronyms. */

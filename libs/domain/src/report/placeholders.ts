@@ -1,6 +1,6 @@
 import { Dec } from '../decimal';
 import { FigureField } from './content';
-import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withUnit } from './phrases';
+import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withSign, withUnit } from './phrases';
 
 export interface IndicatorInfo {
   code: string;
@@ -41,8 +41,24 @@ export interface PatternContext {
 
 const PLACEHOLDER = /\{(?:([a-z0-9_]+)\.)?([a-zA-Z]+)(?::([a-z]+))?\}/g;
 
+/** The template's "code.field": decimals, by code then field, made once per template (a report looks them up for every figure). */
+const overridesOf = new WeakMap<Record<string, number>, Map<string, Partial<Record<string, number>>>>();
+function decimalOverrides(decimals: Record<string, number>) {
+  let byCode = overridesOf.get(decimals);
+  if (!byCode) {
+    byCode = new Map();
+    for (const [key, n] of Object.entries(decimals)) {
+      const dot = key.lastIndexOf('.');
+      const code = key.slice(0, dot);
+      byCode.set(code, { ...byCode.get(code), [key.slice(dot + 1)]: n });
+    }
+    overridesOf.set(decimals, byCode);
+  }
+  return byCode;
+}
+
 function decimalsOf(ctx: PatternContext, info: IndicatorInfo, field: FigureField): number {
-  const override = ctx.decimals[`${info.code}.${field}`];
+  const override = decimalOverrides(ctx.decimals).get(info.code)?.[field];
   if (override !== undefined) return override;
   return field === 'value' || field === 'cumulative' ? (info.decimals ?? 0) : 1;
 }
@@ -70,7 +86,7 @@ export function resolvePlaceholder(ctx: PatternContext, main: string | undefined
   const isPct = info.kind === 'percent' || info.unitOfMeasure === '%';
   const amount = (value: Dec | null, which: FigureField): Part | null => {
     if (value === null) return null;
-    if (isPct && mod === 'change') return fig(ctx, info, which, value, true, (_p, d) => changePhrase(value, d, null));
+    if (isPct && mod === 'change') return fig(ctx, info, which, value, true, (p) => changePhrase(p, value.isNegative(), null));
     if (isPct) return fig(ctx, info, which, value, false, (p) => `${p}%`);
     return fig(ctx, info, which, value, false, (p) => (mod === 'n' ? p : withUnit(p, info.unitOfMeasure)));
   };
@@ -83,17 +99,48 @@ export function resolvePlaceholder(ctx: PatternContext, main: string | undefined
     case 'figure':
       return info.hasCumulative ? amount(f.cumulative, 'cumulative') : amount(f.value, 'value');
     case 'plan':
-      return fig(ctx, info, 'planPct', f.planPct, true, (_p, d) => planPhrase(f.planPct!, d, info.planBasis, mod !== 'short'));
+      return fig(ctx, info, 'planPct', f.planPct, true, (p) => planPhrase(withSign(p, f.planPct!), info.planBasis, mod !== 'short'));
     case 'samePeriod':
       if (info.samePeriodStyle === 'ratio') {
-        return fig(ctx, info, 'samePeriodRatioPct', f.samePeriodRatioPct, true, (_p, d) => ratioPhrase(f.samePeriodRatioPct!, d, mod !== 'short'));
+        return fig(ctx, info, 'samePeriodRatioPct', f.samePeriodRatioPct, true, (p) => ratioPhrase(withSign(p, f.samePeriodRatioPct!), mod !== 'short'));
       }
-      return fig(ctx, info, 'samePeriodChangePct', f.samePeriodChangePct, true, (_p, d) =>
-        changePhrase(f.samePeriodChangePct!, d, mod === 'short' ? null : 'so với cùng kỳ'),
+      return fig(ctx, info, 'samePeriodChangePct', f.samePeriodChangePct, true, (p) =>
+        changePhrase(p, f.samePeriodChangePct!.isNegative(), mod === 'short' ? null : 'so với cùng kỳ'),
       );
     default:
       return null;
   }
+}
+
+type Piece = { text: string } | { code: string | undefined; field: string; mod: string | undefined };
+interface ParsedPattern {
+  segments: Piece[][];
+  /** it speaks of a figure, so it says nothing when none of its figures is there */
+  needsFigure: boolean;
+  /** its final punctuation */
+  end: string | undefined;
+}
+
+/** Patterns parsed once: a report renders the same few dozen patterns for thousands of figures. */
+const parsed = new Map<string, ParsedPattern>();
+function parsePattern(pattern: string): ParsedPattern {
+  let p = parsed.get(pattern);
+  if (p) return p;
+  const segments = pattern.split(', ').map((segment) => {
+    const pieces: Piece[] = [];
+    let last = 0;
+    for (const m of segment.matchAll(PLACEHOLDER)) {
+      if (m.index! > last) pieces.push({ text: segment.slice(last, m.index) });
+      pieces.push({ code: m[1], field: m[2], mod: m[3] });
+      last = m.index! + m[0].length;
+    }
+    if (last < segment.length) pieces.push({ text: segment.slice(last) });
+    return pieces;
+  });
+  p = { segments, needsFigure: /\{(?:[a-z0-9_]+\.)?(value|cumulative|figure|plan|samePeriod)/.test(pattern), end: pattern.match(/[.;:]$/)?.[0] };
+  if (parsed.size > 10_000) parsed.clear(); // templates hold a few hundred; never grow without bound
+  parsed.set(pattern, p);
+  return p;
 }
 
 /**
@@ -101,36 +148,34 @@ export function resolvePlaceholder(ctx: PatternContext, main: string | undefined
  * figure is missing is left out, so "…, đạt x% kế hoạch" disappears where there is no plan.
  */
 export function renderPattern(ctx: PatternContext, pattern: string, main?: string): Part[] | null {
-  const segments = pattern.split(', ');
+  const { segments, needsFigure, end } = parsePattern(pattern);
   const kept: Part[][] = [];
   let anyFigure = false;
   for (const segment of segments) {
     const parts: Part[] = [];
-    let last = 0;
     let ok = true;
-    for (const m of segment.matchAll(PLACEHOLDER)) {
-      if (m.index! > last) parts.push({ kind: 'text', text: segment.slice(last, m.index) });
-      const part = resolvePlaceholder(ctx, main, m[1], m[2], m[3]);
+    for (const piece of segment) {
+      if ('text' in piece) {
+        parts.push({ kind: 'text', text: piece.text });
+        continue;
+      }
+      const part = resolvePlaceholder(ctx, main, piece.code, piece.field, piece.mod);
       if (!part) {
         ok = false;
         break;
       }
       if (part.kind === 'fig') anyFigure = true;
       parts.push(part);
-      last = m.index! + m[0].length;
     }
-    if (!ok) continue;
-    if (last < segment.length) parts.push({ kind: 'text', text: segment.slice(last) });
-    kept.push(parts);
+    if (ok) kept.push(parts);
   }
-  if (kept.length === 0 || (!anyFigure && /\{(?:[a-z0-9_]+\.)?(value|cumulative|figure|plan|samePeriod)/.test(pattern))) return null;
+  if (kept.length === 0 || (!anyFigure && needsFigure)) return null;
   const out: Part[] = [];
   kept.forEach((parts, i) => {
     if (i > 0) out.push({ kind: 'text', text: ', ' });
     out.push(...parts);
   });
   // a dropped last segment may have carried the final punctuation
-  const end = pattern.match(/[.;:]$/)?.[0];
   const lastPart = out[out.length - 1];
   if (end && !(lastPart.kind === 'text' && lastPart.text.endsWith(end))) out.push({ kind: 'text', text: end });
   return mergeText(out);

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors';
-import { diffLines, formatDocumentNumber, nextReportState, numberLine, placeDateLine } from '.';
+import { dec } from '../decimal';
+import { changePhrase, diffLines, formatDocumentNumber, nextReportState, numberLine, numberText, placeDateLine, planPhrase, ratioPhrase, withSign } from '.';
 
 describe('document number and date (Decree 30/2020)', () => {
   it('pads numbers below 10', () => {
@@ -37,5 +38,19 @@ describe('paragraph diff', () => {
       { op: 'equal', text: 'c' },
       { op: 'insert', text: 'd' },
     ]);
+  });
+});
+
+describe('phrases of a figure printed once', () => {
+  const magnitude = (v: string, d = 1) => numberText(dec(v).abs(), d);
+  it('says "tăng", "giảm" or "tương đương" from the printed magnitude and the sign', () => {
+    expect(changePhrase(magnitude('-9.0649', 2), true, 'so với cùng kỳ')).toBe('giảm 9,06% so với cùng kỳ');
+    expect(changePhrase(magnitude('1.74'), false, null)).toBe('tăng 1,7%');
+    expect(changePhrase(magnitude('-0.04'), true, 'so với cùng kỳ')).toBe('tương đương cùng kỳ');
+  });
+  it('puts the sign back as the value would be printed, never on a zero', () => {
+    for (const v of ['97.84', '-5.25', '-0.04', '0', '-1234.56']) expect(withSign(magnitude(v), dec(v))).toBe(numberText(dec(v), 1));
+    expect(planPhrase(withSign(magnitude('55.5'), dec('55.5')), 'kế hoạch', true)).toBe('đạt 55,5% kế hoạch');
+    expect(ratioPhrase(withSign(magnitude('99.8'), dec('99.8')), false)).toBe('bằng 99,8%');
   });
 });
