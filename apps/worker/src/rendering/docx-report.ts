@@ -46,14 +46,31 @@ const rule = (indentMm: number) =>
 const cell = (children: Paragraph[], widthPct: number, extra: Partial<ITableCellOptions> = {}) =>
   new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: CELL_NO_BORDERS, ...extra });
 
-function runs(content: ReportContent, paragraph: Run[], numbers: Map<string, number>, size: number): Array<TextRun | FootnoteReferenceRun> {
-  return paragraph.flatMap((r) => {
-    if (r.t === 'note') {
-      const n = numbers.get(r.id);
-      return n ? [new FootnoteReferenceRun(n)] : [];
+/**
+ * A paragraph's runs as Word runs. Text and figures print alike, so each stretch between two footnote
+ * references is one Word run, and it carries no formatting of its own: the body's font and size are the
+ * document's defaults, the footnotes' are those of the "footnote text" style. A report of 40 000 figures
+ * would otherwise be 100 000 runs of 8 XML elements each to build.
+ */
+function runs(paragraph: Run[], numbers: Map<string, number>): Array<TextRun | FootnoteReferenceRun> {
+  const out: Array<TextRun | FootnoteReferenceRun> = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push(new TextRun(text));
+    text = '';
+  };
+  for (const r of paragraph) {
+    if (r.t !== 'note') {
+      text += r.text;
+      continue;
     }
-    return [new TextRun({ text: r.text, size: pt(size), font: FONT })];
-  });
+    const n = numbers.get(r.id);
+    if (!n) continue;
+    flush();
+    out.push(new FootnoteReferenceRun(n));
+  }
+  flush();
+  return out;
 }
 
 const body = (children: Array<TextRun | FootnoteReferenceRun>, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
@@ -114,7 +131,7 @@ export function buildReportDocument(content: ReportContent, options: { draft: bo
     for (const n of content.notices) children.push(body([new TextRun({ text: n, italics: true, size: pt(13), font: FONT, color: 'C00000' })]));
   }
   for (const s of content.sections) {
-    const paragraphs = s.paragraphs.map((p) => runs(content, p, numbers, 14));
+    const paragraphs = s.paragraphs.map((p) => runs(p, numbers));
     if (s.style === 'run-in' || s.style === 'task') {
       const label = s.style === 'run-in' ? new TextRun({ text: `${s.heading} `, italics: true, bold: true, size: pt(14), font: FONT }) : new TextRun({ text: `${s.number} `, bold: true, size: pt(14), font: FONT });
       paragraphs.forEach((p, i) => children.push(body(i === 0 ? [label, ...p] : p)));
@@ -130,7 +147,7 @@ export function buildReportDocument(content: ReportContent, options: { draft: bo
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const [id, n] of numbers) {
     footnotes[n] = {
-      children: [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 0 }, children: runs(content, content.footnotes[id], numbers, 11) })],
+      children: [new Paragraph({ style: 'FootnoteText', alignment: AlignmentType.JUSTIFIED, spacing: { after: 0 }, children: runs(content.footnotes[id], numbers) })],
     };
   }
   return new Document({
