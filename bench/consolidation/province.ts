@@ -29,6 +29,8 @@ export interface Province {
   values: ValueRow[];
   /** 13 months of approved history of every unit, every indicator (what the database holds) */
   history: HistoryRow[];
+  /** what loadFigureHistory's query returns of it: periods 1..4 of this year and 1..5 of last year */
+  historyRows: HistoryRow[];
   plans: Array<{ indicator_code: string; target: string }>;
 }
 
@@ -131,7 +133,8 @@ export function syntheticProvince(seed: number): Province {
   };
 
   // the narratives: each unit states a fifth of its own figures as the report would print them
-  const province: Province = { template, period: PERIOD, indicators, units, values, history, plans };
+  const historyRows = history.filter((r) => (r.year === PERIOD.year && r.number < PERIOD.number) || (r.year === PERIOD.year - 1 && r.number <= PERIOD.number));
+  const province: Province = { template, period: PERIOD, indicators, units, values, history, historyRows, plans };
   const input = assembleConsolidationInput(rowsOf(province), template, null);
   const ctx = { indicators: input.indicators, figures: input.figures, decimals: template.decimals, period: { year: PERIOD.year, month: PERIOD.number } };
   for (const u of units) {
@@ -149,10 +152,8 @@ export function syntheticProvince(seed: number): Province {
   return province;
 }
 
-/** What the queries of loadConsolidationInput would return for this province. */
+/** The rows of loadConsolidationInput's queries made into its input, with the worker's own code (loadFigureHistory, loadPlans). */
 export function rowsOf(p: Province) {
-  // the history query reads periods 1..4 of this year and 1..5 of last year
-  const history = p.history.filter((r) => (r.year === p.period.year && r.number < p.period.number) || (r.year === p.period.year - 1 && r.number <= p.period.number));
   const plans = new Map<string, Dec>(p.plans.map((r) => [r.indicator_code, dec(r.target)]));
-  return { period: p.period, indicators: p.indicators, units: p.units, values: p.values, history: groupFigureHistory(history, p.period), plans };
+  return { period: p.period, indicators: p.indicators, units: p.units, values: p.values, history: groupFigureHistory(p.historyRows, p.period), plans };
 }
