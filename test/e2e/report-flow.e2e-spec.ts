@@ -1,15 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
+import { ConsolidationService } from '../../apps/worker/src/consolidation/consolidation.service';
+import { HELD_MARKER } from '../../apps/worker/src/consolidation/test-hold';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
+import { jobIds, QUEUES, redisOptions } from '../../libs/queue/src';
 import { numberPattern } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { xmlParagraphs, zipEntry } from '../support/docx-text';
@@ -18,6 +22,11 @@ import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/**
+ * Every worker of this file: a consolidation whose worker died is picked up again within seconds. All of
+ * them, since BullMQ skips a stalled check while the last worker's interval has not run out.
+ */
+const FAST_LOCKS = { BULLMQ_LOCK_MS: '4000', BULLMQ_STALLED_MS: '1000' };
 const OUTPUT = join(__dirname, '..', 'output');
 const OUTLINE = ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', 'II. TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 5 VÀ 5 THÁNG NĂM 2024', '1. Về phát triển kinh tế',
   '1.1. Sản xuất nông, lâm nghiệp', '1.2. Phát triển kinh tế cửa khẩu', '1.3. Sản xuất công nghiệp; thương mại, dịch vụ và du lịch',
@@ -45,6 +54,8 @@ describe('the consolidated report of May 2024', () => {
     if (!tokens.has(username)) tokens.set(username, (await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD() }).expect(200)).body.accessToken);
     return `Bearer ${tokens.get(username)}`;
   };
+  const workerEnv = () => ({ databaseUrl: database.url, redisUrl: REDIS_URL, queuePrefix: prefix });
+  const revisionsOf = async (trigger: string) => (await ds.query(`SELECT count(*)::int AS n FROM report_revisions WHERE trigger = $1`, [trigger]))[0].n as number;
   const report = async () => (await http().get(`/api/reports/${reportId}`).set('Authorization', await as('reviewer')).expect(200)).body;
   const file = async (n: number, format: string, user = 'reviewer') =>
     waitFor(async () => {
@@ -63,7 +74,7 @@ describe('the consolidated report of May 2024', () => {
     await seedDemo(ds);
     app = await createApp(database.url, { logger: false });
     await app.listen(0, '127.0.0.1');
-    worker = startWorkerProcess({ databaseUrl: database.url, redisUrl: REDIS_URL, queuePrefix: prefix });
+    worker = startWorkerProcess(workerEnv(), FAST_LOCKS);
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
     month = await playScriptedMonth(base, DEMO_PASSWORD());
     const list = await waitFor(async () => {
@@ -211,6 +222,34 @@ describe('the consolidated report of May 2024', () => {
     }, 60_000, 'the correction draft');
     expect(next).toMatchObject({ state: 'drafting', correctsReportId: reportId });
     expect(next.revisions[0].missingUnits).toEqual(['STC']);
+  });
+
+  it('consolidates a trigger once, however often it runs, together or one after the other', async () => {
+    const service = new ConsolidationService(ds);
+    const job = { periodId: month.periodId, trigger: `request:${randomUUID()}`, actorId: null };
+    const together = await Promise.all([service.consolidate(job), service.consolidate(job)]);
+    const after = await service.consolidate(job);
+    expect(together.filter((o) => 'revision' in o)).toHaveLength(1);
+    expect(after).toEqual({ skipped: expect.stringMatching(/already gave revision/) });
+    expect(await revisionsOf(job.trigger)).toBe(1);
+  });
+
+  it('a worker killed mid-consolidation leaves no revision; the job, picked up again, leaves exactly one', async () => {
+    await worker.stop();
+    worker = startWorkerProcess(workerEnv(), { ...FAST_LOCKS, CONSOLIDATION_TEST_HOLD: '1' });
+    const { requestId } = (await http().post('/api/reports/consolidate').set('Authorization', await as('reviewer')).send({ periodId: month.periodId }).expect(202)).body;
+    const trigger = `request:${requestId}`;
+    // the worker has written the revision in its open transaction and waits there (apps/worker/src/consolidation/test-hold.ts)
+    await waitFor(async () => worker.output().includes(`${HELD_MARKER} ${trigger}`), 60_000, 'the consolidation to reach its commit');
+    await worker.kill();
+    expect(await revisionsOf(trigger)).toBe(0);
+    worker = startWorkerProcess(workerEnv(), FAST_LOCKS);
+    await waitFor(async () => (await revisionsOf(trigger)) > 0, 60_000, 'the stalled job to run again');
+    const q = new Queue(QUEUES.consolidation, { connection: redisOptions(REDIS_URL), prefix });
+    const job = await q.getJob(jobIds.consolidation(month.periodId, trigger));
+    await waitFor(async () => (await job!.getState()) === 'completed', 30_000, 'the job to complete');
+    await q.close();
+    expect(await revisionsOf(trigger)).toBe(1);
   });
 
   it('authorizes each route by role: office edits and sends, signer signs or returns, officers see nothing', async () => {

@@ -54,14 +54,24 @@ export interface FormatOptions {
   decimals?: number;
 }
 
+/** "1234567" → "1.234.567" (a report formats tens of thousands of figures: no regular expression here). */
+function groupThousands(digits: string): string {
+  const n = digits.length;
+  if (n <= 3) return digits;
+  let out = digits.slice(0, ((n - 1) % 3) + 1);
+  for (let i = out.length; i < n; i += 3) out += `.${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** Vietnamese number format: "." groups thousands, "," is the decimal mark — 47.393; 710,83; 22.013,3. */
 export function formatNumber(value: Dec | string | number, options: FormatOptions = {}): string {
   const d = value instanceof Dec ? value : dec(value);
   const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals, Dec.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
-  const [intPart, fracPart] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const body = fracPart ? `${grouped},${fracPart}` : grouped;
+  const unsigned = negative ? fixed.slice(1) : fixed;
+  const point = unsigned.indexOf('.');
+  const grouped = groupThousands(point < 0 ? unsigned : unsigned.slice(0, point));
+  const body = point < 0 ? grouped : `${grouped},${unsigned.slice(point + 1)}`;
   return negative && !/^[0.,]+$/.test(body) ? `-${body}` : body;
 }
 

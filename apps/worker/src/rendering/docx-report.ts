@@ -3,13 +3,14 @@ import {
   AlignmentType, BorderStyle, Document, FootnoteReferenceRun, Header, ITableCellOptions, LineRuleType, Packer, PageNumber, Paragraph,
   Table, TableCell, TableRow, TextRun, UnderlineType, WidthType, convertMillimetersToTwip as mm,
 } from 'docx';
+import { footnotesPart } from './footnotes-part';
 
 /**
  * The report as a Word document in the layout of Decree 30/2020 (Appendix I): A4, margins
  * 20/20/30/15 mm, Times New Roman, body 14 pt justified with a 1.27 cm first-line indent and 6 pt
  * after each paragraph; the two-column header (issuing body and number | Quốc hiệu, Tiêu ngữ,
- * place and date); real Word footnotes; page numbers centred at the top from page 2; the
- * "Nơi nhận" block beside the signature block.
+ * place and date); real Word footnotes (their part written by footnotes-part.ts); page numbers
+ * centred at the top from page 2; the "Nơi nhận" block beside the signature block.
  */
 const FONT = 'Times New Roman';
 const pt = (n: number) => n * 2;
@@ -49,8 +50,7 @@ const cell = (children: Paragraph[], widthPct: number, extra: Partial<ITableCell
 /**
  * A paragraph's runs as Word runs. Text and figures print alike, so each stretch between two footnote
  * references is one Word run, and it carries no formatting of its own: the body's font and size are the
- * document's defaults, the footnotes' are those of the "footnote text" style. A report of 40 000 figures
- * would otherwise be 100 000 runs of 8 XML elements each to build.
+ * document's defaults. A report of 40 000 figures would otherwise be 100 000 runs of 8 XML elements each.
  */
 function runs(paragraph: Run[], numbers: Map<string, number>): Array<TextRun | FootnoteReferenceRun> {
   const out: Array<TextRun | FootnoteReferenceRun> = [];
@@ -121,8 +121,7 @@ function signature(content: ReportContent): Table {
   });
 }
 
-export function buildReportDocument(content: ReportContent, options: { draft: boolean }): Document {
-  const numbers = footnoteNumbers(content);
+function buildReportDocument(content: ReportContent, numbers: Map<string, number>, options: { draft: boolean }): Document {
   const children: Array<Paragraph | Table> = [header(content), line({ text: '', size: 14, after: 240 })];
   children.push(line({ text: content.header.kind, bold: true, size: 14 }));
   content.header.title.forEach((t) => children.push(line({ text: t, bold: true, size: 14 })));
@@ -144,12 +143,6 @@ export function buildReportDocument(content: ReportContent, options: { draft: bo
   }
   children.push(line({ text: '', size: 12, after: 120 }), signature(content));
 
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
-  for (const [id, n] of numbers) {
-    footnotes[n] = {
-      children: [new Paragraph({ style: 'FootnoteText', alignment: AlignmentType.JUSTIFIED, spacing: { after: 0 }, children: runs(content.footnotes[id], numbers) })],
-    };
-  }
   return new Document({
     creator: content.header.issuer.join(' '),
     title: content.header.title.join(' '),
@@ -157,7 +150,6 @@ export function buildReportDocument(content: ReportContent, options: { draft: bo
       default: { document: { run: { font: FONT, size: pt(14) } } },
       paragraphStyles: [{ id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', run: { font: FONT, size: pt(11) } }],
     },
-    footnotes,
     sections: [
       {
         properties: {
@@ -180,5 +172,6 @@ export function buildReportDocument(content: ReportContent, options: { draft: bo
 }
 
 export async function renderDocx(content: ReportContent, options: { draft: boolean }): Promise<Buffer> {
-  return Packer.toBuffer(buildReportDocument(content, options));
+  const numbers = footnoteNumbers(content);
+  return Packer.toBuffer(buildReportDocument(content, numbers, options), undefined, [{ path: 'word/footnotes.xml', data: footnotesPart(content, numbers) }]);
 }

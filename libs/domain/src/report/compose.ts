@@ -56,16 +56,22 @@ export function composeReport(input: ComposeInput): ComposeResult {
   }
 
   for (const section of template.sections) {
-    const toRuns = (parts: Part[], noteId: string | null): Run[] =>
-      parts.map((p): Run => {
-        if (p.kind === 'text') return { t: 'text', text: p.text };
-        if (p.kind === 'note') return { t: 'note', id: noteId ?? '' };
-        const f = input.figures.get(p.code)!;
-        figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: p.value.toFixed(), text: p.printed, sectionId: section.id });
-        return { t: 'fig', text: p.text, ref: figures.length - 1 };
-      }).filter((r) => r.t !== 'note' || r.id !== '');
+    const toRuns = (parts: Part[], noteId: string | null, runs: Run[] = []): Run[] => {
+      for (const p of parts) {
+        if (p.kind === 'text') runs.push({ t: 'text', text: p.text });
+        else if (p.kind === 'note') {
+          if (noteId) runs.push({ t: 'note', id: noteId });
+        } else {
+          const f = input.figures.get(p.code)!;
+          figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: p.value.toFixed(), text: p.printed, sectionId: section.id });
+          runs.push({ t: 'fig', text: p.text, ref: figures.length - 1 });
+        }
+      }
+      return runs;
+    };
     const drafts = narrativesOf(section, input.figures);
-    const generated = new Map<string, Run[][]>();
+    // each unit's generated sentences, one paragraph per unit
+    const generated = new Map<string, Run[]>();
     let noteCount = 0;
 
     for (const st of section.statements ?? []) {
@@ -79,9 +85,9 @@ export function composeReport(input: ComposeInput): ComposeResult {
         if (usableNote) delete footnotes[usableNote];
         continue;
       }
-      const list = generated.get(st.unit) ?? [];
-      list.push(toRuns(adjustCase(parts, 'upper'), usableNote));
-      generated.set(st.unit, list);
+      const own = generated.get(st.unit);
+      if (own) own.push({ t: 'text', text: ' ' });
+      generated.set(st.unit, toRuns(adjustCase(parts, 'upper'), usableNote, own));
     }
 
     const paragraphs: Run[][] = [];
@@ -89,7 +95,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     for (const unit of units) {
       for (const d of drafts.filter((x) => x.unit === unit)) paragraphs.push(draftRuns(d));
       const own = generated.get(unit);
-      if (own) paragraphs.push(own.flatMap((runs, i) => (i === 0 ? runs : [{ t: 'text', text: ' ' } as Run, ...runs])));
+      if (own) paragraphs.push(own);
     }
     sections.push({
       id: section.id,

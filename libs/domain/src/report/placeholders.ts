@@ -170,15 +170,22 @@ export function renderPattern(ctx: PatternContext, pattern: string, main?: strin
     if (ok) kept.push(parts);
   }
   if (kept.length === 0 || (!anyFigure && needsFigure)) return null;
+  // the kept segments joined by ", ", adjacent text merged
   const out: Part[] = [];
+  const add = (p: Part) => {
+    const last = out[out.length - 1];
+    if (p.kind !== 'text') out.push(p);
+    else if (last?.kind === 'text') last.text += p.text;
+    else out.push({ kind: 'text', text: p.text });
+  };
   kept.forEach((parts, i) => {
-    if (i > 0) out.push({ kind: 'text', text: ', ' });
-    out.push(...parts);
+    if (i > 0) add({ kind: 'text', text: ', ' });
+    parts.forEach(add);
   });
   // a dropped last segment may have carried the final punctuation
   const lastPart = out[out.length - 1];
-  if (end && !(lastPart.kind === 'text' && lastPart.text.endsWith(end))) out.push({ kind: 'text', text: end });
-  return mergeText(out);
+  if (end && !(lastPart.kind === 'text' && lastPart.text.endsWith(end))) add({ kind: 'text', text: end });
+  return out;
 }
 
 export function mergeText(parts: Part[]): Part[] {
