@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './seed';
 export * from './repositories/completeness.repository';
 export * from './figures';
+export * from './group-commit';

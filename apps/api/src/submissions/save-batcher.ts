@@ -1,3 +1,4 @@
+import { GroupCommit } from '@app/database';
 import type { Pool } from 'pg';
 import { SAVE_BATCH_SQL } from './save-batch.sql';
 
@@ -35,66 +36,26 @@ export function auditAfter(r: SaveRequest): string {
   return `{${parts.join(',')}}`;
 }
 
-interface Pending {
-  request: SaveRequest;
-  resolve: (newVersion: number | null) => void;
-  reject: (error: unknown) => void;
-}
-
-const MAX_BATCH = 200;
 /** batches in flight at once (one Postgres backend each) */
 const MAX_IN_FLIGHT = 2;
 
 /**
- * Group commit for saves. A save that arrives while the connection is idle is written at once; saves
- * that arrive while batches are in flight wait for the next one and are written together. Each
- * save still succeeds or fails on its own (the statement checks each one's version and state).
- * If a batch fails as a whole (a deadlock with another API process, say), its saves are retried
- * one by one, so one save's trouble is never another's.
+ * Group commit for saves (see GroupCommit): concurrent saves share one statement, one plan and one
+ * commit; each still succeeds or fails on its own (the statement checks each one's version and state).
  */
 export class SaveBatcher {
-  private queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly group: GroupCommit<SaveRequest, number | null>;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    this.group = new GroupCommit((requests) => this.execute(requests), { maxInFlight: MAX_IN_FLIGHT });
+  }
 
   /** Resolves with the new version, or null when the save did not qualify (stale or locked). */
   save(request: SaveRequest): Promise<number | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
-      this.pump();
-    });
+    return this.group.submit(request);
   }
 
-  private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.run(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async run(batch: Pending[]): Promise<void> {
-    try {
-      const versions = await this.execute(batch.map((p) => p.request));
-      batch.forEach((p, i) => p.resolve(versions.get(i) ?? null));
-    } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      for (const p of batch) {
-        try {
-          const versions = await this.execute([p.request]);
-          p.resolve(versions.get(0) ?? null);
-        } catch (single) {
-          p.reject(single);
-        }
-      }
-    }
-  }
-
-  private async execute(requests: SaveRequest[]): Promise<Map<number, number>> {
+  private async execute(requests: SaveRequest[]): Promise<Array<number | null>> {
     const idx: number[] = [];
     const sids: string[] = [];
     const vers: number[] = [];
@@ -124,6 +85,7 @@ export class SaveBatcher {
       text: SAVE_BATCH_SQL,
       values: [idx, sids, vers, actors, cells.idx, cells.codes, cells.nums, cells.texts, cells.cumSet, cells.cums, cells.noteSet, cells.notes, afters],
     });
-    return new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));
+    const versions = new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));
+    return requests.map((_, i) => versions.get(i) ?? null);
   }
 }

@@ -8,17 +8,12 @@ import {
   SubmissionState,
   WorkingCalendar,
 } from '@app/domain';
+import { GroupCommit } from '@app/database';
 import { jobIds, RemindJob } from '@app/queue';
 import type { Pool } from 'pg';
 import { PENDING_EMAILS_SQL, REMINDER_FACTS_SQL, REMINDER_WRITE_SQL } from './reminder-batch.sql';
 
 export type RemindOutcome = 'sent' | 'already-sent' | 'no-longer-due' | 'gone';
-
-interface Pending {
-  job: RemindJob;
-  resolve: (outcome: RemindOutcome) => void;
-  reject: (error: unknown) => void;
-}
 
 interface Facts {
   id: string;
@@ -35,20 +30,13 @@ interface Facts {
   reminder_policy: unknown;
 }
 
-const MAX_BATCH = 200;
-/** batches in flight at once, per worker process (one Postgres backend each) */
-const MAX_IN_FLIGHT = 2;
-
 /**
- * Group commit for reminder jobs. A job that arrives while the connection is idle is written at
- * once; jobs that arrive while batches are in flight are written together by the next batch:
- * one read of their submissions, then one statement (one commit) for all their rows. Each job
- * still gets its own answer (the statement re-checks each reminder against its submission). If a
- * batch fails as a whole, its jobs are retried one by one, so one job's trouble is never another's.
+ * Group commit for reminder jobs (see GroupCommit): one read of their submissions, then one
+ * statement (one commit) for all their rows. Each job still gets its own answer (the statement
+ * re-checks each reminder against its submission).
  */
 export class ReminderBatcher {
-  private queue: Pending[] = [];
-  private inFlight = 0;
+  private readonly group = new GroupCommit<RemindJob, RemindOutcome>((jobs) => this.execute(jobs));
 
   constructor(
     private readonly pool: Pool,
@@ -57,37 +45,7 @@ export class ReminderBatcher {
   ) {}
 
   remind(job: RemindJob): Promise<RemindOutcome> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.inFlight++;
-      void this.run(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async run(batch: Pending[]): Promise<void> {
-    try {
-      const outcomes = await this.execute(batch.map((p) => p.job));
-      batch.forEach((p, i) => p.resolve(outcomes[i]));
-    } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      for (const p of batch) {
-        try {
-          p.resolve((await this.execute([p.job]))[0]);
-        } catch (single) {
-          p.reject(single);
-        }
-      }
-    }
+    return this.group.submit(job);
   }
 
   private async execute(jobs: RemindJob[]): Promise<RemindOutcome[]> {
