@@ -12,7 +12,8 @@
  * Output: bench/results/save-values.json + a short summary on stdout.
  * Knobs (for experiments only; defaults are the reference run): BENCH_DURATION, BENCH_WARMUP,
  * BENCH_CONNECTIONS, DATABASE_POOL_SIZE (passed through to the API), BENCH_TIMELINE_DIR (per-response dumps),
- * BENCH_API_NODE_ARGS (extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * BENCH_API_NODE_ARGS (extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc"),
+ * BENCH_API_LOG (a file that receives the API's stdout, e.g. the --trace-gc lines).
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -70,6 +71,10 @@ function spawnNode(name, args, env) {
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  if (name === 'api' && process.env.BENCH_API_LOG) {
+    const log = fs.createWriteStream(process.env.BENCH_API_LOG);
+    child.stdout.pipe(log);
+  }
   child.on('exit', () => children.delete(child));
   child.name = name;
   return child;

@@ -141,6 +141,18 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
     expect(await auditCount(s.id)).toBe(before);
   });
 
+  it('keeps notes and text exactly as typed — quotes, backslashes, braces, commas, line breaks — in the values and the audit', async () => {
+    const s = await submissionOf('SB');
+    const officer = await auth('officer-sb');
+    const note = 'Số liệu "ước tính" {sơ bộ}, \\ theo C:\\bao-cao\nNULL; dòng 2';
+    await t.http().put(`/api/submissions/${s.id}/values`).set(officer)
+      .send({ version: s.version, values: [{ indicatorCode: 'retail', value: '2.912,9', note }] }).expect(200);
+    const view = await t.http().get(`/api/submissions/${s.id}`).set(officer).expect(200);
+    expect(view.body.values[0]).toMatchObject({ value: 2912.9, note });
+    const audit = await t.http().get(`/api/submissions/${s.id}/audit`).set(await auth('reviewer')).expect(200);
+    expect(audit.body.at(-1).after).toMatchObject({ version: s.version + 1, values: { retail: 2912.9 }, notes: { retail: note } });
+  });
+
   it('needs a reason to return a submission (400)', async () => {
     const s0 = await submissionOf('SB');
     const officer = await auth('officer-sb');

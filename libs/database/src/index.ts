@@ -6,3 +6,4 @@ export * from './seed';
 export * from './repositories/completeness.repository';
 export * from './figures';
 export * from './group-commit';
+export * from './pg-array';

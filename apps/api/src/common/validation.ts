@@ -1,5 +1,7 @@
 import { DomainError, ErrorDetail } from '@app/domain';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
+import { classToPlain, plainToInstance } from 'class-transformer';
 
 const CONSTRAINT_MESSAGES: Record<string, string> = {
   whitelistValidation: 'trường này không được phép',
@@ -36,6 +38,27 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   });
 }
 
+const SHALLOW_BODY = Symbol('shallow-body');
+
+/**
+ * For a body DTO whose nested items its service checks by hand (SaveValuesDto: the 50 values of a
+ * form save): the DTO is built from the top-level fields only, instead of class-transformer copying
+ * every nested object first. Whitelisting and the DTO's own rules still apply to those fields.
+ */
+export function ShallowBody(): ClassDecorator {
+  return (target) => Reflect.defineMetadata(SHALLOW_BODY, true, target);
+}
+
+const transformer: TransformerPackage = {
+  plainToInstance<T>(cls: Type<T>, plain: unknown, options?: object): T | T[] {
+    if (Reflect.getMetadata(SHALLOW_BODY, cls) === true && typeof plain === 'object' && plain !== null && !Array.isArray(plain)) {
+      return Object.assign(new cls() as object, plain) as T;
+    }
+    return plainToInstance(cls, plain, options);
+  },
+  classToPlain: (object, options) => classToPlain(object, options),
+};
+
 /** whitelist + forbidNonWhitelisted + transform, with Vietnamese messages and field paths. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -43,6 +66,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
+    transformerPackage: transformer,
     exceptionFactory: (errors) =>
       new DomainError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', flatten(errors)),
   });

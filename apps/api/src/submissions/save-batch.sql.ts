@@ -7,7 +7,8 @@
  */
 export const SAVE_BATCH_SQL = `
 WITH req AS (
-  SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::uuid[], $13::jsonb[]) AS r(idx, sid, ver, actor, after)
+  SELECT r.ord::int - 1 AS idx, r.sid, r.ver, r.actor, $4::jsonb -> (r.ord::int - 1) AS after
+  FROM unnest($1::uuid[], $2::int[], $3::uuid[]) WITH ORDINALITY AS r(sid, ver, actor, ord)
 ),
 s AS (
   UPDATE submissions sub SET version = sub.version + 1, updated_at = now()

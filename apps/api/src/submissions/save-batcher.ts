@@ -1,4 +1,4 @@
-import { GroupCommit } from '@app/database';
+import { boolArray, GroupCommit, intArray, textArray } from '@app/database';
 import type { Pool } from 'pg';
 import { SAVE_BATCH_SQL } from './save-batch.sql';
 
@@ -56,19 +56,9 @@ export class SaveBatcher {
   }
 
   private async execute(requests: SaveRequest[]): Promise<Array<number | null>> {
-    const idx: number[] = [];
-    const sids: string[] = [];
-    const vers: number[] = [];
-    const actors: string[] = [];
-    const afters: string[] = [];
     const cells = { idx: [] as number[], codes: [] as string[], nums: [] as Array<string | null>, texts: [] as Array<string | null>,
       cumSet: [] as boolean[], cums: [] as Array<string | null>, noteSet: [] as boolean[], notes: [] as Array<string | null> };
     requests.forEach((r, i) => {
-      idx.push(i);
-      sids.push(r.submissionId);
-      vers.push(r.version);
-      actors.push(r.actorId);
-      afters.push(auditAfter(r));
       for (let k = 0; k < r.codes.length; k++) {
         cells.idx.push(i);
         cells.codes.push(r.codes[k]);
@@ -83,7 +73,20 @@ export class SaveBatcher {
     const { rows } = await this.pool.query<{ idx: number; version: number }>({
       name: 'submission-save-batch',
       text: SAVE_BATCH_SQL,
-      values: [idx, sids, vers, actors, cells.idx, cells.codes, cells.nums, cells.texts, cells.cumSet, cells.cums, cells.noteSet, cells.notes, afters],
+      values: [
+        textArray(requests.map((r) => r.submissionId)),
+        intArray(requests.map((r) => r.version)),
+        textArray(requests.map((r) => r.actorId)),
+        `[${requests.map(auditAfter).join(',')}]`,
+        intArray(cells.idx),
+        textArray(cells.codes),
+        textArray(cells.nums),
+        textArray(cells.texts),
+        boolArray(cells.cumSet),
+        textArray(cells.cums),
+        boolArray(cells.noteSet),
+        textArray(cells.notes),
+      ],
     });
     const versions = new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));
     return requests.map((_, i) => versions.get(i) ?? null);

@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ShallowBody } from '../common/validation';
 
 export class VersionDto {
   @ApiProperty({ description: 'the version the client last read (optimistic locking)', example: 3 })
@@ -42,8 +43,9 @@ export class ValueInputDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string | null;
 }
 
+/** each item of `values` is checked by the service (readValueItems): 50 nested class validations cost more than the save */
+@ShallowBody()
 export class SaveValuesDto extends VersionDto {
-  /** each item's shape is checked by the service (readValueItems): 50 nested class validations cost more than the save */
   @ApiProperty({ type: [ValueInputDto] })
   @IsArray()
   @ArrayMaxSize(2000)
