@@ -33,6 +33,10 @@ export class Env {
   @IsString() JWT_TTL = '8h';
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
   @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
+  /** group commit of form saves: batches written at once (one Postgres connection each) */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 2;
+  /** group commit of form saves: the most saves one batch (one statement) carries */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 200;
   /** address users reach the app at, for links in e-mails */
   @IsString() PUBLIC_URL = 'http://localhost:3000';
 }

@@ -36,9 +36,6 @@ export function auditAfter(r: SaveRequest): string {
   return `{${parts.join(',')}}`;
 }
 
-/** batches in flight at once (one Postgres backend each) */
-const MAX_IN_FLIGHT = 2;
-
 /**
  * Group commit for saves (see GroupCommit): concurrent saves share one statement, one plan and one
  * commit; each still succeeds or fails on its own (the statement checks each one's version and state).
@@ -46,8 +43,9 @@ const MAX_IN_FLIGHT = 2;
 export class SaveBatcher {
   private readonly group: GroupCommit<SaveRequest, number | null>;
 
-  constructor(private readonly pool: Pool) {
-    this.group = new GroupCommit((requests) => this.execute(requests), { maxInFlight: MAX_IN_FLIGHT });
+  /** maxInFlight: batches written at once (one Postgres backend each); maxBatch: saves per statement */
+  constructor(private readonly pool: Pool, options: { maxInFlight: number; maxBatch: number }) {
+    this.group = new GroupCommit((requests) => this.execute(requests), options);
   }
 
   /** Resolves with the new version, or null when the save did not qualify (stale or locked). */

@@ -1,3 +1,4 @@
+import { loadEnv } from '@app/config';
 import { Submission } from '@app/database';
 import { CellValue, checkIndicatorRules, DomainError, ErrorDetail, nextState, parseCell, parseCumulative } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -22,7 +23,11 @@ export class SubmissionValuesService {
     private readonly forms: FormCatalogService,
   ) {
     // the driver's pool directly: named (prepared) statements, planned once per connection
-    this.batcher = new SaveBatcher((this.db.driver as PostgresDriver).master as Pool);
+    const env = loadEnv();
+    this.batcher = new SaveBatcher((this.db.driver as PostgresDriver).master as Pool, {
+      maxInFlight: env.SAVE_BATCH_IN_FLIGHT,
+      maxBatch: env.SAVE_BATCH_MAX_SIZE,
+    });
   }
 
   async save(actor: Actor, id: string, dto: SaveValuesDto): Promise<{ id: string; version: number; warnings: ErrorDetail[] }> {
