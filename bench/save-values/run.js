@@ -30,6 +30,8 @@ const DURATION = Number(process.env.BENCH_DURATION || 15);
 const WARMUP = Number(process.env.BENCH_WARMUP || 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 100);
 const JWT_SECRET = 'bench-save-values-jwt-secret-0123456789abcdef';
+/** the node flags the API runs with (package.json's start script), so the bench's API runs as deployed */
+const API_FLAGS = require(path.join(ROOT, 'package.json')).scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -227,7 +229,8 @@ async function main() {
   const data = await setupDatabase({ log });
 
   const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS || '').split(' ').filter(Boolean); // e.g. --cpu-prof
-  const api = spawnNode('api', [...apiNodeArgs, path.join(ROOT, 'dist/apps/api/main.js')], {
+  log(`API V8 flags (package.json start): ${API_FLAGS.join(' ') || 'none'}`);
+  const api = spawnNode('api', [...API_FLAGS, ...apiNodeArgs, path.join(ROOT, 'dist/apps/api/main.js')], {
     DATABASE_URL: data.databaseUrl,
     PORT: String(API_PORT),
     NODE_ENV: 'production',
@@ -351,7 +354,14 @@ async function main() {
       statusCounts: r.statusCounts,
       wholeRun: r.whole,
     })),
-    environment: { node: process.version, cpus: os.cpus().length, apiPoolSize: Number(process.env.DATABASE_POOL_SIZE || 20), baselinePoolSize: 20 },
+    environment: {
+      node: process.version,
+      cpus: os.cpus().length,
+      apiNodeFlags: API_FLAGS,
+      apiPoolSize: Number(process.env.DATABASE_POOL_SIZE || 20),
+      saveBatch: { inFlight: Number(process.env.SAVE_BATCH_IN_FLIGHT || 2), maxSize: Number(process.env.SAVE_BATCH_MAX_SIZE || 200) },
+      baselinePoolSize: 20,
+    },
     measuredAt: new Date().toISOString(),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
