@@ -82,7 +82,7 @@ export function ExtensionsDrawer({ period, onClose }: { period: PeriodView; onCl
         locale={{ emptyText: t('ext.none') }}
         data-testid="ext-list"
         columns={[
-          { title: t('common.unit'), render: (_, e) => (<span><span className="unit-code">{e.unitCode}</span> {e.unitName}</span>) },
+          { title: t('common.unit'), width: 240, render: (_, e) => (<span><span className="unit-code">{e.unitCode}</span> {e.unitName}</span>) },
           { title: t('ext.deadline'), width: 110, render: (_, e) => <b>{formatDate(e.deadline)}</b> },
           { title: t('ext.reason'), dataIndex: 'reason' },
           { title: t('ext.updatedAt'), width: 140, render: (_, e) => <span className="muted">{formatDateTime(e.updatedAt)}</span> },
