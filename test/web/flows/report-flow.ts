@@ -9,6 +9,14 @@ interface ReportRow {
   revisions: Array<{ number: number; missingUnits: string[]; files: Array<{ format: string; renderedAs: string }> }>;
 }
 
+/** Until the element's fade-in animation is over (a screenshot mid-animation shows it half transparent). */
+async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && getComputedStyle(el).opacity === '1' && !el.className.includes('-enter');
+  }, selector);
+}
+
 const ADDED = 'Văn phòng UBND tỉnh đề nghị các ngành tiếp tục theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.';
 
 /**
@@ -83,6 +91,7 @@ export function reportFlow(ctx: WebContext): void {
     await source.getByText('Sở Nông nghiệp và Phát triển nông thôn').waitFor();
     await source.getByText('Trồng rừng mới', { exact: false }).waitFor();
     await source.getByText('712,5', { exact: true }).waitFor(); // the approved value after the return and fix
+    await settled(signer, '.ant-popover');
     await shoot(signer, '18-report-sign-source');
 
     await signer.getByTestId('sign').click();
@@ -90,6 +99,8 @@ export function reportFlow(ctx: WebContext): void {
     const banner = signer.getByTestId('signed-banner');
     await banner.getByText(/Số: 01\/BC-UBND, ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
     await signer.getByTestId('doc-number-line').filter({ hasText: 'Số: 01/BC-UBND' }).waitFor();
+    await signer.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await signer.evaluate(() => window.scrollTo(0, 0));
     await shoot(signer, '19-report-signed');
 
     const [signed] = await reports();
@@ -113,6 +124,8 @@ export function reportFlow(ctx: WebContext): void {
     await reviewer.getByTestId('see-all-notifications').click();
     await reviewer.getByTestId('inbox-page').waitFor();
     await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-read="false"]').first().waitFor();
+    await reviewer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
+    await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
     await shoot(reviewer, '20-inbox');
 
     await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').filter({ hasText: 'Sở Nông nghiệp' }).first().locator('.notif-open').click();
