@@ -99,6 +99,7 @@ export class ReportsService {
       if (!latest) throw new DomainError('REVISION_NOT_FOUND', 'Báo cáo chưa có bản dự thảo để trình ký.');
       await m.update(ReportRevision, { id: latest.id }, { state: 'sent' });
       await m.insert(ReportAction, { reportId: id, revisionNumber: latest.number, action: 'send', actorId: actor.id, comment: null });
+      await writeOutbox(m, 'report.sent', { reportId: id, periodId: report.periodId, revision: latest.number, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: latest.number }), revision: latest.number };
     });
   }
@@ -112,6 +113,7 @@ export class ReportsService {
       if (report.version !== version) throw versionConflict(report.version);
       await m.update(ReportRevision, { reportId: id, number: report.sentRevision! }, { state: 'returned' });
       await m.insert(ReportAction, { reportId: id, revisionNumber: report.sentRevision!, action: 'return', actorId: actor.id, comment: trimmed });
+      await writeOutbox(m, 'report.returned', { reportId: id, periodId: report.periodId, revision: report.sentRevision!, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: null }) };
     });
   }

@@ -72,7 +72,17 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" arrow={false}>
+    <Popover
+      content={content}
+      trigger="click"
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) void load(); // what arrived since the last refresh
+      }}
+      placement="bottomRight"
+      arrow={false}
+    >
       <Badge count={inbox?.unread ?? 0} size="small" offset={[-4, 4]} overflowCount={99} data-testid="unread-count">
         <Button type="text" className="app-bell" icon={<BellOutlined />} aria-label={t('inbox.title')} data-testid="bell" />
       </Badge>
