@@ -69,6 +69,12 @@ describe('the consolidated report of May 2024', () => {
       return res.status === 200 ? res : null;
     }, 90_000, `revision ${n} ${format}`);
 
+  const inboxHas = (username: string, kind: string) =>
+    waitFor(async () => {
+      const res = await http().get('/api/me/notifications').set('Authorization', await as(username)).expect(200);
+      return (res.body.items as Array<{ kind: string; title: string; body: string; link: string; periodId: string; submissionId: string | null }>).find((n) => n.kind === kind);
+    }, 30_000, `a ${kind} notification for ${username}`);
+
   beforeAll(async () => {
     database = await createTestDatabase('reports');
     ds = createDataSource(database.url);
@@ -174,10 +180,15 @@ describe('the consolidated report of May 2024', () => {
     expect(r.current.sections.find((s: { id: string }) => s.id === 'II.1.1').figures.find((f: { text: string }) => f.text === '710,83').source.indicatorCode).toBe('new_forest_planted');
 
     const sent = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: r.version }).expect(200)).body;
+    // the worker tells the signers, with a link to the report page
+    const toSign = await inboxHas('signer', 'report.sent');
+    expect(toSign).toMatchObject({ title: 'Trình ký: báo cáo tổng hợp tháng 5 năm 2024', periodId: month.periodId, submissionId: null });
+    expect(toSign.link).toMatch(new RegExp(`/reports/${reportId}$`));
     expect((await put(sent.version, edited).expect(409)).body.code).toBe('REPORT_NOT_EDITABLE');
     expect((await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version }).expect(400)).body.code).toBe('RETURN_COMMENT_REQUIRED');
     const back = (await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version, comment: 'Đề nghị bổ sung đánh giá về sâu bệnh.' }).expect(200)).body;
     expect(back.state).toBe('drafting');
+    expect((await inboxHas('reviewer', 'report.returned')).body).toContain('Ý kiến: Đề nghị bổ sung đánh giá về sâu bệnh.');
     const again = (await put(back.version, `${edited} Theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.`).expect(200)).body;
     const sent2 = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: again.version }).expect(200)).body;
     const signed = (await http().post(`/api/reports/${reportId}/sign`).set('Authorization', signer).send({ version: sent2.version }).expect(200)).body;
@@ -210,8 +221,10 @@ describe('the consolidated report of May 2024', () => {
     expect(new Date(r.signedAt).getTime() - SIGNING_DAY.getTime()).toBeLessThan(3_600_000);
     expect(r.actions.map((a: { action: string }) => a.action)).toEqual(['send', 'return', 'send', 'sign']);
     expect(r.actions[1].comment).toBe('Đề nghị bổ sung đánh giá về sâu bệnh.');
+    expect((await inboxHas('reviewer', 'report.signed')).body).toContain('Số: 01/BC-UBND ngày 03/06/2024');
     expect((await put(r.version, edited).expect(409)).body.code).toBe('REPORT_LOCKED');
-  });
+    // four renderings wait on LibreOffice in turn (two edits, the sent one, the issued one): ~20 s each on 2 busy cores
+  }, 180_000);
 
   it('a correction after signing supersedes the issued report and starts a new draft listing the reopened unit', async () => {
     const admin = await as('admin');

@@ -79,8 +79,12 @@ export function reportFlow(ctx: WebContext): void {
   it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; the number appears; DOCX downloads', async () => {
     signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
     await signer.getByTestId('reports-page').waitFor(); // the signer's home
-    await signer.getByRole('button', { name: 'Xem và ký' }).click();
+    await signer.getByRole('button', { name: 'Xem và ký' }).waitFor();
+    // the worker told the signer: the bell's message opens the report
+    await signer.getByTestId('bell').click();
+    await signer.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="report.sent"]').filter({ hasText: 'Trình ký' }).locator('.notif-open').click();
     await signer.getByTestId('report-document').waitFor();
+    await signer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
     await signer.locator('[data-section="II.1.1"]').getByText(ADDED).waitFor();
 
     const figure = signer.locator('[data-section="II.1.1"] [data-testid="figure"][data-indicator="new_forest_planted"][data-unit="SNN"]').first();
@@ -108,11 +112,11 @@ export function reportFlow(ctx: WebContext): void {
     await waitFor(async () => {
       const [r] = await reports();
       return r.revisions.find((v) => v.number === issued.number)!.files.some((f) => f.format === 'docx' && f.renderedAs === 'issued') || null;
-    }, 45_000, 'the issued DOCX');
+    }, 100_000, 'the issued DOCX'); // the worker renders each revision in turn, LibreOffice ~20 s each on 2 cores
     const [file] = await Promise.all([signer.waitForEvent('download'), signer.getByTestId('download-docx').click()]);
     expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${issued.number}.docx`);
     expect((await file.createReadStream()).readable).toBe(true);
-  });
+  }, 150_000);
 
   it('shows the office its inbox: the units’ submissions, unread count in the header; opening one goes to the submission', async () => {
     await reviewer.goto(`${h().origin}/reports`);
