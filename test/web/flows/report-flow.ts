@@ -72,14 +72,19 @@ export function reportFlow(ctx: WebContext): void {
 
     await reviewer.getByTestId('send').click();
     await reviewer.locator('.ant-modal-confirm').getByRole('button', { name: 'Trình ký' }).click();
-    await reviewer.locator('[data-testid="report-page"][data-state="awaiting_signature"]').waitFor();
+    // under the whole suite's load (LibreOffice rendering beside it) the answer can take a while; an error says why
+    const outcome = await Promise.race([
+      reviewer.locator('[data-testid="report-page"][data-state="awaiting_signature"]').waitFor({ timeout: 45_000 }).then(() => null),
+      reviewer.locator('.ant-message-error').waitFor({ timeout: 45_000 }).then(() => reviewer.locator('.ant-message-error').innerText()),
+    ]);
+    expect(outcome).toBeNull();
     expect(Number(await reviewer.getByTestId('report-page').getAttribute('data-version'))).toBeGreaterThan(edited);
   });
 
   it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; the number appears; DOCX downloads', async () => {
     signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
     await signer.getByTestId('reports-page').waitFor(); // the signer's home
-    await signer.getByRole('button', { name: 'Xem và ký' }).waitFor();
+    await signer.getByRole('button', { name: 'Xem và ký' }).waitFor({ timeout: 30_000 });
     // the worker told the signer: the bell's message opens the report
     await signer.getByTestId('bell').click();
     await signer.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="report.sent"]').filter({ hasText: 'Trình ký' }).locator('.notif-open').click();
