@@ -13,8 +13,8 @@ import { HELD_MARKER } from '../../apps/worker/src/consolidation/test-hold';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
-import { jobIds, QUEUES, redisOptions } from '../../libs/queue/src';
-import { numberPattern } from '../../libs/domain/src';
+import { jobIds, OffsetClock, QUEUES, redisOptions } from '../../libs/queue/src';
+import { numberPattern, vnInstant } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { xmlParagraphs, zipEntry } from '../support/docx-text';
 import { createTestDatabase } from '../support/test-db';
@@ -28,6 +28,8 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  */
 const FAST_LOCKS = { BULLMQ_LOCK_MS: '4000', BULLMQ_STALLED_MS: '1000' };
 const OUTPUT = join(__dirname, '..', 'output');
+/** The API's clock: Monday 3 June 2024, 09:00 in Lạng Sơn, running on from there; the report is signed that day, not today. */
+const SIGNING_DAY = vnInstant('2024-06-03', '09:00');
 const OUTLINE = ['I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', 'II. TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 5 VÀ 5 THÁNG NĂM 2024', '1. Về phát triển kinh tế',
   '1.1. Sản xuất nông, lâm nghiệp', '1.2. Phát triển kinh tế cửa khẩu', '1.3. Sản xuất công nghiệp; thương mại, dịch vụ và du lịch',
   '1.4. Đầu tư xây dựng kết cấu hạ tầng và công tác quy hoạch', '1.5. Phát triển doanh nghiệp và thu hút đầu tư', '1.6. Quản lý, điều hành ngân sách nhà nước',
@@ -67,12 +69,18 @@ describe('the consolidated report of May 2024', () => {
       return res.status === 200 ? res : null;
     }, 90_000, `revision ${n} ${format}`);
 
+  const inboxHas = (username: string, kind: string) =>
+    waitFor(async () => {
+      const res = await http().get('/api/me/notifications').set('Authorization', await as(username)).expect(200);
+      return (res.body.items as Array<{ kind: string; title: string; body: string; link: string; periodId: string; submissionId: string | null }>).find((n) => n.kind === kind);
+    }, 30_000, `a ${kind} notification for ${username}`);
+
   beforeAll(async () => {
     database = await createTestDatabase('reports');
     ds = createDataSource(database.url);
     await ds.initialize();
     await seedDemo(ds);
-    app = await createApp(database.url, { logger: false });
+    app = await createApp(database.url, { logger: false, clock: new OffsetClock(SIGNING_DAY) });
     await app.listen(0, '127.0.0.1');
     worker = startWorkerProcess(workerEnv(), FAST_LOCKS);
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
@@ -172,15 +180,21 @@ describe('the consolidated report of May 2024', () => {
     expect(r.current.sections.find((s: { id: string }) => s.id === 'II.1.1').figures.find((f: { text: string }) => f.text === '710,83').source.indicatorCode).toBe('new_forest_planted');
 
     const sent = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: r.version }).expect(200)).body;
+    // the worker tells the signers, with a link to the report page
+    const toSign = await inboxHas('signer', 'report.sent');
+    expect(toSign).toMatchObject({ title: 'Trình ký: báo cáo tổng hợp tháng 5 năm 2024', periodId: month.periodId, submissionId: null });
+    expect(toSign.link).toMatch(new RegExp(`/reports/${reportId}$`));
     expect((await put(sent.version, edited).expect(409)).body.code).toBe('REPORT_NOT_EDITABLE');
     expect((await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version }).expect(400)).body.code).toBe('RETURN_COMMENT_REQUIRED');
     const back = (await http().post(`/api/reports/${reportId}/return`).set('Authorization', signer).send({ version: sent.version, comment: 'Đề nghị bổ sung đánh giá về sâu bệnh.' }).expect(200)).body;
     expect(back.state).toBe('drafting');
+    expect((await inboxHas('reviewer', 'report.returned')).body).toContain('Ý kiến: Đề nghị bổ sung đánh giá về sâu bệnh.');
     const again = (await put(back.version, `${edited} Theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.`).expect(200)).body;
     const sent2 = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: again.version }).expect(200)).body;
     const signed = (await http().post(`/api/reports/${reportId}/sign`).set('Authorization', signer).send({ version: sent2.version }).expect(200)).body;
     expect(signed).toMatchObject({ state: 'signed', revision: again.revision, documentNumber: '01', numberLine: 'Số: 01/BC-UBND' });
-    expect(signed.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/);
+    // dated by the injected clock: the real one would print today's date
+    expect(signed.placeDate).toBe('Lạng Sơn, ngày 03 tháng 6 năm 2024');
 
     const pdf = await file(again.revision, 'pdf', 'signer');
     const files = await waitFor(async () => {
@@ -196,17 +210,21 @@ describe('the consolidated report of May 2024', () => {
     writeFileSync(join(OUTPUT, 'report-signed.pdf'), issuedPdf);
     const text2 = execFileSync('pdftotext', ['-layout', join(OUTPUT, 'report-signed.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const s of ['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/BC-UBND', 'BÁO CÁO',
-      'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', ...OUTLINE]) {
+      'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', 'Lạng Sơn, ngày 03 tháng 6 năm 2024', ...OUTLINE]) {
       expect(text2).toContain(s);
     }
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(OUTPUT, 'report-signed.pdf'), join(OUTPUT, 'report-page-1')]);
 
     r = await report();
-    expect(r).toMatchObject({ state: 'signed', documentNumber: '01' });
+    expect(r).toMatchObject({ state: 'signed', documentNumber: '01', documentDate: '2024-06-03' });
+    expect(new Date(r.signedAt).getTime() - SIGNING_DAY.getTime()).toBeGreaterThanOrEqual(0);
+    expect(new Date(r.signedAt).getTime() - SIGNING_DAY.getTime()).toBeLessThan(3_600_000);
     expect(r.actions.map((a: { action: string }) => a.action)).toEqual(['send', 'return', 'send', 'sign']);
     expect(r.actions[1].comment).toBe('Đề nghị bổ sung đánh giá về sâu bệnh.');
+    expect((await inboxHas('reviewer', 'report.signed')).body).toContain('Số: 01/BC-UBND ngày 03/06/2024');
     expect((await put(r.version, edited).expect(409)).body.code).toBe('REPORT_LOCKED');
-  });
+    // four renderings wait on LibreOffice in turn (two edits, the sent one, the issued one): ~20 s each on 2 busy cores
+  }, 180_000);
 
   it('a correction after signing supersedes the issued report and starts a new draft listing the reopened unit', async () => {
     const admin = await as('admin');

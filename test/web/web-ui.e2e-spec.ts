@@ -2,6 +2,7 @@ import { createTestDatabase } from '../support/test-db';
 import { adminScreens } from './flows/admin-screens';
 import { formResilience } from './flows/form-resilience';
 import { FOREST, monthFlow, SOWN } from './flows/month-flow';
+import { reportFlow } from './flows/report-flow';
 import { launchBrowser } from './support/browser';
 import type { WebContext } from './support/web-context';
 import { ensureWebBuilt, startWebHarness } from './support/web-harness';
@@ -10,7 +11,7 @@ jest.setTimeout(60_000);
 
 /**
  * The web interface in Debian's Chromium, on the API with the Lạng Sơn demo data and May 2024
- * open: one database, one server, one browser for all the flows (they run in this order). The
+ * open, and the real worker beside it: one database, one server, one browser for all the flows (they run in this order). The
  * screenshots go to test/output/screenshots/, the typing latency to test/output/typing-latency.json.
  */
 describe('web interface', () => {
@@ -25,6 +26,7 @@ describe('web interface', () => {
       prefill: { SNN: [FOREST, SOWN], CA: [] },
       submitted: ['CTK', 'STC', 'SCT', 'SXD', 'SYT', 'HQ', 'CTHUE', 'SGDDT'],
       approved: ['CTK', 'STC', 'SCT', 'SXD'],
+      worker: true,
     });
     ctx.browser = await launchBrowser();
     console.log(`web test setup: ${Date.now() - started} ms${build.built ? ` (of which building the web app ${build.ms} ms)` : ''}`);
@@ -38,5 +40,6 @@ describe('web interface', () => {
 
   describe('an officer and a reviewer through one month', () => monthFlow(ctx));
   describe('the officer form under real conditions (the largest unit form)', () => formResilience(ctx));
-  describe('the administrator', () => adminScreens(ctx));
+  describe('the consolidated report: draft, edit, send, sign; the inbox', () => reportFlow(ctx));
+  describe('the administrator', () => adminScreens(ctx)); // last: it leaves the interface in English
 });

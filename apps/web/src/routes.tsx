@@ -6,7 +6,6 @@ import { useSession } from './session/session';
 import { AppShell } from './shell/app-shell';
 import { FullPageSpin } from './shared/full-page-spin';
 import { NotFoundPage } from './shared/not-found-page';
-import { PendingFeature } from './shared/pending-feature';
 
 /** Each screen is its own chunk: an officer never downloads the admin screens. */
 const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -21,11 +20,14 @@ const UnitsPage = screen(() => import('./admin/units-page'), 'UnitsPage');
 const UsersPage = screen(() => import('./admin/users-page'), 'UsersPage');
 const FormsPage = screen(() => import('./admin/forms-page'), 'FormsPage');
 const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'FormTemplatePage');
+const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage');
+const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
+const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
 
 export const HOME: Record<Role, string> = {
   officer: '/unit',
   reviewer: '/board',
-  signer: '/board',
+  signer: '/reports', // the vice-chairman comes for the report to sign
   admin: '/admin/periods',
 };
 
@@ -47,8 +49,9 @@ export function AppRoutes() {
         <Route path="board" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
         <Route path="board/:periodId" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
         <Route path="review/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReviewPage /></Only>} />
-        {/* the consolidated report (issue 4) plugs in here: reviewer's draft editing, the vice-chairman's sign page */}
-        <Route path="reports/*" element={<Only roles={['reviewer', 'signer']}><PendingFeature feature="reports" /></Only>} />
+        <Route path="reports" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportsPage /></Only>} />
+        <Route path="reports/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportPage /></Only>} />
+        <Route path="inbox" element={<Only roles={['officer', 'reviewer', 'signer', 'admin']}><InboxPage /></Only>} />
         <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />
         <Route path="admin/units" element={<Only roles={['admin']}><UnitsPage /></Only>} />
         <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />

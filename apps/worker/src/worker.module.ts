@@ -14,6 +14,7 @@ import { EventsProcessor } from './events/events.processor';
 import { EmailProcessor } from './notifications/email.processor';
 import { Mailer } from './notifications/mailer.service';
 import { NotificationEventsHandler } from './notifications/notification-events.handler';
+import { ReportNotificationsHandler } from './notifications/report-notifications.handler';
 import { NotificationWriter } from './notifications/notification-writer.service';
 import { OutboxRelayService, RELAY_QUEUE } from './outbox/outbox-relay.service';
 import { ReminderScanService } from './reminders/reminder-scan.service';
@@ -94,6 +95,7 @@ export class WorkerModule implements OnModuleDestroy {
         NotificationWriter,
         EmailProcessor,
         NotificationEventsHandler,
+        ReportNotificationsHandler,
         ReminderScanService,
         ReminderSender,
         RemindersProcessor,
@@ -108,7 +110,7 @@ export class WorkerModule implements OnModuleDestroy {
         {
           provide: EVENT_HANDLERS,
           useFactory: (...handlers: EventHandler[]) => handlers,
-          inject: [NotificationEventsHandler, ConsolidationTriggerHandler, RenderTriggerHandler],
+          inject: [NotificationEventsHandler, ReportNotificationsHandler, ConsolidationTriggerHandler, RenderTriggerHandler],
         },
       ],
       exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],

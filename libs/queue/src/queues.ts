@@ -29,6 +29,9 @@ export interface OutboxEvents {
   /** a revision was stored (consolidation or an edit) or signed: render its documents */
   'report.revision_created': { reportId: string; revisionId: string };
   'report.signed': { reportId: string; revisionId: string };
+  /** trình ký / trả lại: the signers, then the office, are told (in-app inbox, e-mail) */
+  'report.sent': { reportId: string; periodId: string; revision: number; actorId: string };
+  'report.returned': { reportId: string; periodId: string; revision: number; actorId: string };
 }
 
 /** A consolidation job: compose the period's report from its approved submissions, once per trigger. */

@@ -10,6 +10,29 @@ export function adminScreens(ctx: WebContext): void {
     await admin.getByTestId('periods-page').getByText('Tháng 5/2024').waitFor();
     await shoot(admin, '11-admin-periods');
 
+    // gia hạn: one unit gets a later deadline with a reason; the list and the board show it
+    const later = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(Date.now() + 9 * 86_400_000);
+    await admin.getByTestId('extensions-2024-5').click();
+    const drawer = admin.getByTestId('extensions-drawer');
+    await drawer.getByText('Chưa đơn vị nào được gia hạn trong kỳ này.').waitFor();
+    await drawer.getByTestId('ext-grant').click(); // nothing chosen: said on the spot
+    await drawer.getByText('Vui lòng nhập lý do').waitFor();
+    await drawer.getByTestId('ext-unit').click();
+    await admin.keyboard.type('SYT');
+    await admin.keyboard.press('Enter');
+    await drawer.getByTestId('ext-deadline').click();
+    await admin.keyboard.type(later);
+    await admin.keyboard.press('Enter');
+    await drawer.getByTestId('ext-reason').fill('Sở Y tế đề nghị gia hạn do sự cố phần mềm thống kê.');
+    await drawer.getByTestId('ext-grant').click();
+    await drawer.getByTestId('ext-list').getByText('Sở Y tế đề nghị gia hạn do sự cố phần mềm thống kê.').waitFor();
+    await shoot(admin, '11b-admin-extensions');
+    await admin.locator('.ant-drawer-close').click();
+    await admin.getByRole('menuitem', { name: 'Theo dõi kỳ báo cáo' }).click();
+    const sytRow = admin.locator('tr.board-row', { has: admin.getByTestId('open-SYT') });
+    await sytRow.getByTestId('extended-deadline').filter({ hasText: later }).waitFor();
+    await admin.getByRole('menuitem', { name: 'Kỳ báo cáo', exact: true }).click();
+
     await admin.getByRole('menuitem', { name: 'Tài khoản' }).click();
     await admin.getByTestId('users-page').getByText('officer-snn', { exact: true }).waitFor();
     const snnRow = admin.locator('tr', { has: admin.getByText('officer-snn', { exact: true }) });

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { ApiClient } from '../../../apps/cli/src/api-client';
 import { DEMO_PASSWORD, seedDemo } from '../../../apps/cli/src/commands';
 import { readDemoMonth } from '../../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../../libs/database/src';
+import { startWorkerProcess } from '../../support/worker-process';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
@@ -44,6 +46,8 @@ export interface WebHarness {
   submissions: Map<string, string>;
   /** a bearer token for a demo account, signed in once (logins are throttled per user) */
   token: (username: string) => Promise<string>;
+  /** every unit of the period filled with its May figures, submitted and approved (what is already done is skipped) */
+  approveAll: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -56,6 +60,11 @@ export interface HarnessOptions {
   approved?: string[];
   /** the period's deadline; default: two days from today, so the clock of the run decides nothing */
   deadline?: string;
+  /**
+   * Run the real worker in a child process (on its own queue prefix): outbox relay, notifications,
+   * consolidation and rendering. Without it, nothing the worker does happens.
+   */
+  worker?: boolean;
 }
 
 /**
@@ -68,7 +77,11 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
   await ds.runMigrations();
   await seedDemo(ds);
   await ds.destroy();
-  const app = await createApp(databaseUrl, { logger: ['error'], webRoot: WEB_ROOT });
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const queuePrefix = `tonghop-web-${randomBytes(4).toString('hex')}`;
+  const app = await createApp(databaseUrl, { logger: ['error'], webRoot: WEB_ROOT, redisUrl, queuePrefix });
+  // the repeating reminder scan is off: the inbox then holds what the people's actions caused, nothing the wall clock decided
+  const worker = options.worker ? startWorkerProcess({ databaseUrl, redisUrl, queuePrefix }, { REMINDER_SCAN_EVERY_MS: '0' }) : null;
   await app.listen(options.port ?? 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const api = new ApiClient(`${origin}/api`);
@@ -104,5 +117,24 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
     if (!tokens.has(username)) tokens.set(username, api.login(username, password));
     return tokens.get(username)!;
   };
-  return { app, origin, api, password, periodId: period.id, submissions, token, close: () => app.close() };
+  const approveAll = async () => {
+    const reviewer = await token('reviewer');
+    const now = await api.call<Array<{ id: string; unitCode: string; state: string }>>(reviewer, 'GET', `/submissions?periodId=${period.id}`);
+    for (const s of now) {
+      if (s.state === 'approved') continue;
+      if (s.state === 'draft' || s.state === 'returned') {
+        const officer = await token(`officer-${s.unitCode.toLowerCase()}`);
+        const { version } = await api.call<{ version: number }>(officer, 'GET', `/submissions/${s.id}`);
+        const saved = await api.call<{ version: number }>(officer, 'PUT', `/submissions/${s.id}/values`, { version, values: typed.get(s.unitCode) ?? [] });
+        await api.call(officer, 'POST', `/submissions/${s.id}/submit`, { version: saved.version });
+      }
+      const { version } = await api.call<{ version: number }>(reviewer, 'GET', `/submissions/${s.id}`);
+      await api.call(reviewer, 'POST', `/submissions/${s.id}/approve`, { version });
+    }
+  };
+  const close = async () => {
+    await worker?.stop();
+    await app.close();
+  };
+  return { app, origin, api, password, periodId: period.id, submissions, token, approveAll, close };
 }

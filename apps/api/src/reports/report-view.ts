@@ -1,6 +1,20 @@
-import { ReportContent, runsText, footnoteNumbers, sectionText, FigureSource } from '@app/domain';
+import { ReportContent, runsText, footnoteNumbers, sectionText, FigureSource, Run } from '@app/domain';
 
-/** A revision as the API shows it: each section's text (editable), the footnotes, and every figure's source. */
+/** A piece of a paragraph as a reader sees it: plain text, a figure with its source, or a footnote mark. */
+export type RunView = { text: string } | { text: string; source: FigureSource } | { note: number };
+
+function runsView(runs: Run[], numbers: Map<string, number>, figures: FigureSource[]): RunView[] {
+  return runs.flatMap((r): RunView[] => {
+    if (r.t === 'note') return numbers.has(r.id) ? [{ note: numbers.get(r.id)! }] : [];
+    if (r.t === 'fig' && figures[r.ref]) return [{ text: r.text, source: figures[r.ref] }];
+    return [{ text: r.text }];
+  });
+}
+
+/**
+ * A revision as the API shows it: each section's text (editable), the same paragraphs as runs (for
+ * reading: each figure carries its source), the footnotes, and every figure's source.
+ */
 export function revisionView(content: ReportContent, figures: FigureSource[]) {
   const numbers = footnoteNumbers(content);
   return {
@@ -11,12 +25,14 @@ export function revisionView(content: ReportContent, figures: FigureSource[]) {
       number: s.number,
       heading: s.heading,
       level: s.level,
+      style: s.style,
       text: sectionText(s, numbers),
+      paragraphs: s.paragraphs.map((p) => runsView(p, numbers, figures)),
       figures: s.paragraphs.flatMap((p, paragraph) =>
         p.filter((r) => r.t === 'fig').map((r) => ({ paragraph, text: r.text, source: r.t === 'fig' ? figures[r.ref] : null })),
       ),
     })),
-    footnotes: [...numbers].map(([id, number]) => ({ number, text: runsText(content.footnotes[id], numbers) })),
+    footnotes: [...numbers].map(([id, number]) => ({ number, text: runsText(content.footnotes[id], numbers), runs: runsView(content.footnotes[id], numbers, figures) })),
   };
 }
 

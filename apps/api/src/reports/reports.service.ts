@@ -1,7 +1,7 @@
 import { Report, ReportAction, ReportRevision } from '@app/database';
-import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText } from '@app/domain';
-import { writeOutbox } from '@app/queue';
-import { Injectable } from '@nestjs/common';
+import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, vnDate } from '@app/domain';
+import { Clock, CLOCK, writeOutbox } from '@app/queue';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,7 +14,10 @@ const notFound = () => new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy b
 /** Báo cáo tổng hợp: reading, office editing, sign-off. Writes to Postgres and the outbox only. */
 @Injectable()
 export class ReportsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async list(periodId?: string) {
     const qb = this.db.getRepository(Report).createQueryBuilder('r').orderBy('r.created_at', 'DESC');
@@ -96,6 +99,7 @@ export class ReportsService {
       if (!latest) throw new DomainError('REVISION_NOT_FOUND', 'Báo cáo chưa có bản dự thảo để trình ký.');
       await m.update(ReportRevision, { id: latest.id }, { state: 'sent' });
       await m.insert(ReportAction, { reportId: id, revisionNumber: latest.number, action: 'send', actorId: actor.id, comment: null });
+      await writeOutbox(m, 'report.sent', { reportId: id, periodId: report.periodId, revision: latest.number, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: latest.number }), revision: latest.number };
     });
   }
@@ -109,6 +113,7 @@ export class ReportsService {
       if (report.version !== version) throw versionConflict(report.version);
       await m.update(ReportRevision, { reportId: id, number: report.sentRevision! }, { state: 'returned' });
       await m.insert(ReportAction, { reportId: id, revisionNumber: report.sentRevision!, action: 'return', actorId: actor.id, comment: trimmed });
+      await writeOutbox(m, 'report.returned', { reportId: id, periodId: report.periodId, revision: report.sentRevision!, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: null }) };
     });
   }
@@ -119,7 +124,9 @@ export class ReportsService {
       const report = await this.lock(m, id);
       const state = nextReportState(report.state, 'sign');
       if (report.version !== version) throw versionConflict(report.version);
-      const [{ today }] = await m.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS today`);
+      // the document's date is the day of signing on the injected clock (the demo signs in June 2024), in Vietnam
+      const signedAt = await this.clock.now();
+      const today = vnDate(signedAt);
       const [{ suffix }] = await m.query(`SELECT body->'document'->>'numberSuffix' AS suffix FROM report_templates WHERE id = $1`, [report.templateId]);
       const [{ last }] = await m.query(
         `INSERT INTO document_numbers (year, suffix, last) VALUES ($1, $2, 1)
@@ -133,7 +140,7 @@ export class ReportsService {
       await m.update(ReportRevision, { id: revision.id }, { state: 'signed', content });
       await m.query(`DELETE FROM report_files WHERE revision_id = $1`, [revision.id]);
       await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'sign', actorId: actor.id, comment: null });
-      const next = await this.bump(m, report, { state, documentNumber, documentDate: today, signedBy: actor.id, signedAt: new Date() });
+      const next = await this.bump(m, report, { state, documentNumber, documentDate: today, signedBy: actor.id, signedAt });
       await writeOutbox(m, 'report.signed', { reportId: id, revisionId: revision.id });
       return { id, state, version: next, revision: revision.number, documentNumber, numberLine: numberLine(documentNumber, suffix), placeDate: placeDateLine(revision.content.header.place, today) };
     });

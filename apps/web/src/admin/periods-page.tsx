@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Form, InputNumber, Progress, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { PeriodView } from '../api/types';
@@ -10,6 +10,7 @@ import { formatDate } from '../shared/format';
 import { periodName } from '../shared/period-name';
 import { DeadlineText } from '../shared/state-tag';
 import { useLoad } from '../shared/use-load';
+import { ExtensionsDrawer } from './extensions-drawer';
 
 /** Periods: open next month's (a draft appears for every unit the form assigns), see each deadline and how far along it is. */
 export function PeriodsPage() {
@@ -17,6 +18,7 @@ export function PeriodsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ year: number; number: number; deadline?: Dayjs }>();
   const periods = useLoad(() => api.get<PeriodView[]>('/periods'), []);
+  const [extending, setExtending] = useState<PeriodView | null>(null);
   const latest = periods.data?.[0];
   const next = latest ? (latest.number === 12 ? { year: latest.year + 1, number: 1 } : { year: latest.year, number: latest.number + 1 }) : { year: new Date().getFullYear(), number: new Date().getMonth() + 1 };
   // the month after the latest opened one is what the administrator opens next
@@ -52,7 +54,6 @@ export function PeriodsPage() {
             {t('admin.periods.open')}
           </Button>
         </Form>
-        <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('admin.periods.deadlineNote')} />
       </div>
       {periods.error && <Alert type="error" showIcon title={periods.error.message} />}
       <Table<PeriodView>
@@ -79,8 +80,19 @@ export function PeriodsPage() {
               );
             },
           },
+          {
+            title: '',
+            width: 120,
+            align: 'right',
+            render: (_, p) => (
+              <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(p)} data-testid={`extensions-${p.year}-${p.number}`}>
+                {t('ext.button')}
+              </Button>
+            ),
+          },
         ]}
       />
+      {extending && <ExtensionsDrawer period={extending} onClose={() => setExtending(null)} />}
     </div>
   );
 }

@@ -74,3 +74,27 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
 };
+
+/**
+ * Downloads a file the API serves behind the bearer token (a plain link would carry no token):
+ * fetch, then hand the blob to the browser under the server's file name.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  let token = hooks.token();
+  let res = await send('GET', path, undefined, token);
+  if (res.status === 401 && token) {
+    await hooks.reauthenticate();
+    token = hooks.token();
+    res = await send('GET', path, undefined, token);
+  }
+  if (!res.ok) await read(res); // throws the API's error (code, Vietnamese message)
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -208,3 +208,167 @@ export interface FormTemplateView {
     }>;
   }>;
 }
+
+/** Báo cáo tổng hợp */
+export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'superseded';
+export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'superseded';
+export type FigureField = 'value' | 'cumulative' | 'planPct' | 'samePeriodChangePct' | 'samePeriodRatioPct';
+
+export interface ReportRevisionSummary {
+  number: number;
+  state: RevisionState;
+  trigger: string;
+  createdAt: string;
+  missingUnits: string[];
+  editedSection: string | null;
+  files: Array<{ format: 'docx' | 'pdf'; sha256: string; size: number; renderedAs: 'draft' | 'issued' }>;
+}
+
+export interface ReportActionView {
+  action: 'send' | 'return' | 'sign';
+  revisionNumber: number;
+  comment: string | null;
+  createdAt: string;
+  actorUsername: string | null;
+}
+
+export interface ReportSummary {
+  id: string;
+  periodId: string;
+  state: ReportState;
+  version: number;
+  correctsReportId: string | null;
+  sentRevision: number | null;
+  documentNumber: string | null;
+  documentDate: string | null;
+  signedAt: string | null;
+  supersededReason: string | null;
+  revisions: ReportRevisionSummary[];
+  actions: ReportActionView[];
+}
+
+export interface FigureSource {
+  unitCode: string;
+  submissionId: string;
+  indicatorCode: string;
+  field: FigureField;
+  value: string;
+  text: string;
+  sectionId: string;
+}
+
+/** A piece of a paragraph: plain text, a figure with its source, or a footnote mark. */
+export type RunView = { text: string; source?: FigureSource } | { note: number };
+
+export interface ReportSectionView {
+  id: string;
+  number: string;
+  heading: string;
+  level: number;
+  style: 'heading' | 'run-in' | 'task';
+  paragraphs: RunView[][];
+  /** paragraphs separated by a blank line, footnote markers "[^N]" */
+  text: string;
+  figures: Array<{ paragraph: number; text: string; source: FigureSource | null }>;
+}
+
+export interface RevisionContentView {
+  number: number;
+  header: {
+    issuer: string[];
+    kind: string;
+    title: string[];
+    number: string | null;
+    numberSuffix: string;
+    place: string;
+    date: string | null;
+    signature: { onBehalf: string; for?: string | null; title: string; name?: string | null };
+    recipients: string[];
+    archive: string;
+  };
+  notices: string[];
+  sections: ReportSectionView[];
+  footnotes: Array<{ number: number; text: string; runs: RunView[] }>;
+}
+
+export interface ReportView extends ReportSummary {
+  current: RevisionContentView | null;
+}
+
+export interface ReportDiff {
+  from: number;
+  to: number;
+  sections: Array<{ id: string; heading: string; changes: Array<{ op: 'equal' | 'insert' | 'delete'; text: string }> }>;
+}
+
+export interface SignAnswer {
+  id: string;
+  state: ReportState;
+  version: number;
+  revision: number;
+  documentNumber: string;
+  numberLine: string;
+  placeDate: string;
+}
+
+/** Hộp thư */
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  periodId: string | null;
+  submissionId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Inbox {
+  unread: number;
+  items: NotificationItem[];
+}
+
+/** Tình hình nộp báo cáo: timeliness judged by the server on its (injected) clock */
+export type TimelinessKind = 'on_time' | 'late' | 'pending' | 'overdue';
+
+export interface CompletenessUnit {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  submissionId: string;
+  state: SubmissionState;
+  submittedAt: string | null;
+  lastSubmittedAt: string | null;
+  approvedAt: string | null;
+  deadline: string;
+  extended: boolean;
+  extensionReason: string | null;
+  timeliness: TimelinessKind;
+  onTime: boolean | null;
+  remindersSent: number;
+  lastReminderDay: string | null;
+}
+
+export interface Completeness {
+  periodId: string;
+  label: string;
+  deadline: string;
+  /** the server's today (Vietnam), on its clock */
+  today: string;
+  totals: { units: number; submitted: number; approved: number; onTime: number; late: number; pending: number; overdue: number; remindersSent: number };
+  units: CompletenessUnit[];
+}
+
+export interface ExtensionView {
+  id: string;
+  periodId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  deadline: string;
+  reason: string;
+  grantedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,26 +1,32 @@
-import type { SubmissionListItem, SubmissionState } from '../api/types';
-import { deadlineEnd } from '../shared/format';
+import { toEpochDay, vnDate } from '@app/domain';
+import type { CompletenessUnit, SubmissionListItem, SubmissionState } from '../api/types';
 
 export type Timeliness =
   | { kind: 'onTime' }
   | { kind: 'late'; days: number }
   | { kind: 'pending' }
-  | { kind: 'overdue'; days: number };
-
-const DAY = 86_400_000;
+  | { kind: 'overdue'; days: number }
+  | { kind: 'unknown' };
 
 /**
- * On time or late against the period's deadline (the end of that day): a submission made any time
- * on the deadline day is on time. Not submitted yet: pending until the deadline, then overdue.
- * (Per-unit extensions come with the reminders feature and will replace the period's deadline here.)
+ * On time or late as the server judged it (GET /periods/:id/completeness): against the unit's own
+ * deadline (the period's, or its extension), on the server's clock — the demo and the tests play
+ * May 2024 on a clock of their own, so the browser's date decides nothing. The days are counted
+ * between dates the server gave: the first submission's Vietnamese day, or the server's today.
  */
-export function timeliness(s: Pick<SubmissionListItem, 'submittedAt'>, deadline: string, now: Date = new Date()): Timeliness {
-  const end = deadlineEnd(deadline).getTime();
-  if (s.submittedAt) {
-    const at = new Date(s.submittedAt).getTime();
-    return at <= end ? { kind: 'onTime' } : { kind: 'late', days: Math.ceil((at - end) / DAY) };
+export function timeliness(c: Pick<CompletenessUnit, 'timeliness' | 'deadline' | 'submittedAt'> | undefined, today: string | undefined): Timeliness {
+  if (!c) return { kind: 'unknown' };
+  const days = (to: string) => Math.max(1, toEpochDay(to) - toEpochDay(c.deadline));
+  switch (c.timeliness) {
+    case 'on_time':
+      return { kind: 'onTime' };
+    case 'late':
+      return { kind: 'late', days: c.submittedAt ? days(vnDate(new Date(c.submittedAt))) : 1 };
+    case 'overdue':
+      return { kind: 'overdue', days: today ? days(today) : 1 };
+    default:
+      return { kind: 'pending' };
   }
-  return now.getTime() <= end ? { kind: 'pending' } : { kind: 'overdue', days: Math.ceil((now.getTime() - end) / DAY) };
 }
 
 /** What the office acts on first: waiting for review, then returned, drafts, approved. */
@@ -32,11 +38,8 @@ export function boardOrder(a: SubmissionListItem, b: SubmissionListItem): number
 
 export type BoardFilter = 'all' | SubmissionState | 'late';
 
-export function matches(s: SubmissionListItem, filter: BoardFilter, deadline: string, now?: Date): boolean {
+export function matches(s: SubmissionListItem, filter: BoardFilter, c?: Pick<CompletenessUnit, 'timeliness'>): boolean {
   if (filter === 'all') return true;
-  if (filter === 'late') {
-    const k = timeliness(s, deadline, now).kind;
-    return k === 'late' || k === 'overdue';
-  }
+  if (filter === 'late') return c?.timeliness === 'late' || c?.timeliness === 'overdue';
   return s.state === filter;
 }

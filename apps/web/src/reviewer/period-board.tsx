@@ -1,8 +1,8 @@
-import { Alert, Button, Empty, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Empty, Segmented, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { PeriodView, SubmissionListItem } from '../api/types';
+import type { Completeness, CompletenessUnit, PeriodView, SubmissionListItem } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';
@@ -11,16 +11,35 @@ import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useLoad } from '../shared/use-load';
 import { BoardFilter, boardOrder, matches, timeliness } from './board-model';
 
-function Timeliness({ s, deadline }: { s: SubmissionListItem; deadline: string }) {
+function Timeliness({ c, today }: { c: CompletenessUnit | undefined; today: string | undefined }) {
   const { t } = useI18n();
-  const k = timeliness(s, deadline);
-  if (k.kind === 'onTime') return <Tag color="green">{t('board.onTime')}</Tag>;
-  if (k.kind === 'late') return <Tag color="orange">{t('board.late', { n: k.days })}</Tag>;
-  if (k.kind === 'overdue') return <Tag color="red">{t('board.overdue')}</Tag>;
-  return <span className="muted">{t('board.notYet')}</span>;
+  const k = timeliness(c, today);
+  const tag = (color: string, text: string) => <Tag color={color} data-testid="timeliness" data-kind={k.kind}>{text}</Tag>;
+  if (k.kind === 'onTime') return tag('green', t('board.onTime'));
+  if (k.kind === 'late') return tag('orange', t('board.late', { n: k.days }));
+  if (k.kind === 'overdue') return tag('red', t('board.overdueDays', { n: k.days }));
+  if (k.kind === 'pending') return <span className="muted" data-testid="timeliness" data-kind="pending">{t('board.notYet')}</span>;
+  return null;
 }
 
-/** Every unit of a period: state, when it was submitted, on time or late, and the last action on it. */
+/** The unit's own deadline; an extension is marked, its reason on hover. */
+function UnitDeadline({ c }: { c: CompletenessUnit | undefined }) {
+  const { t } = useI18n();
+  if (!c) return null;
+  if (!c.extended) return <span className="num-date">{formatDate(c.deadline)}</span>;
+  return (
+    <Tooltip title={t('board.extendedTip', { date: formatDate(c.deadline), reason: c.extensionReason ?? '' })}>
+      <span className="num-date extended-deadline" data-testid="extended-deadline">
+        {formatDate(c.deadline)} <Tag color="purple">{t('board.extended')}</Tag>
+      </span>
+    </Tooltip>
+  );
+}
+
+/**
+ * Every unit of a period: state, its own deadline, when it was submitted, on time or late (as the
+ * server judged it, on its clock), and the last action on it.
+ */
 export function PeriodBoard() {
   const { t, lang } = useI18n();
   const me = useMe();
@@ -29,13 +48,20 @@ export function PeriodBoard() {
   const [filter, setFilter] = useState<BoardFilter>('all');
   const periods = useLoad(() => api.get<PeriodView[]>('/periods'), []);
   const period = periods.data?.find((p) => p.id === periodId) ?? periods.data?.[0];
-  const list = useLoad(
-    () => (period ? api.get<SubmissionListItem[]>(`/submissions?periodId=${period.id}`) : Promise.resolve([])),
-    [period?.id],
-  );
-  const rows = useMemo(() => [...(list.data ?? [])].sort(boardOrder), [list.data]);
-  const shown = period ? rows.filter((s) => matches(s, filter, period.deadline)) : [];
-  const late = period ? rows.filter((s) => matches(s, 'late', period.deadline)).length : 0;
+  const list = useLoad(async () => {
+    if (!period) return { submissions: [] as SubmissionListItem[], completeness: null };
+    const [submissions, completeness] = await Promise.all([
+      api.get<SubmissionListItem[]>(`/submissions?periodId=${period.id}`),
+      api.get<Completeness>(`/periods/${period.id}/completeness`),
+    ]);
+    return { submissions, completeness };
+  }, [period?.id]);
+  const completeness = list.data?.completeness ?? null;
+  const byUnit = useMemo(() => new Map((completeness?.units ?? []).map((u) => [u.unitId, u])), [completeness]);
+  const rows = useMemo(() => [...(list.data?.submissions ?? [])].sort(boardOrder), [list.data]);
+  const shown = rows.filter((s) => matches(s, filter, byUnit.get(s.unitId)));
+  const late = completeness ? completeness.totals.late + completeness.totals.overdue : 0;
+  const today = completeness?.today;
 
   if (periods.error) return <Alert type="error" showIcon title={periods.error.message} />;
   if (periods.data && !period) return <Empty className="page" description={t('board.noPeriod')} />;
@@ -61,8 +87,10 @@ export function PeriodBoard() {
           />
           {period && (
             <span className="muted">
-              {t('common.deadline')}: <DeadlineText deadline={period.deadline} done={c?.draft === 0 && c?.returned === 0} /> · {t('common.cutoff')}{' '}
-              {formatDate(period.cutoffFrom)} – {formatDate(period.cutoffTo)}
+              {t('common.deadline')}:{' '}
+              {today ? <DeadlineText deadline={period.deadline} done={c?.draft === 0 && c?.returned === 0} now={new Date(`${today}T12:00:00`)} /> : formatDate(period.deadline)} ·{' '}
+              {t('common.cutoff')} {formatDate(period.cutoffFrom)} – {formatDate(period.cutoffTo)}
+              {today && <span data-testid="server-today"> · {t('common.today', { date: formatDate(today) })}</span>}
             </span>
           )}
         </Space>
@@ -94,8 +122,9 @@ export function PeriodBoard() {
         columns={[
           { title: t('common.unit'), render: (_, s) => (<span><span className="unit-code">{s.unitCode}</span> {s.unitName}</span>) },
           { title: t('common.state'), width: 175, render: (_, s) => <StateTag state={s.state} /> },
+          { title: t('board.ownDeadline'), width: 160, render: (_, s) => <UnitDeadline c={byUnit.get(s.unitId)} /> },
           { title: t('board.submittedAt'), width: 140, render: (_, s) => formatDateTime(s.submittedAt) },
-          { title: t('board.timeliness'), width: 120, render: (_, s) => period && <Timeliness s={s} deadline={period.deadline} /> },
+          { title: t('board.timeliness'), width: 130, render: (_, s) => <Timeliness c={byUnit.get(s.unitId)} today={today} /> },
           {
             title: t('board.lastAction'),
             width: 280,

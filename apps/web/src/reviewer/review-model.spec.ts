@@ -1,4 +1,4 @@
-import type { AuditRow, SubmissionListItem, ValueView } from '../api/types';
+import type { AuditRow, CompletenessUnit, SubmissionListItem, ValueView } from '../api/types';
 import { boardOrder, matches, timeliness } from './board-model';
 import { changesSinceReturn, flagsFor } from './review-model';
 
@@ -39,18 +39,27 @@ describe('flags on figures far from last month or last year', () => {
 
 describe('the period board', () => {
   const s = (unitCode: string, state: SubmissionListItem['state'], submittedAt: string | null) => ({ unitCode, state, submittedAt }) as SubmissionListItem;
+  const c = (timeliness: CompletenessUnit['timeliness'], submittedAt: string | null, deadline = '2024-05-16') => ({ timeliness, submittedAt, deadline });
 
-  it('calls a submission on the deadline day on time, and counts days late or overdue', () => {
-    expect(timeliness(s('A', 'submitted', new Date(2024, 4, 16, 23, 0).toISOString()), '2024-05-16')).toEqual({ kind: 'onTime' });
-    expect(timeliness(s('A', 'submitted', new Date(2024, 4, 17, 9, 0).toISOString()), '2024-05-16')).toEqual({ kind: 'late', days: 1 });
-    expect(timeliness(s('A', 'draft', null), '2024-05-16', new Date(2024, 4, 16, 12))).toEqual({ kind: 'pending' });
-    expect(timeliness(s('A', 'draft', null), '2024-05-16', new Date(2024, 4, 19, 12))).toEqual({ kind: 'overdue', days: 3 });
+  it('shows the server’s verdict, counting days between the dates it gave (Vietnamese days), not the browser’s clock', () => {
+    expect(timeliness(c('on_time', '2024-05-16T16:30:00Z'), '2026-11-28')).toEqual({ kind: 'onTime' });
+    // 17/5 00:30 in Vietnam is the day after the deadline
+    expect(timeliness(c('late', '2024-05-16T17:30:00Z'), '2026-11-28')).toEqual({ kind: 'late', days: 1 });
+    expect(timeliness(c('late', '2024-05-20T02:00:00Z'), '2024-05-20')).toEqual({ kind: 'late', days: 4 });
+    expect(timeliness(c('pending', null), '2024-05-15')).toEqual({ kind: 'pending' });
+    expect(timeliness(c('overdue', null), '2024-05-19')).toEqual({ kind: 'overdue', days: 3 });
+    // an extended deadline is the unit's own
+    expect(timeliness(c('overdue', null, '2024-05-22'), '2024-05-23')).toEqual({ kind: 'overdue', days: 1 });
+    expect(timeliness(undefined, '2024-05-19')).toEqual({ kind: 'unknown' });
   });
 
-  it('puts what waits for the office first, and filters late ones', () => {
+  it('puts what waits for the office first, and filters late ones by the server’s verdict', () => {
     const list = [s('B', 'approved', null), s('C', 'draft', null), s('A', 'submitted', null), s('D', 'returned', null)];
     expect(list.sort(boardOrder).map((x) => x.unitCode)).toEqual(['A', 'D', 'C', 'B']);
-    expect(matches(s('C', 'draft', null), 'late', '2024-05-16', new Date(2024, 4, 20))).toBe(true);
-    expect(matches(s('C', 'draft', null), 'submitted', '2024-05-16')).toBe(false);
+    expect(matches(s('C', 'draft', null), 'late', { timeliness: 'overdue' })).toBe(true);
+    expect(matches(s('C', 'submitted', null), 'late', { timeliness: 'late' })).toBe(true);
+    expect(matches(s('C', 'draft', null), 'late', { timeliness: 'pending' })).toBe(false);
+    expect(matches(s('C', 'draft', null), 'late', undefined)).toBe(false);
+    expect(matches(s('C', 'draft', null), 'submitted')).toBe(false);
   });
 });

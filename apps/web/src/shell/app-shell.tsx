@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { FullPageSpin } from '../shared/full-page-spin';
 import { useMe, useSession } from '../session/session';
+import { NotificationBell } from '../inbox/notification-bell';
 import { Emblem } from './emblem';
 import { LanguageSwitch } from './language-switch';
 
@@ -18,12 +19,13 @@ const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
     { to: '/admin/forms', label: 'nav.admin.forms' },
   ],
   signer: [
-    { to: '/board', label: 'nav.board' },
     { to: '/reports', label: 'nav.reports' },
+    { to: '/board', label: 'nav.board' },
   ],
   admin: [
     { to: '/admin/periods', label: 'nav.admin.periods' },
     { to: '/board', label: 'nav.board' },
+    { to: '/reports', label: 'nav.reports' },
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
     { to: '/admin/forms', label: 'nav.admin.forms' },
@@ -56,6 +58,7 @@ export function AppShell() {
           className="app-nav"
         />
         <div className="app-user">
+          <NotificationBell />
           <Tooltip title={`${me.username} · ${t(`role.${me.role}` as MessageKey)}${me.unit ? ` · ${me.unit.name}` : ''}`}>
             <span className="app-user-name" data-testid="current-user">
               <UserOutlined /> {me.fullName}

@@ -39,6 +39,7 @@ const RECIPIENTS = `
      WHEN 'reviewers' THEN u.role = 'reviewer'
      WHEN 'lead_reviewers' THEN u.role = 'reviewer'
        AND (u.is_lead OR NOT EXISTS (SELECT 1 FROM users l WHERE l.role = 'reviewer' AND l.is_lead AND l.active))
+     WHEN 'signers' THEN u.role = 'signer'
      WHEN 'signers_and_reviewers' THEN u.role IN ('signer', 'reviewer')
      ELSE false END`;
 

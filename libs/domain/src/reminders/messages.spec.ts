@@ -1,6 +1,6 @@
 import { vnInstant } from '../calendar/vn-time';
 import { completenessTotals, timeliness } from './completeness';
-import { digestMessage, eventMessage, reminderMessage } from './messages';
+import { digestMessage, eventMessage, reminderMessage, reportMessage } from './messages';
 
 const ctx = {
   unitName: 'Sở Nông nghiệp và Phát triển nông thôn',
@@ -48,5 +48,21 @@ describe('timeliness', () => {
     expect(timeliness({ firstSubmittedAt: new Date('2024-05-16T17:00:00Z'), deadline: '2024-05-16', today: '2024-05-20' })).toBe('late');
     expect(timeliness({ firstSubmittedAt: null, deadline: '2024-05-16', today: '2024-05-16' })).toBe('pending');
     expect(timeliness({ firstSubmittedAt: null, deadline: '2024-05-16', today: '2024-05-17' })).toBe('overdue');
+  });
+});
+
+describe('notification texts of the consolidated report', () => {
+  const c = { periodLabel: 'tháng 5 năm 2024', revision: 3, link: 'https://tonghop.langson.gov.vn/reports/r1' };
+
+  it('asks the signer to sign, gives the office the signer’s comment, and the number and date once signed', () => {
+    const sent = reportMessage('report.sent', c);
+    expect(sent.title).toBe('Trình ký: báo cáo tổng hợp tháng 5 năm 2024');
+    expect(sent.body).toContain('Văn phòng UBND tỉnh trình ký báo cáo tổng hợp tình hình kinh tế - xã hội tháng 5 năm 2024 (bản số 3).');
+    expect(sent.body).toContain('Xem chi tiết: https://tonghop.langson.gov.vn/reports/r1');
+    const back = reportMessage('report.returned', { ...c, comment: 'Bổ sung đánh giá về sâu bệnh.' });
+    expect(back.title).toBe('Báo cáo tổng hợp tháng 5 năm 2024 bị trả lại');
+    expect(back.body).toContain('Ý kiến: Bổ sung đánh giá về sâu bệnh.');
+    const signed = reportMessage('report.signed', { ...c, numberLine: 'Số: 01/BC-UBND', date: '2024-06-03' });
+    expect(signed.body).toContain('đã được ký ban hành, Số: 01/BC-UBND ngày 03/06/2024 (bản số 3).');
   });
 });

@@ -117,3 +117,32 @@ export function digestMessage(input: {
     input.link,
   );
 }
+
+export type ReportNotifiedEvent = 'report.sent' | 'report.returned' | 'report.signed';
+
+/** Who hears of a step of the consolidated report: a report sent for signing goes to the signers, the answer to the office. */
+export const REPORT_AUDIENCE: Record<ReportNotifiedEvent, 'signers' | 'reviewers'> = {
+  'report.sent': 'signers',
+  'report.returned': 'reviewers',
+  'report.signed': 'reviewers',
+};
+
+/** Thông báo về báo cáo tổng hợp: trình ký, trả lại (with the signer's comment), đã ký ban hành (number and date). */
+export function reportMessage(
+  type: ReportNotifiedEvent,
+  c: { periodLabel: string; revision: number; link: string; comment?: string | null; numberLine?: string | null; date?: IsoDate | null },
+): Message {
+  const what = `Báo cáo tổng hợp tình hình kinh tế - xã hội ${c.periodLabel}`;
+  switch (type) {
+    case 'report.sent':
+      return compose(`Trình ký: báo cáo tổng hợp ${c.periodLabel}`, [`Văn phòng UBND tỉnh trình ký ${what.charAt(0).toLowerCase()}${what.slice(1)} (bản số ${c.revision}).`, 'Đề nghị đồng chí xem xét, ký ban hành hoặc cho ý kiến.'], c.link);
+    case 'report.returned':
+      return compose(`Báo cáo tổng hợp ${c.periodLabel} bị trả lại`, [`Lãnh đạo UBND tỉnh đã trả lại bản số ${c.revision} của ${what.charAt(0).toLowerCase()}${what.slice(1)}.`, `Ý kiến: ${c.comment ?? ''}`], c.link);
+    case 'report.signed':
+      return compose(
+        `Đã ký ban hành báo cáo tổng hợp ${c.periodLabel}`,
+        [`${what} đã được ký ban hành${c.numberLine ? `, ${c.numberLine}` : ''}${c.date ? ` ngày ${formatVnDate(c.date)}` : ''} (bản số ${c.revision}).`],
+        c.link,
+      );
+  }
+}

@@ -1,0 +1,166 @@
+import { DiffOutlined, FileWordOutlined, FilePdfOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, download } from '../api/client';
+import type { FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { useMe } from '../session/session';
+import { formatDate, formatDateTime } from '../shared/format';
+import { FullPageSpin } from '../shared/full-page-spin';
+import { NotFoundPage } from '../shared/not-found-page';
+import { periodName } from '../shared/period-name';
+import { useLoad } from '../shared/use-load';
+import { DiffDrawer } from './diff-drawer';
+import { ReportDocument, SourceNames } from './report-document';
+import { allowed, defaultDiff, documentLine, lastReturn } from './report-model';
+import { ReportStateTag, RevisionStateTag } from './report-state-tag';
+import { SectionEditor } from './section-editor';
+import { SignOffActions } from './sign-off-actions';
+
+/**
+ * One consolidated report: the current revision as a readable document (each figure's source on
+ * hover), and what the reader may do — the office edits sections, compares revisions and sends it
+ * for sign-off; the vice-chairman signs or returns it; everyone downloads DOCX / PDF.
+ */
+export function ReportPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<ReportSectionView | null>(null);
+  const [comparing, setComparing] = useState(false);
+  const report = useLoad(() => api.get<ReportView>(`/reports/${id}`), [id]);
+  const r = report.data;
+  const context = useLoad(async () => {
+    if (!r) return null;
+    const period = await api.get<PeriodView>(`/periods/${r.periodId}`);
+    const [units, form] = await Promise.all([api.get<UnitView[]>('/units'), api.get<FormTemplateView>(`/forms/${period.formTemplateId}`).catch(() => null)]);
+    return { period, units, form };
+  }, [r?.periodId]);
+  const names = useMemo<SourceNames>(() => {
+    const c = context.data;
+    const indicators = new Map((c?.form?.sections ?? []).flatMap((s) => s.indicators.map((i) => [i.code, { name: i.name, unit: i.unit }] as const)));
+    return { units: new Map((c?.units ?? []).map((u) => [u.code, u.name])), indicators };
+  }, [context.data]);
+  const onEdit = useCallback((s: ReportSectionView) => setEditing(s), []);
+
+  if (report.error) return report.error.status === 404 ? <NotFoundPage /> : <Alert type="error" showIcon title={report.error.message} />;
+  if (!r) return <FullPageSpin />;
+
+  const can = allowed(r, me.role);
+  const current = r.current;
+  const back = lastReturn(r);
+  const diff = defaultDiff(r);
+  const fetchFile = async (format: 'docx' | 'pdf') => {
+    if (!current) return;
+    try {
+      await download(`/reports/${r.id}/revisions/${current.number}/document.${format}`, `bao-cao-tong-hop-ban-${current.number}.${format}`);
+    } catch (e) {
+      message.warning(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="page report-page" data-testid="report-page" data-state={r.state} data-version={r.version}>
+      <div className="page-head">
+        <div>
+          <Link to={`/reports?periodId=${r.periodId}`} className="crumb">{t('reports.title')}</Link>
+          <h2 className="page-title">
+            {t('reports.title')} {context.data && `· ${periodName(context.data.period, lang)}`} <ReportStateTag state={r.state} large />
+          </h2>
+        </div>
+      </div>
+      <div className="report-layout">
+        <div className="report-paper">
+          {current ? (
+            <ReportDocument content={current} names={names} draft={r.state !== 'signed'} onEdit={can.edit ? onEdit : undefined} />
+          ) : (
+            <Alert type="info" showIcon title={t('report.noRevision')} />
+          )}
+        </div>
+        <aside className="report-side">
+          {r.state === 'signed' && r.documentNumber && (
+            <Alert
+              type="success"
+              showIcon
+              className="signed-banner"
+              data-testid="signed-banner"
+              title={t('report.signedBanner', { numberLine: documentLine(r, current?.header.numberSuffix) ?? '', date: formatDate(r.documentDate) })}
+              description={r.signedAt ? t('report.signedBy', { time: formatDateTime(r.signedAt) }) : undefined}
+            />
+          )}
+          {r.state === 'awaiting_signature' && <Alert type="info" showIcon title={t('report.awaiting', { n: r.sentRevision ?? '' })} />}
+          {r.state === 'superseded' && <Alert type="warning" showIcon title={t('report.superseded', { reason: r.supersededReason ?? '' })} />}
+          {back && <Alert type="warning" showIcon data-testid="returned-comment" title={t('report.lastReturn', { n: back.revision, comment: back.comment })} />}
+          {current && (
+            <div className="side-block">
+              <div className="side-row">
+                <b>{t('report.revision', { n: current.number })}</b>
+                <span className="muted">{formatDateTime(r.revisions.find((x) => x.number === current.number)?.createdAt)}</span>
+              </div>
+              <SignOffActions report={r} role={me.role} onDone={report.reload} />
+              <Space wrap className="side-downloads">
+                <Button icon={<FileWordOutlined />} onClick={() => void fetchFile('docx')} data-testid="download-docx">{t('report.download', { format: 'DOCX' })}</Button>
+                <Button icon={<FilePdfOutlined />} onClick={() => void fetchFile('pdf')} data-testid="download-pdf">{t('report.download', { format: 'PDF' })}</Button>
+              </Space>
+              {diff && (
+                <Button block icon={<DiffOutlined />} onClick={() => setComparing(true)} data-testid="compare">
+                  {t('report.diff')}
+                </Button>
+              )}
+            </div>
+          )}
+          <div className="side-hint">
+            <InfoCircleOutlined /> {t('report.hoverHint')}
+          </div>
+          <div className="side-block">
+            <h4>{t('report.revisions')}</h4>
+            <ul className="rev-list" data-testid="revisions">
+              {[...r.revisions].reverse().map((v) => (
+                <li key={v.number}>
+                  <span className="rev-no">{v.number}</span>
+                  <RevisionStateTag state={v.state} />
+                  <span className="muted">{formatDateTime(v.createdAt)}</span>
+                  <div className="rev-what muted">
+                    {v.editedSection ? t('report.editedSection', { id: v.editedSection }) : t('report.consolidatedFrom')}
+                    {v.missingUnits.length > 0 && ` · ${t('reports.missing', { n: v.number, count: v.missingUnits.length }).replace(/:$/, '')}`}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
+          {r.actions.length > 0 && (
+            <div className="side-block">
+              <h4>{t('report.history')}</h4>
+              <ul className="rev-list">
+                {r.actions.map((a, i) => (
+                  <li key={i}>
+                    <b>{t(`report.action.${a.action}` as MessageKey)}</b> · {t('report.revision', { n: a.revisionNumber })} · <span className="muted">{formatDateTime(a.createdAt)} · {a.actorUsername}</span>
+                    {a.comment && <div className="history-reason">“{a.comment}”</div>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </aside>
+      </div>
+      {editing && (
+        <SectionEditor
+          reportId={r.id}
+          section={editing}
+          version={r.version}
+          onSaved={async (n) => {
+            message.success(t('report.saved', { n }));
+            setEditing(null);
+            await report.reload();
+          }}
+          onConflict={async () => void (await report.reload())}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {comparing && diff && <DiffDrawer report={r} initial={diff} onClose={() => setComparing(false)} />}
+    </div>
+  );
+}

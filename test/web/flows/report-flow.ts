@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { waitFor } from '../../support/wait';
+import { shoot, signIn } from '../support/browser';
+import type { WebContext } from '../support/web-context';
+
+interface ReportRow {
+  id: string;
+  state: string;
+  revisions: Array<{ number: number; missingUnits: string[]; files: Array<{ format: string; renderedAs: string }> }>;
+}
+
+/** Until the element's fade-in animation is over (a screenshot mid-animation shows it half transparent). */
+async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !!el && getComputedStyle(el).opacity === '1' && !el.className.includes('-enter');
+  }, selector);
+}
+
+const ADDED = 'Văn phòng UBND tỉnh đề nghị các ngành tiếp tục theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.';
+
+/**
+ * The consolidated report in the browser, on the real worker: the office asks for a draft early and
+ * sees the units still missing; once every unit is approved the worker consolidates on its own; the
+ * office edits a section, compares the two revisions and sends it for sign-off; the vice-chairman
+ * opens it, hovers a figure to see where it came from, signs, sees the document number and
+ * downloads the DOCX. The office's inbox shows what the units did.
+ */
+export function reportFlow(ctx: WebContext): void {
+  let reviewer: Page;
+  let signer: Page;
+  const h = () => ctx.h;
+  const reports = async () => h().api.call<ReportRow[]>(await h().token('reviewer'), 'GET', `/reports?periodId=${h().periodId}`);
+
+  it('lets the office ask for a draft now; the draft lists the units not yet approved', async () => {
+    reviewer = await signIn(ctx.browser.context, h().origin, 'reviewer', h().password, '/reports');
+    await reviewer.getByTestId('reports-page').waitFor();
+    await reviewer.getByTestId('consolidate').click();
+    await reviewer.locator('.ant-modal-confirm').getByRole('button', { name: 'Tổng hợp ngay' }).click();
+    const missing = reviewer.getByTestId('missing-units');
+    await missing.waitFor({ timeout: 45_000 });
+    await missing.getByText('Công an tỉnh').waitFor(); // CA has not submitted
+    expect(await missing.locator('li').count()).toBeGreaterThan(10);
+  });
+
+  it('consolidates on its own once every unit is approved; the office edits a section, compares, sends', async () => {
+    const before = Math.max(0, ...((await reports())[0]?.revisions.map((v) => v.number) ?? []));
+    await h().approveAll();
+    const report = await waitFor(async () => {
+      const [r] = await reports();
+      return r?.revisions.some((v) => v.number > before && v.missingUnits.length === 0) ? r : null;
+    }, 45_000, 'the draft the worker consolidates when the last unit is approved');
+
+    await reviewer.goto(`${h().origin}/reports/${report.id}`);
+    await reviewer.getByTestId('report-document').waitFor();
+    await reviewer.locator('[data-section="II.1.1"] [data-testid="figure"][data-indicator="new_forest_planted"]').first().waitFor();
+    await shoot(reviewer, '16-report-draft');
+
+    await reviewer.locator('[data-section="II.1.1"]').hover();
+    await reviewer.getByTestId('edit-II.1.1').click();
+    const editor = reviewer.getByTestId('section-text');
+    const text = await editor.inputValue();
+    await editor.fill(`${text}\n\n${ADDED}`);
+    await reviewer.getByTestId('save-section').click();
+    await reviewer.locator('[data-section="II.1.1"]').getByText(ADDED).waitFor();
+    const edited = Number(await reviewer.getByTestId('report-page').getAttribute('data-version'));
+
+    await reviewer.getByTestId('compare').click();
+    await reviewer.locator('[data-testid="diff-section"][data-section="II.1.1"] [data-op="insert"]').filter({ hasText: ADDED }).waitFor();
+    await shoot(reviewer, '17-report-diff');
+    await reviewer.locator('.ant-drawer-close').click();
+
+    await reviewer.getByTestId('send').click();
+    await reviewer.locator('.ant-modal-confirm').getByRole('button', { name: 'Trình ký' }).click();
+    // under the whole suite's load (LibreOffice rendering beside it) the answer can take a while; an error says why
+    const outcome = await Promise.race([
+      reviewer.locator('[data-testid="report-page"][data-state="awaiting_signature"]').waitFor({ timeout: 45_000 }).then(() => null),
+      reviewer.locator('.ant-message-error').waitFor({ timeout: 45_000 }).then(() => reviewer.locator('.ant-message-error').innerText()),
+    ]);
+    expect(outcome).toBeNull();
+    expect(Number(await reviewer.getByTestId('report-page').getAttribute('data-version'))).toBeGreaterThan(edited);
+  });
+
+  it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; the number appears; DOCX downloads', async () => {
+    signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
+    await signer.getByTestId('reports-page').waitFor(); // the signer's home
+    await signer.getByRole('button', { name: 'Xem và ký' }).waitFor({ timeout: 30_000 });
+    // the worker told the signer: the bell's message opens the report
+    await signer.getByTestId('bell').click();
+    await signer.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="report.sent"]').filter({ hasText: 'Trình ký' }).locator('.notif-open').click();
+    await signer.getByTestId('report-document').waitFor();
+    await signer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
+    await signer.locator('[data-section="II.1.1"]').getByText(ADDED).waitFor();
+
+    const figure = signer.locator('[data-section="II.1.1"] [data-testid="figure"][data-indicator="new_forest_planted"][data-unit="SNN"]').first();
+    await figure.scrollIntoViewIfNeeded();
+    await figure.hover();
+    const source = signer.getByTestId('figure-source');
+    await source.waitFor();
+    await source.getByText('Sở Nông nghiệp và Phát triển nông thôn').waitFor();
+    await source.getByText('Trồng rừng mới', { exact: false }).waitFor();
+    await source.getByText('712,5', { exact: true }).waitFor(); // the approved value after the return and fix
+    await settled(signer, '.ant-popover');
+    await shoot(signer, '18-report-sign-source');
+
+    await signer.getByTestId('sign').click();
+    await signer.locator('.ant-modal-confirm').getByRole('button', { name: 'Ký ban hành' }).click();
+    const banner = signer.getByTestId('signed-banner');
+    await banner.getByText(/Số: 01\/BC-UBND, ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await signer.getByTestId('doc-number-line').filter({ hasText: 'Số: 01/BC-UBND' }).waitFor();
+    await signer.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await signer.evaluate(() => window.scrollTo(0, 0));
+    await shoot(signer, '19-report-signed');
+
+    const [signed] = await reports();
+    const issued = signed.revisions.find((v) => v.number === Math.max(...signed.revisions.map((x) => x.number)))!;
+    await waitFor(async () => {
+      const [r] = await reports();
+      return r.revisions.find((v) => v.number === issued.number)!.files.some((f) => f.format === 'docx' && f.renderedAs === 'issued') || null;
+    }, 100_000, 'the issued DOCX'); // the worker renders each revision in turn, LibreOffice ~20 s each on 2 cores
+    const [file] = await Promise.all([signer.waitForEvent('download'), signer.getByTestId('download-docx').click()]);
+    expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${issued.number}.docx`);
+    expect((await file.createReadStream()).readable).toBe(true);
+  }, 150_000);
+
+  it('shows the office its inbox: the units’ submissions, unread count in the header; opening one goes to the submission', async () => {
+    await reviewer.goto(`${h().origin}/reports`);
+    const badge = reviewer.locator('[data-testid="unread-count"] .ant-badge-count');
+    await badge.waitFor();
+    expect(Number((await badge.getAttribute('title')) ?? '0')).toBeGreaterThan(0);
+    await reviewer.getByTestId('bell').click();
+    await reviewer.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="submission.submitted"]').first().waitFor();
+    await reviewer.getByTestId('see-all-notifications').click();
+    await reviewer.getByTestId('inbox-page').waitFor();
+    await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-read="false"]').first().waitFor();
+    await reviewer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
+    await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
+    await shoot(reviewer, '20-inbox');
+
+    await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').filter({ hasText: 'Sở Nông nghiệp' }).first().locator('.notif-open').click();
+    await reviewer.getByTestId('review-page').waitFor();
+    expect(reviewer.url()).toContain(`/review/${h().submissions.get('SNN')}`);
+
+    await reviewer.goto(`${h().origin}/inbox`);
+    await reviewer.getByTestId('read-all').click();
+    await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-read="false"]').first().waitFor({ state: 'detached' });
+    await reviewer.locator('[data-testid="unread-count"] .ant-badge-count').waitFor({ state: 'detached' });
+  });
+}
