@@ -1,4 +1,5 @@
 import { dec, decOrNull, deriveFigures, PeriodFigure } from '../../libs/domain/src';
+import { OffsetClock } from '../../libs/queue/src';
 import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 interface BasisFigure { period: number; value: string | null; enteredCumulative: string | null }
@@ -17,7 +18,8 @@ describe('routes for the web screens', () => {
   const auth = async (user: string) => ({ Authorization: `Bearer ${await t.token(user)}` });
 
   beforeAll(async () => {
-    t = await startTestApp('screens');
+    // the server's clock: Thursday 16 May 2024, 00:30 in Lạng Sơn (still the 15th in UTC) — the screens count deadlines from it
+    t = await startTestApp('screens', { clock: new OffsetClock(new Date('2024-05-15T17:30:00Z')) });
     const res = await t.http().post('/api/periods').set(await auth('admin')).send({ type: 'month', year: 2024, number: 5 }).expect(201);
     periodId = res.body.id;
   });
@@ -36,6 +38,8 @@ describe('routes for the web screens', () => {
     expect(officer.body.passwordHash).toBeUndefined();
     const reviewer = await t.http().get('/api/me').set(await auth('reviewer')).expect(200);
     expect(reviewer.body).toMatchObject({ role: 'reviewer', unit: null });
+    // today in Vietnam on the server's clock: not the machine's date, nor the UTC date
+    expect(officer.body.today).toBe('2024-05-16');
   });
 
   it('lists form templates and shows one with its sections, units and indicators', async () => {

@@ -1,18 +1,25 @@
 import { ReportingUnit, User } from '@app/database';
-import { DomainError } from '@app/domain';
-import { Controller, Get } from '@nestjs/common';
+import { DomainError, vnDate } from '@app/domain';
+import { Clock, CLOCK } from '@app/queue';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { CurrentUser } from './decorators';
 
-/** Who is signed in, with the names a screen shows (the token carries only ids). */
+/**
+ * Who is signed in, with the names a screen shows (the token carries only ids), and today's date in
+ * Vietnam on the server's clock: the screens count days to a deadline from it, not from the browser's.
+ */
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   async me(@CurrentUser() actor: Actor) {
@@ -28,6 +35,7 @@ export class MeController {
       isLead: user.isLead,
       email: user.email,
       unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
+      today: vnDate(await this.clock.now()),
     };
   }
 }

@@ -12,6 +12,8 @@ export interface Me {
   isLead: boolean;
   email: string | null;
   unit: { id: string; code: string; name: string } | null;
+  /** 'YYYY-MM-DD': today in Vietnam on the server's clock (the demo plays May 2024) */
+  today: string;
 }
 
 export interface LoginAnswer {

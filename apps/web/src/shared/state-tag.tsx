@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Tag } from 'antd';
 import type { SubmissionState } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 import { daysUntil, formatDate } from './format';
 
 const STYLE: Record<SubmissionState, { color: string; icon: ReactNode }> = {
@@ -22,10 +23,14 @@ export function StateTag({ state, large = false }: { state: SubmissionState; lar
   );
 }
 
-/** "Hạn nộp 16/05/2024 · còn 2 ngày" — red once overdue, orange in the last two days; quiet once submitted. */
+/**
+ * "Hạn nộp 16/05/2024 · còn 2 ngày" — red once overdue, orange in the last two days; quiet once submitted.
+ * Days are counted from the server's today (GET /api/me), not the browser's: the demo plays May 2024.
+ */
 export function DeadlineText({ deadline, done = false, now }: { deadline: string; done?: boolean; now?: Date }) {
   const { t } = useI18n();
-  const days = daysUntil(deadline, now);
+  const { me } = useSession();
+  const days = daysUntil(deadline, now ?? (me?.today ? new Date(`${me.today}T12:00:00`) : undefined));
   const rel = days > 0 ? t('deadline.daysLeft', { n: days }) : days === 0 ? t('deadline.today') : t('deadline.overdue', { n: -days });
   const tone = done ? 'deadline-done' : days < 0 ? 'deadline-late' : days <= 2 ? 'deadline-soon' : 'deadline-ok';
   return (
