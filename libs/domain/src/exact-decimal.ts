@@ -218,12 +218,31 @@ function roundedText(n: number, d: number, scale: number, decimals: number, nega
 }
 
 function bigRoundedText(n: number, d: number, decimals: number, negative: boolean): string {
+  if (d <= MAX_SAFE / 10 && decimals <= 15) {
+    // long division, a digit at a time: the remainder times 10 stays a safe integer
+    let r = n % d;
+    let whole = (n - r) / d;
+    let fraction = 0;
+    for (let i = 0; i < decimals; i++) {
+      r *= 10;
+      const digit = (r - (r % d)) / d;
+      r %= d;
+      fraction = fraction * 10 + digit;
+    }
+    if (2 * r >= d && ++fraction === POW10[decimals]) {
+      fraction = 0;
+      whole++;
+    }
+    if (Number.isSafeInteger(whole)) {
+      const digits = decimals === 0 ? '' : String(fraction).padStart(decimals, '0');
+      return digitsText(decimals === 0 ? String(whole) : `${whole}${digits}`, decimals, negative, true);
+    }
+  }
   const a = BigInt(n) * 10n ** BigInt(decimals);
   const big = BigInt(d);
   let q = a / big;
   if (2n * (a % big) >= big) q++;
-  const s = q.toString();
-  return digitsText(s, decimals, negative, true);
+  return digitsText(q.toString(), decimals, negative, true);
 }
 
 /** units · 10^-scale as a plain decimal: all `scale` decimals when `keep`, else trailing zeros dropped. */
