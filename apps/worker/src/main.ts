@@ -28,21 +28,28 @@ async function startOne(logger: Logger, databaseUrl: string, redisUrl: string, s
   logger.log(`Worker đang chạy (${source}).`);
 }
 
-/** Starts `count` worker processes; one that dies is started again, until this process is told to stop. */
+/** Starts `count` worker processes; one that dies is started again, until this process is told to stop (SIGTERM, SIGINT). */
 function runProcesses(count: number, env: Record<string, string>, logger: Logger): void {
   let stopping = false;
-  const start = () => cluster.fork(env);
+  let running = 0;
+  const start = () => {
+    running++;
+    cluster.fork(env);
+  };
   cluster.on('exit', (worker, code, signal) => {
+    running--;
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (running === 0) process.exit(0);
       return;
     }
-    logger.error(`Tiến trình worker ${worker.process.pid} đã dừng (${signal ?? code}); khởi động lại.`);
-    start();
+    logger.error(`Tiến trình worker ${worker.process.pid} đã dừng (${signal ?? code}); khởi động lại sau 1 giây.`);
+    // a second's pause, so that a process that cannot start does not spin
+    setTimeout(() => stopping || start(), 1000);
   });
   for (let i = 0; i < count; i++) start();
   const stop = () => {
     stopping = true;
+    if (running === 0) process.exit(0);
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
   };
   process.on('SIGTERM', stop);
