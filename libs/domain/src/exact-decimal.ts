@@ -219,15 +219,19 @@ function roundedText(n: number, d: number, scale: number, decimals: number, nega
 
 function bigRoundedText(n: number, d: number, decimals: number, negative: boolean): string {
   if (d <= MAX_SAFE / 10 && decimals <= 15) {
-    // long division, a digit at a time: the remainder times 10 stays a safe integer
+    // long division, as many digits at a time as keep the remainder times 10^k a safe integer
+    let step = 1;
+    while (step < 15 && d * POW10[step + 1] <= MAX_SAFE) step++;
     let r = n % d;
     let whole = (n - r) / d;
     let fraction = 0;
-    for (let i = 0; i < decimals; i++) {
-      r *= 10;
-      const digit = (r - (r % d)) / d;
+    for (let left = decimals; left > 0; ) {
+      const k = Math.min(left, step);
+      r *= POW10[k];
+      const digits = (r - (r % d)) / d;
       r %= d;
-      fraction = fraction * 10 + digit;
+      fraction = fraction * POW10[k] + digits;
+      left -= k;
     }
     if (2 * r >= d && ++fraction === POW10[decimals]) {
       fraction = 0;
