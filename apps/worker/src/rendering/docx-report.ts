@@ -1,4 +1,4 @@
-import { footnoteNumbers, numberLine, placeDateLine, ReportContent, Run } from '@app/domain';
+import { footnoteNumbers, numberLine, placeDateLine, ReportContent } from '@app/domain';
 import {
   AlignmentType, BorderStyle, Document, File, Header, ITableCellOptions, LineRuleType, Packer, PageNumber, Paragraph,
   Table, TableCell, TableRow, TextRun, UnderlineType, WidthType, convertMillimetersToTwip as mm,
