@@ -1,12 +1,12 @@
 /**
  * The measured step: what the worker does with a period's rows once its queries have returned them —
  * group the history and derive every figure (assembleConsolidationInput), compose the report
- * (composeReport), serialise the revision's content and provenance as they are inserted, and build
+ * (composeReport), serialise the revision's content and provenance as they are inserted (revisionColumns), and build
  * the DOCX (renderDocx). The PDF (LibreOffice) and Postgres round trips are not part of it.
  */
 import { renderDocx } from '../../apps/worker/src/rendering/docx-report';
 import { assembleConsolidationInput } from '../../libs/database/src/figures';
-import { composeReport } from '../../libs/domain/src';
+import { composeReport, revisionColumns } from '../../libs/domain/src';
 import { Province, rowsOf } from './province';
 
 export interface Timing {
@@ -36,7 +36,9 @@ export async function consolidateProvince(p: Province): Promise<Timing> {
   const t1 = now();
   const composed = composeReport(input);
   const t2 = now();
-  const stored = JSON.stringify(composed.content).length + JSON.stringify(composed.figures).length;
+  // the revision's columns as consolidation inserts them
+  const columns = revisionColumns(composed);
+  const stored = columns.content.length + columns.figures.length;
   const t3 = now();
   const docx = await renderDocx(composed.content, { draft: true });
   const t4 = now();

@@ -1,9 +1,16 @@
 /**
- * One measuring process of `npm run bench:consolidation` (started by run.js with --expose-gc):
- * consolidates one warm-up province, then `count` provinces one after the other, each generated
- * (not timed) just before it is consolidated and dropped after. Prints one JSON line.
+ * One measuring process of `npm run bench:consolidation` (started by run.js with --expose-gc and the
+ * worker's V8 flags): consolidates one warm-up province, then its provinces one after the other, each
+ * generated (not timed) just before it is consolidated and dropped after. Prints one JSON line.
+ *
+ * `measure.ts <count> [<first seed> <step>] [--rounds]`: seeds first, first+step, … With --rounds it
+ * is one of several processes consolidating at the same time, as WORKER_PROCESSES worker processes
+ * would: before each province it prints "ready" and waits for "go" on stdin, so that run.js starts
+ * every process's next province together and generation never overlaps another's measurement; each
+ * province's result is printed as a line of its own.
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { consolidateProvince, Timing } from './consolidate';
 import { syntheticProvince } from './province';
 
@@ -18,31 +25,47 @@ const ownCpuSeconds = () => {
   return (u.user + u.system) / 1e6;
 };
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const epochMs = () => performance.timeOrigin + performance.now();
 
 async function main() {
-  const count = Number(process.argv[2] ?? 1);
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const rounds = process.argv.includes('--rounds');
+  const count = Number(args[0] ?? 1);
+  const first = Number(args[1] ?? 0);
+  const step = Number(args[2] ?? 1);
   const mb = (bytes: number) => Math.round(bytes / 1048576);
+  const lines = rounds ? createInterface({ input: process.stdin })[Symbol.asyncIterator]() : null;
 
-  const warm = syntheticProvince(1000);
+  const warm = syntheticProvince(1000 + first);
   gc();
   const cold = await consolidateProvince(warm);
 
-  const provinces: Array<Timing & { seed: number; rssAfterGenerateMb: number; foreignCpuSeconds: number; wallSeconds: number }> = [];
-  for (let seed = 0; seed < count; seed++) {
+  const provinces: Array<Timing & { seed: number; rssAfterGenerateMb: number; foreignCpuSeconds: number; wallSeconds: number; startMs: number; endMs: number }> = [];
+  for (let k = 0; k < count; k++) {
+    const seed = first + k * step;
     const p = syntheticProvince(seed);
     gc();
     const rssAfterGenerateMb = mb(process.memoryUsage().rss);
+    if (lines) {
+      console.log('ready');
+      if ((await lines.next()).done) throw new Error('run.js went away');
+    }
     const busy0 = machineBusySeconds();
     const own0 = ownCpuSeconds();
+    const startMs = epochMs();
     const t = await consolidateProvince(p);
+    const endMs = epochMs();
     const busy = machineBusySeconds() - busy0;
     const own = ownCpuSeconds() - own0;
-    provinces.push({ seed, ...t, rssAfterGenerateMb, foreignCpuSeconds: Math.max(0, busy - own), wallSeconds: t.totalMs / 1000 });
+    const result = { seed, ...t, rssAfterGenerateMb, foreignCpuSeconds: Math.max(0, busy - own), wallSeconds: t.totalMs / 1000, startMs, endMs };
+    provinces.push(result);
+    if (lines) console.log(`province ${JSON.stringify(result)}`);
   }
   console.log(JSON.stringify({ count, cold, provinces, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.exit(0);
 }
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
+  process.exit(1);
 });

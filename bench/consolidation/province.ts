@@ -10,9 +10,9 @@
  * The rows are what loadConsolidationInput's queries return, so the bench runs the worker's own
  * code from there on. Deterministic: the same seed gives the same province.
  */
-import { Dec, dec, renderPattern, ReportTemplate, StatementTemplate } from '../../libs/domain/src';
+import { exactOrNull, renderPattern, ReportTemplate, StatementTemplate } from '../../libs/domain/src';
 import type { HistoryRow, IndicatorRow, UnitRow, ValueRow } from '../../libs/database/src/figures';
-import { assembleConsolidationInput, groupFigureHistory } from '../../libs/database/src/figures';
+import { assembleConsolidationInput, exactPlans, groupFigureHistory } from '../../libs/database/src/figures';
 
 export const UNITS = 40;
 export const INDICATORS_PER_UNIT = 300;
@@ -152,8 +152,7 @@ export function syntheticProvince(seed: number): Province {
   return province;
 }
 
-/** The rows of loadConsolidationInput's queries made into its input, with the worker's own code (loadFigureHistory, loadPlans). */
+/** The rows of loadConsolidationInput's queries made into its input, with the worker's own code (loadExactFigureHistory, loadExactPlans). */
 export function rowsOf(p: Province) {
-  const plans = new Map<string, Dec>(p.plans.map((r) => [r.indicator_code, dec(r.target)]));
-  return { period: p.period, indicators: p.indicators, units: p.units, values: p.values, history: groupFigureHistory(p.historyRows, p.period), plans };
+  return { period: p.period, indicators: p.indicators, units: p.units, values: p.values, history: groupFigureHistory(p.historyRows, p.period, exactOrNull), plans: exactPlans(p.plans) };
 }

@@ -22,6 +22,11 @@ export class Env {
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/) SMTP_URL?: string;
   /** sender of the e-mails */
   @IsString() @MinLength(3) SMTP_FROM = '"Tổng hợp – Văn phòng UBND tỉnh" <no-reply@tonghop.local>';
+  /**
+   * worker processes `npm run start:worker` runs (each runs every processor; BullMQ hands each job to one):
+   * consolidations and renderings of different periods then use as many cores
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_PROCESSES = 1;
   /** how often the worker looks for due reminders; 0 = only when a scan job is added by hand */
   @Transform(toInt) @IsInt() @Min(0) REMINDER_SCAN_EVERY_MS = 60_000;
   /** 'system', or 'redis': the time is read from the Redis key <QUEUE_PREFIX>:clock (the demo moves it) */

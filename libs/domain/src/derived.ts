@@ -1,4 +1,5 @@
 import { Dec, dec } from './decimal';
+import { equals, ExactValue, Fixed, lessHundred, percent, plus } from './exact-decimal';
 
 export type CompareOn = 'value' | 'cumulative';
 
@@ -11,39 +12,57 @@ export interface DerivationRule {
 }
 
 /** One period's figure of one indicator of one unit. */
-export interface PeriodFigure {
-  value: Dec | null;
+export interface PeriodFigure<N = Dec> {
+  value: N | null;
   /** a cumulative typed by the officer (used when the earlier months are not in the system) */
-  enteredCumulative: Dec | null;
+  enteredCumulative: N | null;
 }
 
-export interface DerivationInput {
+export interface DerivationInput<N = Dec> {
   rule: DerivationRule;
   /** 1-based position of the period in its year (month number for monthly periods) */
   periodNumber: number;
-  current: PeriodFigure;
+  current: PeriodFigure<N>;
   /** the unit's figures for periods 1 … periodNumber-1 of the same year, keyed by period number */
-  earlier: ReadonlyMap<number, PeriodFigure>;
+  earlier: ReadonlyMap<number, PeriodFigure<N>>;
   /** the same unit's figures for periods 1 … periodNumber of last year, keyed by period number */
-  lastYear: ReadonlyMap<number, PeriodFigure>;
-  annualPlan: Dec | null;
+  lastYear: ReadonlyMap<number, PeriodFigure<N>>;
+  annualPlan: N | null;
 }
 
-export interface DerivedFigures {
-  cumulative: Dec | null;
+export interface DerivedFigures<N = Dec> {
+  cumulative: N | null;
   cumulativeSource: 'computed' | 'entered' | null;
   /** both a computed and an entered cumulative exist and they disagree */
   cumulativeMismatch: boolean;
-  computedCumulative: Dec | null;
-  planPct: Dec | null;
+  computedCumulative: N | null;
+  planPct: N | null;
   /** (current / same period last year − 1) × 100: "tăng x%" / "giảm x%" */
-  samePeriodChangePct: Dec | null;
+  samePeriodChangePct: N | null;
   /** current / same period last year × 100: "bằng x% so với cùng kỳ" */
-  samePeriodRatioPct: Dec | null;
-  samePeriodBase: Dec | null;
+  samePeriodRatioPct: N | null;
+  samePeriodBase: N | null;
+}
+
+/** The arithmetic the rules need: decimal.js (the API and the form), or exact-decimal.ts (consolidation). */
+interface Arithmetic<N> {
+  zero: N;
+  plus(a: N, b: N): N;
+  equals(a: N, b: N): boolean;
+  /** part / whole × 100; null when whole is zero */
+  percentOf(part: N, whole: N): N | null;
+  lessHundred(ratio: N): N;
 }
 
 const HUNDRED = dec(100);
+const decimalJs: Arithmetic<Dec> = {
+  zero: dec(0),
+  plus: (a, b) => a.plus(b),
+  equals: (a, b) => a.eq(b),
+  percentOf: (part, whole) => percentOf(part, whole),
+  lessHundred: (ratio) => ratio.minus(HUNDRED),
+};
+const exact: Arithmetic<ExactValue> = { zero: new Fixed(0, 0), plus, equals, percentOf: percent, lessHundred };
 
 /**
  * Sum of periods 1..n when every one of them is known, else null.
@@ -54,21 +73,27 @@ export function cumulativeFromPeriods(
   figures: ReadonlyMap<number, PeriodFigure>,
   current?: PeriodFigure,
 ): Dec | null {
-  let sum = dec(0);
+  return sumOfPeriods(decimalJs, n, figures, current);
+}
+
+function sumOfPeriods<N>(ops: Arithmetic<N>, n: number, figures: ReadonlyMap<number, PeriodFigure<N>>, current?: PeriodFigure<N>): N | null {
+  if (n < 1) return ops.zero;
+  // the first figure is the sum so far (the same value as 0 + it, one addition fewer)
+  let sum: N | null = null;
   for (let p = 1; p <= n; p++) {
     const figure = p === n && current ? current : figures.get(p);
     if (!figure || figure.value === null) return null;
-    sum = sum.plus(figure.value);
+    sum = sum === null ? figure.value : ops.plus(sum, figure.value);
   }
   return sum;
 }
 
-function resolveCumulative(computed: Dec | null, entered: Dec | null) {
+function resolveCumulative<N>(ops: Arithmetic<N>, computed: N | null, entered: N | null) {
   if (computed !== null) {
     return {
       cumulative: computed,
       source: 'computed' as const,
-      mismatch: entered !== null && !entered.eq(computed),
+      mismatch: entered !== null && !ops.equals(entered, computed),
     };
   }
   if (entered !== null) return { cumulative: entered, source: 'entered' as const, mismatch: false };
@@ -81,35 +106,48 @@ export function percentOf(part: Dec | null, whole: Dec | null): Dec | null {
 }
 
 export function deriveFigures(input: DerivationInput): DerivedFigures {
+  return deriveWith(decimalJs, input);
+}
+
+/**
+ * The same rules on exact figures that are not decimal.js objects unless they must be (see
+ * exact-decimal.ts): what consolidation derives twelve thousand indicators with.
+ */
+export function deriveExactFigures(input: DerivationInput<ExactValue>): DerivedFigures<ExactValue> {
+  return deriveWith(exact, input);
+}
+
+function deriveWith<N>(ops: Arithmetic<N>, input: DerivationInput<N>): DerivedFigures<N> {
   const { rule, periodNumber: n, current } = input;
-  let cumulative: Dec | null = null;
-  let computedCumulative: Dec | null = null;
+  let cumulative: N | null = null;
+  let computedCumulative: N | null = null;
   let source: DerivedFigures['cumulativeSource'] = null;
   let mismatch = false;
 
   if (rule.hasCumulative) {
-    computedCumulative = cumulativeFromPeriods(n, input.earlier, current);
-    const resolved = resolveCumulative(computedCumulative, current.enteredCumulative);
+    computedCumulative = sumOfPeriods(ops, n, input.earlier, current);
+    const resolved = resolveCumulative(ops, computedCumulative, current.enteredCumulative);
     cumulative = resolved.cumulative;
     source = resolved.source;
     mismatch = resolved.mismatch;
   }
 
   const basis = rule.hasCumulative && rule.compareOn === 'cumulative' ? cumulative : current.value;
-  const planPct = rule.hasPlan ? percentOf(basis, input.annualPlan) : null;
+  const pct = (part: N | null, whole: N | null) => (part === null || whole === null ? null : ops.percentOf(part, whole));
+  const planPct = rule.hasPlan ? pct(basis, input.annualPlan) : null;
 
-  let samePeriodBase: Dec | null = null;
+  let samePeriodBase: N | null = null;
   if (rule.hasSamePeriod) {
     const lastCurrent = input.lastYear.get(n);
     if (rule.hasCumulative && rule.compareOn === 'cumulative') {
-      const computedLast = cumulativeFromPeriods(n, input.lastYear);
-      samePeriodBase = resolveCumulative(computedLast, lastCurrent?.enteredCumulative ?? null).cumulative;
+      const computedLast = sumOfPeriods(ops, n, input.lastYear);
+      samePeriodBase = resolveCumulative(ops, computedLast, lastCurrent?.enteredCumulative ?? null).cumulative;
     } else {
       samePeriodBase = lastCurrent?.value ?? null;
     }
   }
-  const samePeriodRatioPct = rule.hasSamePeriod ? percentOf(basis, samePeriodBase) : null;
-  const samePeriodChangePct = samePeriodRatioPct === null ? null : samePeriodRatioPct.minus(HUNDRED);
+  const samePeriodRatioPct = rule.hasSamePeriod ? pct(basis, samePeriodBase) : null;
+  const samePeriodChangePct = samePeriodRatioPct === null ? null : ops.lessHundred(samePeriodRatioPct);
 
   return {
     cumulative,

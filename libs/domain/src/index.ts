@@ -8,3 +8,4 @@ export * from './indicator-rules';
 export * from './calendar';
 export * from './reminders';
 export * from './report';
+export * from './exact-decimal';

@@ -1,5 +1,6 @@
 import { Dec, dec } from './decimal';
 import { ErrorCode } from './errors';
+import type { FigureValue } from './exact-decimal';
 
 /** Largest magnitude a figure may have: numeric(24,6) holds 18 integer digits; we stop at 10^15. */
 export const MAX_ABS_VALUE = dec('1e15');
@@ -64,8 +65,8 @@ function groupThousands(digits: string): string {
 }
 
 /** Vietnamese number format: "." groups thousands, "," is the decimal mark — 47.393; 710,83; 22.013,3. */
-export function formatNumber(value: Dec | string | number, options: FormatOptions = {}): string {
-  const d = value instanceof Dec ? value : dec(value);
+export function formatNumber(value: FigureValue | string | number, options: FormatOptions = {}): string {
+  const d = typeof value === 'object' ? value : dec(value);
   const fixed = options.decimals === undefined ? d.toFixed() : d.toFixed(options.decimals, Dec.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const unsigned = negative ? fixed.slice(1) : fixed;
@@ -76,6 +77,6 @@ export function formatNumber(value: Dec | string | number, options: FormatOption
 }
 
 /** "97,8%" — a percentage rounded once, here at the edge. */
-export function formatPercent(value: Dec | string | number, decimals = 1): string {
+export function formatPercent(value: FigureValue | string | number, decimals = 1): string {
   return `${formatNumber(value, { decimals })}%`;
 }

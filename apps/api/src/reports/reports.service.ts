@@ -1,5 +1,5 @@
 import { Report, ReportAction, ReportRevision } from '@app/database';
-import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, vnDate } from '@app/domain';
+import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,12 +42,12 @@ export class ReportsService {
     const report = await this.find(id);
     const summary = await this.summary(report);
     const latest = await this.db.getRepository(ReportRevision).findOne({ where: { reportId: id }, order: { number: 'DESC' } });
-    return { ...summary, current: latest ? { number: latest.number, ...revisionView(latest.content, latest.figures) } : null };
+    return { ...summary, current: latest ? { number: latest.number, ...revisionView(latest.content, unpackFigures(latest.figures)) } : null };
   }
 
   async revision(id: string, number: number) {
     const rev = await this.findRevision(id, number);
-    return { number: rev.number, state: rev.state, createdAt: rev.createdAt, missingUnits: rev.missingUnits, ...revisionView(rev.content, rev.figures) };
+    return { number: rev.number, state: rev.state, createdAt: rev.createdAt, missingUnits: rev.missingUnits, ...revisionView(rev.content, unpackFigures(rev.figures)) };
   }
 
   async diff(id: string, from: number, to: number) {
@@ -150,7 +150,7 @@ export class ReportsService {
     const rev = await this.findRevision(id, number);
     if (format === 'html') {
       const h = rev.content.header;
-      return { html: revisionHtml(rev.content, rev.figures, { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: rev.state !== 'signed' }) };
+      return { html: revisionHtml(rev.content, unpackFigures(rev.figures), { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: rev.state !== 'signed' }) };
     }
     const [file] = await this.db.query(`SELECT data, sha256 FROM report_files WHERE revision_id = $1 AND format = $2`, [rev.id, format]);
     if (!file) throw new DomainError('DOCUMENT_NOT_READY', 'Tệp của bản này đang được tạo, vui lòng thử lại sau ít phút.');

@@ -1,5 +1,5 @@
 import { loadConsolidationInput, Report, ReportRevision, ReportTemplateRow } from '@app/database';
-import { composeReport, nextReportState } from '@app/domain';
+import { composeReport, nextReportState, revisionColumns } from '@app/domain';
 import { ConsolidationJob, writeOutbox } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -32,11 +32,12 @@ export class ConsolidationService {
       const signer: Array<{ full_name: string }> = await m.query(`SELECT full_name FROM users WHERE role = 'signer' AND active ORDER BY created_at LIMIT 1`);
       const input = await loadConsolidationInput(m, job.periodId, template.body, signer[0]?.full_name ?? null);
       const composed = composeReport(input);
+      const columns = revisionColumns(composed);
       const [{ next }] = await m.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM report_revisions WHERE report_id = $1`, [report.id]);
       const inserted: Array<{ id: string }> = await m.query(
         `INSERT INTO report_revisions (report_id, number, state, trigger, content, figures, missing_units, created_by)
          VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) ON CONFLICT (report_id, trigger) DO NOTHING RETURNING id`,
-        [report.id, next, job.trigger, JSON.stringify(composed.content), JSON.stringify(composed.figures), JSON.stringify(composed.missingUnits), job.actorId],
+        [report.id, next, job.trigger, columns.content, columns.figures, columns.missingUnits, job.actorId],
       );
       if (inserted.length === 0) return { skipped: `trigger ${job.trigger} already consolidated` };
       await m.query(`UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1`, [report.id]);

@@ -1,9 +1,11 @@
-import { footnoteNumbers, numberLine, placeDateLine, ReportContent, Run } from '@app/domain';
+import { footnoteNumbers, numberLine, placeDateLine, ReportContent } from '@app/domain';
 import {
-  AlignmentType, BorderStyle, Document, FootnoteReferenceRun, Header, ITableCellOptions, LineRuleType, Packer, PageNumber, Paragraph,
+  AlignmentType, BorderStyle, Document, File, Header, ITableCellOptions, LineRuleType, Packer, PageNumber, Paragraph,
   Table, TableCell, TableRow, TextRun, UnderlineType, WidthType, convertMillimetersToTwip as mm,
 } from 'docx';
+import { documentBody } from './document-body';
 import { footnotesPart } from './footnotes-part';
+import { zipPackage } from './zip-package';
 
 /**
  * The report as a Word document in the layout of Decree 30/2020 (Appendix I): A4, margins
@@ -47,40 +49,6 @@ const rule = (indentMm: number) =>
 const cell = (children: Paragraph[], widthPct: number, extra: Partial<ITableCellOptions> = {}) =>
   new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: CELL_NO_BORDERS, ...extra });
 
-/**
- * A paragraph's runs as Word runs. Text and figures print alike, so each stretch between two footnote
- * references is one Word run, and it carries no formatting of its own: the body's font and size are the
- * document's defaults. A report of 40 000 figures would otherwise be 100 000 runs of 8 XML elements each.
- */
-function runs(paragraph: Run[], numbers: Map<string, number>): Array<TextRun | FootnoteReferenceRun> {
-  const out: Array<TextRun | FootnoteReferenceRun> = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push(new TextRun(text));
-    text = '';
-  };
-  for (const r of paragraph) {
-    if (r.t !== 'note') {
-      text += r.text;
-      continue;
-    }
-    const n = numbers.get(r.id);
-    if (!n) continue;
-    flush();
-    out.push(new FootnoteReferenceRun(n));
-  }
-  flush();
-  return out;
-}
-
-const body = (children: Array<TextRun | FootnoteReferenceRun>, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({
-    alignment: options.align ?? AlignmentType.JUSTIFIED,
-    indent: options.indent === false ? undefined : { firstLine: mm(12.7) },
-    spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO },
-    children,
-  });
-
 function header(content: ReportContent): Table {
   const h = content.header;
   const left = [
@@ -121,26 +89,17 @@ function signature(content: ReportContent): Table {
   });
 }
 
-function buildReportDocument(content: ReportContent, numbers: Map<string, number>, options: { draft: boolean }): Document {
+const BODY_MARKER = '[report body: document-body.ts]';
+const BODY_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${BODY_MARKER}</w:t></w:r></w:p>`;
+
+/** The document docx builds: all but the body paragraphs, which stand in `body` (the marker, unless a test gives them). */
+export function buildReportDocument(content: ReportContent, body: Paragraph[] = [new Paragraph({ children: [new TextRun(BODY_MARKER)] })]): Document {
   const children: Array<Paragraph | Table> = [header(content), line({ text: '', size: 14, after: 240 })];
   children.push(line({ text: content.header.kind, bold: true, size: 14 }));
   content.header.title.forEach((t) => children.push(line({ text: t, bold: true, size: 14 })));
   children.push(rule(60), line({ text: '', size: 14, after: 120 }));
-  if (options.draft) {
-    for (const n of content.notices) children.push(body([new TextRun({ text: n, italics: true, size: pt(13), font: FONT, color: 'C00000' })]));
-  }
-  for (const s of content.sections) {
-    const paragraphs = s.paragraphs.map((p) => runs(p, numbers));
-    if (s.style === 'run-in' || s.style === 'task') {
-      const label = s.style === 'run-in' ? new TextRun({ text: `${s.heading} `, italics: true, bold: true, size: pt(14), font: FONT }) : new TextRun({ text: `${s.number} `, bold: true, size: pt(14), font: FONT });
-      paragraphs.forEach((p, i) => children.push(body(i === 0 ? [label, ...p] : p)));
-      if (paragraphs.length === 0) children.push(body([label]));
-      continue;
-    }
-    const heading = [s.number, s.heading].filter(Boolean).join(' ');
-    children.push(body([new TextRun({ text: heading, bold: true, size: pt(14), font: FONT })]));
-    paragraphs.forEach((p) => children.push(body(p)));
-  }
+  // the body paragraphs, a megabyte of text, are written as XML directly (document-body.ts) in place of the marker
+  children.push(...body);
   children.push(line({ text: '', size: 12, after: 120 }), signature(content));
 
   return new Document({
@@ -171,7 +130,22 @@ function buildReportDocument(content: ReportContent, numbers: Map<string, number
   });
 }
 
+/**
+ * docx's compiler: the package's parts by path, not yet zipped. Packer holds it as a private static
+ * (docx 9.15, pinned by the lockfile); docx-report.spec.ts fails if an upgrade moves it.
+ */
+function compileParts(doc: File, overrides: Array<{ path: string; data: string }>): Map<string, string | Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile(file: File, prettify: undefined, overrides: Array<{ path: string; data: string }>): Map<string, string | Uint8Array> } }).compiler;
+  if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer.compiler is gone (docx upgraded?); see docx-report.ts');
+  return compiler.compile(doc, undefined, overrides);
+}
+
 export async function renderDocx(content: ReportContent, options: { draft: boolean }): Promise<Buffer> {
   const numbers = footnoteNumbers(content);
-  return Packer.toBuffer(buildReportDocument(content, numbers, options), undefined, [{ path: 'word/footnotes.xml', data: footnotesPart(content, numbers) }]);
+  const parts = compileParts(buildReportDocument(content), [{ path: 'word/footnotes.xml', data: footnotesPart(content, numbers) }]);
+  const frame = parts.get('word/document.xml');
+  const at = typeof frame === 'string' ? frame.indexOf(BODY_MARKER_XML) : -1;
+  if (typeof frame !== 'string' || at < 0 || frame.indexOf(BODY_MARKER_XML, at + 1) >= 0) throw new Error('docx: the body marker is not in word/document.xml once');
+  parts.set('word/document.xml', frame.slice(0, at) + documentBody(content, numbers, options) + frame.slice(at + BODY_MARKER_XML.length));
+  return zipPackage([...parts].map(([path, data]) => ({ path, data })));
 }

@@ -1,4 +1,4 @@
-import type { FigureSource, ReportContent, ReportState, ReportTemplate as ReportTemplateBody, RevisionState } from '@app/domain';
+import type { StoredFigures, ReportContent, ReportState, ReportTemplate as ReportTemplateBody, RevisionState } from '@app/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Period } from './period.entity';
 
@@ -59,7 +59,8 @@ export class ReportRevision {
   /** what made it: "approved:<submission>:<version>", "request:<id>", "edit:<report version>", "correction:<id>" */
   @Column({ type: 'text' }) trigger: string;
   @Column({ type: 'jsonb' }) content: ReportContent;
-  @Column({ type: 'jsonb' }) figures: FigureSource[];
+  /** packed by consolidation (packFigures); read with unpackFigures */
+  @Column({ type: 'jsonb' }) figures: StoredFigures;
   @Column({ type: 'jsonb', default: () => "'[]'" }) missingUnits: string[];
   @Column({ type: 'text', nullable: true }) editedSection: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;

@@ -1,6 +1,6 @@
-import { ComposeInput, Dec, decOrNull, deriveFigures, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
+import { ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, loadFigureHistory, loadPlans } from './period-figures';
+import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
 
 export interface IndicatorRow {
   code: string;
@@ -43,10 +43,10 @@ export interface ConsolidationRows {
   units: UnitRow[];
   /** the values of the approved submissions */
   values: ValueRow[];
-  /** loadFigureHistory of the approved units */
-  history: Map<string, FigureHistory>;
-  /** annual plans by indicator code */
-  plans: Map<string, Dec>;
+  /** loadExactFigureHistory of the approved units */
+  history: Map<string, FigureHistory<ExactValue>>;
+  /** annual plans by indicator code (loadExactPlans) */
+  plans: Map<string, ExactValue>;
 }
 
 /**
@@ -86,8 +86,8 @@ export async function loadConsolidationInput(
   );
   const codes = indicators.map((i) => i.code);
   const [history, plans] = await Promise.all([
-    loadFigureHistory(m, approved.map((u) => u.id), period, codes),
-    loadPlans(m, period.year, codes),
+    loadExactFigureHistory(m, approved.map((u) => u.id), period, codes),
+    loadExactPlans(m, period.year, codes),
   ]);
   return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
 }
@@ -117,15 +117,15 @@ export function assembleConsolidationInput(
     const rule = ruleOf.get(v.indicator_code);
     if (!unit || !rule) continue;
     const base: FigureInput = {
-      submissionId: v.submission_id, unitCode: unit.code, value: decOrNull(v.numeric_value), text: v.text_value,
+      submissionId: v.submission_id, unitCode: unit.code, value: exactOrNull(v.numeric_value), text: v.text_value,
       cumulative: null, planPct: null, samePeriodChangePct: null, samePeriodRatioPct: null,
     };
     if (rule.kind !== 'text') {
       const h = history.get(unit.id)?.get(v.indicator_code);
-      const d = deriveFigures({
+      const d = deriveExactFigures({
         rule: { hasCumulative: rule.has_cumulative, hasPlan: rule.has_plan, hasSamePeriod: rule.has_same_period, compareOn: rule.compare_on },
         periodNumber: period.number,
-        current: { value: base.value, enteredCumulative: decOrNull(v.cumulative_entered) },
+        current: { value: base.value as ExactValue | null, enteredCumulative: exactOrNull(v.cumulative_entered) },
         earlier: h?.earlier ?? new Map(),
         lastYear: h?.lastYear ?? new Map(),
         annualPlan: plans.get(v.indicator_code) ?? null,

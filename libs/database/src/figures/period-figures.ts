@@ -1,7 +1,7 @@
-import { Dec, dec, decOrNull, PeriodFigure } from '@app/domain';
+import { Dec, dec, decOrNull, ExactValue, exactOrNull, parseExact, PeriodFigure } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
-export type FigureHistory = Map<string, { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> }>;
+export type FigureHistory<N = Dec> = Map<string, { earlier: Map<number, PeriodFigure<N>>; lastYear: Map<number, PeriodFigure<N>> }>;
 
 export interface HistoryRow {
   unit_id: string;
@@ -23,7 +23,26 @@ export async function loadFigureHistory(
   period: { type: string; year: number; number: number },
   codes: string[],
 ): Promise<Map<string, FigureHistory>> {
-  const rows: HistoryRow[] = await db.query(
+  return groupFigureHistory(await queryFigureHistory(db, unitIds, period, codes), period);
+}
+
+/** The same history as exact figures (exact-decimal.ts), for consolidation. */
+export async function loadExactFigureHistory(
+  db: DataSource | EntityManager,
+  unitIds: string[],
+  period: { type: string; year: number; number: number },
+  codes: string[],
+): Promise<Map<string, FigureHistory<ExactValue>>> {
+  return groupFigureHistory(await queryFigureHistory(db, unitIds, period, codes), period, exactOrNull);
+}
+
+function queryFigureHistory(
+  db: DataSource | EntityManager,
+  unitIds: string[],
+  period: { type: string; year: number; number: number },
+  codes: string[],
+): Promise<HistoryRow[]> {
+  return db.query(
     `SELECT s.unit_id, p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered
        FROM submissions s
        JOIN periods p ON p.id = s.period_id
@@ -33,27 +52,42 @@ export async function loadFigureHistory(
         AND v.indicator_code = ANY($5)`,
     [unitIds, period.type, period.year, period.number, codes],
   );
-  return groupFigureHistory(rows, period);
 }
 
 /** The rows of loadFigureHistory's query, by unit id and indicator (pure; the consolidation bench runs it too). */
-export function groupFigureHistory(rows: HistoryRow[], period: { year: number }): Map<string, FigureHistory> {
-  const out = new Map<string, FigureHistory>();
+export function groupFigureHistory(rows: HistoryRow[], period: { year: number }): Map<string, FigureHistory>;
+export function groupFigureHistory<N>(rows: HistoryRow[], period: { year: number }, parse: (text: string | null) => N | null): Map<string, FigureHistory<N>>;
+export function groupFigureHistory<N>(rows: HistoryRow[], period: { year: number }, parse: (text: string | null) => N | null = decOrNull as never): Map<string, FigureHistory<N>> {
+  const out = new Map<string, FigureHistory<N>>();
   for (const r of rows) {
     let unit = out.get(r.unit_id);
     if (!unit) out.set(r.unit_id, (unit = new Map()));
     let h = unit.get(r.indicator_code);
     if (!h) unit.set(r.indicator_code, (h = { earlier: new Map(), lastYear: new Map() }));
-    const figure = { value: decOrNull(r.numeric_value), enteredCumulative: decOrNull(r.cumulative_entered) };
+    const figure = { value: parse(r.numeric_value), enteredCumulative: parse(r.cumulative_entered) };
     (r.year === period.year ? h.earlier : h.lastYear).set(r.number, figure);
   }
   return out;
 }
 
 export async function loadPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<Map<string, Dec>> {
-  const rows: Array<{ indicator_code: string; target: string }> = await db.query(
-    'SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)',
-    [year, codes],
-  );
-  return new Map(rows.map((r) => [r.indicator_code, dec(r.target)]));
+  return new Map((await queryPlans(db, year, codes)).map((r) => [r.indicator_code, dec(r.target)]));
+}
+
+/** The plans as exact figures, for consolidation. */
+export async function loadExactPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<Map<string, ExactValue>> {
+  return exactPlans(await queryPlans(db, year, codes));
+}
+
+export function exactPlans(rows: PlanRow[]): Map<string, ExactValue> {
+  return new Map(rows.map((r) => [r.indicator_code, parseExact(r.target)]));
+}
+
+export interface PlanRow {
+  indicator_code: string;
+  target: string;
+}
+
+function queryPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<PlanRow[]> {
+  return db.query('SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)', [year, codes]);
 }

@@ -1,3 +1,4 @@
+import { provenanceValue } from '../exact-decimal';
 import { ContentSection, FigureSource, ReportContent, Run } from './content';
 import { documentTitle, sectionHeading } from './document-meta';
 import { adjustCase, FigureInput, IndicatorInfo, mergeText, Part, PatternContext, renderPattern } from './placeholders';
@@ -63,7 +64,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
           if (noteId) runs.push({ t: 'note', id: noteId });
         } else {
           const f = input.figures.get(p.code)!;
-          figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: p.value.toFixed(), text: p.printed, sectionId: section.id });
+          figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId: section.id });
           runs.push({ t: 'fig', text: p.text, ref: figures.length - 1 });
         }
       }
@@ -174,7 +175,7 @@ function placeInNarrative(ctx: PatternContext, st: StatementTemplate, parts: Par
     spans.forEach((span, i) => {
       const p = figs[i];
       const f = ctx.figures.get(p.code)!;
-      figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: p.value.toFixed(), text: p.printed, sectionId });
+      figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId });
       d.marks.push({ start: span.start, end: span.end, ref: figures.length - 1 });
     });
     if (noteId && anchorFig >= 0) d.notes.push({ at: clauseEnd(d.text, spans[anchorFig].end), id: noteId });

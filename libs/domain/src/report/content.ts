@@ -56,7 +56,7 @@ export interface FigureSource {
   submissionId: string;
   indicatorCode: string;
   field: FigureField;
-  /** the exact decimal the figure was printed from */
+  /** the exact decimal the figure was printed from; a percentage (a quotient that rarely ends) to 10 decimals */
   value: string;
   text: string;
   sectionId: string;

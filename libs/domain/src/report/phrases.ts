@@ -1,4 +1,4 @@
-import { Dec } from '../decimal';
+import { FigureValue } from '../exact-decimal';
 import { formatNumber } from '../vn-number';
 
 /**
@@ -6,7 +6,7 @@ import { formatNumber } from '../vn-number';
  * "tăng 1,7% so với cùng kỳ" / "giảm 9,06%" / "bằng 99,8% so với cùng kỳ" / "tương đương cùng kỳ",
  * "đạt 55,5% kế hoạch" (or "dự toán"), a value with its unit of measure.
  */
-export function numberText(value: Dec, decimals: number): string {
+export function numberText(value: FigureValue, decimals: number): string {
   return formatNumber(value, { decimals });
 }
 
@@ -34,7 +34,7 @@ export function planPhrase(printed: string, basis: string | null, full: boolean)
 }
 
 /** A printed magnitude with the value's sign put back, as numberText prints the value itself. */
-export function withSign(printedMagnitude: string, value: Dec): string {
+export function withSign(printedMagnitude: string, value: FigureValue): string {
   return value.isNegative() && !/^[0.,]+$/.test(printedMagnitude) ? `-${printedMagnitude}` : printedMagnitude;
 }
 

@@ -1,4 +1,4 @@
-import { Dec } from '../decimal';
+import { FigureValue } from '../exact-decimal';
 import { FigureField } from './content';
 import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withSign, withUnit } from './phrases';
 
@@ -19,17 +19,17 @@ export interface IndicatorInfo {
 export interface FigureInput {
   submissionId: string;
   unitCode: string;
-  value: Dec | null;
+  value: FigureValue | null;
   text: string | null;
-  cumulative: Dec | null;
-  planPct: Dec | null;
-  samePeriodChangePct: Dec | null;
-  samePeriodRatioPct: Dec | null;
+  cumulative: FigureValue | null;
+  planPct: FigureValue | null;
+  samePeriodChangePct: FigureValue | null;
+  samePeriodRatioPct: FigureValue | null;
 }
 
 export type Part =
   | { kind: 'text'; text: string }
-  | { kind: 'fig'; text: string; printed: string; percent: boolean; code: string; field: FigureField; value: Dec }
+  | { kind: 'fig'; text: string; printed: string; percent: boolean; code: string; field: FigureField; value: FigureValue }
   | { kind: 'note' };
 
 export interface PatternContext {
@@ -63,7 +63,7 @@ function decimalsOf(ctx: PatternContext, info: IndicatorInfo, field: FigureField
   return field === 'value' || field === 'cumulative' ? (info.decimals ?? 0) : 1;
 }
 
-function fig(ctx: PatternContext, info: IndicatorInfo, field: FigureField, value: Dec | null, percent: boolean, text: (printed: string, d: number) => string): Part | null {
+function fig(ctx: PatternContext, info: IndicatorInfo, field: FigureField, value: FigureValue | null, percent: boolean, text: (printed: string, d: number) => string): Part | null {
   if (value === null) return null;
   const d = decimalsOf(ctx, info, field);
   // a change is printed without its sign: the verb says it ("giảm 9,06%")
@@ -84,7 +84,7 @@ export function resolvePlaceholder(ctx: PatternContext, main: string | undefined
   const f = ctx.figures.get(info.code);
   if (!f) return null;
   const isPct = info.kind === 'percent' || info.unitOfMeasure === '%';
-  const amount = (value: Dec | null, which: FigureField): Part | null => {
+  const amount = (value: FigureValue | null, which: FigureField): Part | null => {
     if (value === null) return null;
     if (isPct && mod === 'change') return fig(ctx, info, which, value, true, (p) => changePhrase(p, value.isNegative(), null));
     if (isPct) return fig(ctx, info, which, value, false, (p) => `${p}%`);
