@@ -176,6 +176,7 @@ const instance = autocannon(
       counterEnd: Math.max(...states.map((s) => s.counter)),
     };
     if (config.timelineFile) fs.writeFileSync(config.timelineFile, JSON.stringify(timeline));
+    if (config.timelineFile) fs.writeFileSync(`${config.timelineFile}.start`, new Date(started).toISOString());
     const usage = process.resourceUsage();
     out.driverCpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
     process.stdout.write(`${JSON.stringify(out)}\n`);

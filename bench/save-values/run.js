@@ -75,7 +75,7 @@ function spawnNode(name, args, env) {
   child.stderr.on('data', keep);
   if (name === 'api' && process.env.BENCH_API_LOG) {
     const log = fs.createWriteStream(process.env.BENCH_API_LOG);
-    child.stdout.pipe(log);
+    child.stdout.on('data', (d) => log.write(String(d).replace(/^(?=.)/gm, () => `${new Date().toISOString().slice(11, 23)} `)));
   }
   child.on('exit', () => children.delete(child));
   child.name = name;
