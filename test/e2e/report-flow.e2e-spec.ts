@@ -26,7 +26,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  * Every worker of this file: a consolidation whose worker died is picked up again within seconds. All of
  * them, since BullMQ skips a stalled check while the last worker's interval has not run out.
  */
-const FAST_LOCKS = { BULLMQ_LOCK_MS: '4000', BULLMQ_STALLED_MS: '1000' };
+const FAST_LOCKS = { WORKER_LOCK_MS: '4000', WORKER_STALLED_MS: '1000' };
 const OUTPUT = join(__dirname, '..', 'output');
 /** The API's clock: Monday 3 June 2024, 09:00 in Lạng Sơn, running on from there; the report is signed that day, not today. */
 const SIGNING_DAY = vnInstant('2024-06-03', '09:00');

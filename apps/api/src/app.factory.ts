@@ -36,7 +36,7 @@ export async function createApp(databaseUrl: string, options: CreateAppOptions =
   const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === 'true' }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: env.TRUST_PROXY === 'true' }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
   app.setGlobalPrefix('api');

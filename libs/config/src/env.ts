@@ -27,6 +27,12 @@ export class Env {
    * consolidations and renderings of different periods then use as many cores
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_PROCESSES = 1;
+  /** BullMQ job lock of every processor: a crashed worker's job is taken over once its lock lapses */
+  @Transform(toInt) @IsInt() @Min(500) WORKER_LOCK_MS = 30_000;
+  /** how often BullMQ looks for jobs whose lock lapsed */
+  @Transform(toInt) @IsInt() @Min(100) WORKER_STALLED_MS = 30_000;
+  /** how often the worker relays the outbox to the queues */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 250;
   /** how often the worker looks for due reminders; 0 = only when a scan job is added by hand */
   @Transform(toInt) @IsInt() @Min(0) REMINDER_SCAN_EVERY_MS = 60_000;
   /** 'system', or 'redis': the time is read from the Redis key <QUEUE_PREFIX>:clock (the demo moves it) */
@@ -42,6 +48,8 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 2;
   /** group commit of form saves: the most saves one batch (one statement) carries */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 200;
+  /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
+  @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
   /** address users reach the app at, for links in e-mails */
   @IsString() PUBLIC_URL = 'http://localhost:3000';
 }

@@ -1,3 +1,4 @@
+import { loadEnv } from '@app/config';
 import { reminderKey, ReminderKind } from '@app/domain';
 import type { JobsOptions } from 'bullmq';
 
@@ -103,13 +104,11 @@ export const jobIds = {
 export const SCAN_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } };
 
 /**
- * Worker tuning read from the environment when the processors are declared: a lock that expires
- * sooner lets a crashed worker's job be picked up sooner (WORKER_LOCK_MS, WORKER_STALLED_MS).
+ * Every processor's BullMQ options, the lock settings from the configuration when the processors are
+ * declared: a lock that lapses sooner lets a crashed worker's job be taken over sooner
+ * (WORKER_LOCK_MS, WORKER_STALLED_MS; the crash tests shorten both).
  */
 export function processorOptions(concurrency: number): { concurrency: number; lockDuration: number; stalledInterval: number } {
-  return {
-    concurrency,
-    lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
-    stalledInterval: Number(process.env.WORKER_STALLED_MS ?? 30_000),
-  };
+  const env = loadEnv();
+  return { concurrency, lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS };
 }

@@ -1,15 +1,13 @@
-import { ConsolidationJob, QUEUES } from '@app/queue';
+import { ConsolidationJob, processorOptions, QUEUES } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { ConsolidationOutcome, ConsolidationService } from './consolidation.service';
 
-/** One consolidation at a time per worker: each reads every approved submission of a period. */
-// a job whose worker died is picked up again once its lock lapses (tests shorten both)
-@Processor(QUEUES.consolidation, {
-  concurrency: 1,
-  lockDuration: Number(process.env.BULLMQ_LOCK_MS ?? 30_000),
-  stalledInterval: Number(process.env.BULLMQ_STALLED_MS ?? 30_000),
-})
+/**
+ * One consolidation at a time per worker process: each reads every approved submission of a period.
+ * A job whose worker died is picked up again once its lock lapses (WORKER_LOCK_MS).
+ */
+@Processor(QUEUES.consolidation, processorOptions(1))
 export class ConsolidationProcessor extends WorkerHost {
   constructor(private readonly service: ConsolidationService) {
     super();

@@ -1,3 +1,4 @@
+import { loadEnv } from '@app/config';
 import { EventJob, relayOutboxBatch } from '@app/queue';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,7 @@ import { DataSource } from 'typeorm';
 
 export const RELAY_QUEUE = Symbol('RELAY_QUEUE');
 
-const INTERVAL_MS = Number(process.env.OUTBOX_POLL_MS ?? 250);
+const INTERVAL_MS = loadEnv().OUTBOX_POLL_MS;
 
 /**
  * Polls the outbox and relays pending events to the events queue. When Redis is down the batch
