@@ -97,4 +97,15 @@ describe('deadline extensions and completeness (HTTP)', () => {
     const extSa = await t.http().get(`/api/periods/${periodId}/extensions`).set(await auth('officer-sa')).expect(200);
     expect(extSa.body.map((e: { unitCode: string }) => e.unitCode)).toEqual(['SA']);
   });
+
+  it("gives an officer their unit's own deadline with its submissions: the extension, else the period's", async () => {
+    const sa = await t.http().get(`/api/submissions?periodId=${periodId}`).set(await auth('officer-sa')).expect(200);
+    expect(sa.body).toEqual([expect.objectContaining({ unitCode: 'SA', deadline: '2024-05-22', extended: true, extensionReason: 'Điều chỉnh theo chỉ đạo' })]);
+    const view = await t.http().get(`/api/submissions/${sa.body[0].id}`).set(await auth('officer-sa')).expect(200);
+    expect(view.body).toMatchObject({ deadline: '2024-05-22', extension: { deadline: '2024-05-22', reason: 'Điều chỉnh theo chỉ đạo' }, period: { deadline: '2024-05-16' } });
+    const sb = await t.http().get(`/api/submissions?periodId=${periodId}`).set(await auth('officer-sb')).expect(200);
+    expect(sb.body).toEqual([expect.objectContaining({ unitCode: 'SB', deadline: '2024-05-16', extended: false, extensionReason: null })]);
+    const sbView = await t.http().get(`/api/submissions/${sb.body[0].id}`).set(await auth('officer-sb')).expect(200);
+    expect(sbView.body).toMatchObject({ deadline: '2024-05-16', extension: null });
+  });
 });

@@ -1,4 +1,4 @@
-import { AuditEntry, FigureHistory, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import { AuditEntry, DeadlineExtension, FigureHistory, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
 import {
   CellValue,
   checkIndicatorRules,
@@ -33,6 +33,10 @@ export class SubmissionViewService {
       .select(['s.id AS id', 's.unit_id AS "unitId"', 'u.code AS "unitCode"', 'u.name AS "unitName"'])
       .addSelect(['s.period_id AS "periodId"', 's.state AS state', 's.version AS version'])
       .addSelect(['s.submitted_at AS "submittedAt"', 's.approved_at AS "approvedAt"', 's.updated_at AS "updatedAt"'])
+      // the unit's own deadline: its extension for the period, else the period's
+      .innerJoin(Period, 'p', 'p.id = s.period_id')
+      .leftJoin(DeadlineExtension, 'e', 'e.period_id = s.period_id AND e.unit_id = s.unit_id')
+      .addSelect(['coalesce(e.deadline, p.deadline)::text AS deadline', 'e.id IS NOT NULL AS extended', 'e.reason AS "extensionReason"'])
       // the period board shows who did what last: one small subquery per row, on the (submission, created_at) index
       .addSelect(
         `(SELECT json_build_object('action', r.action, 'at', r.created_at, 'actorName', ru.full_name)
@@ -49,12 +53,13 @@ export class SubmissionViewService {
 
   async get(actor: Actor, id: string) {
     const s = await this.access.findVisible(actor, id);
-    const [unit, period, form, valueRows, reviews] = await Promise.all([
+    const [unit, period, form, valueRows, reviews, extension] = await Promise.all([
       this.db.getRepository(ReportingUnit).findOneByOrFail({ id: s.unitId }),
       this.db.getRepository(Period).findOneByOrFail({ id: s.periodId }),
       this.forms.unitForm(s.formTemplateId, s.unitId),
       this.db.getRepository(SubmissionValue).find({ where: { submissionId: s.id } }),
       this.reviews(s.id),
+      this.db.getRepository(DeadlineExtension).findOneBy({ periodId: s.periodId, unitId: s.unitId }),
     ]);
     const codes = form.indicators.map((i) => i.code);
     const [histories, plans] = await Promise.all([
@@ -79,6 +84,9 @@ export class SubmissionViewService {
       unitName: unit.name,
       periodId: s.periodId,
       period: { type: period.type, year: period.year, number: period.number, deadline: period.deadline },
+      // the unit's own deadline: its extension for the period, else the period's
+      deadline: extension?.deadline ?? period.deadline,
+      extension: extension ? { deadline: extension.deadline, reason: extension.reason } : null,
       state: s.state,
       version: s.version,
       submittedAt: s.submittedAt,

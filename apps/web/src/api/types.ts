@@ -46,6 +46,10 @@ export interface SubmissionListItem {
   approvedAt: string | null;
   updatedAt: string;
   lastAction: { action: ReviewActionName; at: string; actorName: string } | null;
+  /** the unit's own deadline: its extension for the period, else the period's */
+  deadline: string;
+  extended: boolean;
+  extensionReason: string | null;
 }
 
 export type ReviewActionName = 'submit' | 'return' | 'approve' | 'reopen';
@@ -115,6 +119,9 @@ export interface SubmissionView {
   unitName: string;
   periodId: string;
   period: { type: PeriodView['type']; year: number; number: number; deadline: string };
+  /** the unit's own deadline: its extension for the period, else the period's */
+  deadline: string;
+  extension: { deadline: string; reason: string } | null;
   state: SubmissionState;
   version: number;
   submittedAt: string | null;

@@ -11,6 +11,8 @@ const value = (over: Partial<ValueView>): ValueView => ({
 const view: SubmissionView = {
   id: 's', unitId: 'u', unitCode: 'SNN', unitName: 'Sở Nông nghiệp và Phát triển nông thôn', periodId: 'p',
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
+  deadline: '2024-05-16',
+  extension: null,
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [

@@ -12,6 +12,8 @@ const fig = (period: number, v: string) => ({ period, value: v, enteredCumulativ
 const view: SubmissionView = {
   id: 's', unitId: 'u', unitCode: 'SNN', unitName: 'Sở NN', periodId: 'p',
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
+  deadline: '2024-05-16',
+  extension: null,
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Nông nghiệp', reportSection: 'II.1.1' }],
   values: [

@@ -77,7 +77,11 @@ export function FormPage() {
             <Space size={12} wrap>
               <StateTag state={view.state} large />
               <span className="muted">{t('common.deadline')}:</span>
-              <DeadlineText deadline={view.period.deadline} done={view.state === 'submitted' || view.state === 'approved'} />
+              <DeadlineText
+                deadline={view.deadline}
+                done={view.state === 'submitted' || view.state === 'approved'}
+                extensionReason={view.extension?.reason ?? null}
+              />
             </Space>
           </div>
           <div className="form-actions">

@@ -48,7 +48,7 @@ export function OfficerHome() {
             <div>
               <div className="current-period">{periodName(current.period, lang)}</div>
               <div className="current-meta">
-                <StateTag state={current.state} /> {t('common.deadline')}: <DeadlineText deadline={current.period.deadline} />
+                <StateTag state={current.state} /> {t('common.deadline')}: <DeadlineText deadline={current.deadline} extensionReason={current.extended ? (current.extensionReason ?? '') : null} />
                 <span className="muted"> · {t('common.cutoff')}: {formatDate(current.period.cutoffFrom)} – {formatDate(current.period.cutoffTo)}</span>
               </div>
             </div>
@@ -66,7 +66,16 @@ export function OfficerHome() {
         columns={[
           { title: t('common.period'), render: (_, s) => <b>{s.period ? periodName(s.period, lang) : ''}</b> },
           { title: t('common.cutoff'), render: (_, s) => (s.period ? `${formatDate(s.period.cutoffFrom)} – ${formatDate(s.period.cutoffTo)}` : '') },
-          { title: t('common.deadline'), render: (_, s) => s.period && <DeadlineText deadline={s.period.deadline} done={s.state === 'submitted' || s.state === 'approved'} /> },
+          {
+            title: t('common.deadline'),
+            render: (_, s) => (
+              <DeadlineText
+                deadline={s.deadline}
+                done={s.state === 'submitted' || s.state === 'approved'}
+                extensionReason={s.extended ? (s.extensionReason ?? '') : null}
+              />
+            ),
+          },
           { title: t('common.state'), dataIndex: 'state', render: (state) => <StateTag state={state} /> },
           { title: t('officer.home.submittedAt'), dataIndex: 'submittedAt', render: (v) => formatDateTime(v) },
           { title: '', align: 'right', render: (_, s) => action(s) },
