@@ -9,48 +9,18 @@
  *
  *   node bench/reminders/setup.js      (standalone; run.js calls setupDatabase())
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const { Client } = require('pg');
+const { benchDatabaseUrl, freshMigratedDatabase } = require('../support/database');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const DB_NAME = 'tonghop_bench_reminders';
-const ADMIN_URL = process.env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE_URL = (() => {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
+const DATABASE_URL = benchDatabaseUrl(DB_NAME);
 const UNITS = Number(process.env.BENCH_UNITS || 40);
 const PERIODS = Number(process.env.BENCH_PERIODS || 500);
 /** a Tuesday, a working day in the 2026 calendar, after the day's sending time (08:00) */
 const BENCH_NOW = '2026-03-10T09:00:00+07:00';
 
-function runCli(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/cli/main.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
-  });
-}
-
 async function setupDatabase({ log = () => undefined } = {}) {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  } finally {
-    await admin.end();
-  }
-  log(await runCli(['migrate'], { DATABASE_URL }));
+  log(await freshMigratedDatabase(DB_NAME));
   const db = new Client({ connectionString: DATABASE_URL });
   await db.connect();
   try {

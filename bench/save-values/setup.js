@@ -6,18 +6,11 @@
  *
  *   node bench/save-values/setup.js      (standalone; run.js calls setupDatabase())
  */
-const { spawn } = require('node:child_process');
-const path = require('node:path');
 const { Client } = require('pg');
+const { benchDatabaseUrl, freshMigratedDatabase } = require('../support/database');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const DB_NAME = 'tonghop_bench';
-const ADMIN_URL = process.env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE_URL = (() => {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-})();
+const DATABASE_URL = benchDatabaseUrl(DB_NAME);
 const PASSWORD = 'Bench@2024';
 const UNITS = 100;
 const INDICATORS = 50;
@@ -26,32 +19,6 @@ const pad = (n, w) => String(n).padStart(w, '0');
 const unitCode = (i) => `U${pad(i + 1, 3)}`;
 const indicatorCode = (i) => `i${pad(i + 1, 2)}`;
 const username = (i) => `bench-u${pad(i + 1, 3)}`;
-
-function runCli(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/apps/cli/main.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`cli ${args.join(' ')} exited ${code}:\n${out}`))));
-  });
-}
-
-async function recreateDatabase() {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Multi-row INSERT helper: rows of equal arity → one statement with $n placeholders. */
 async function insertRows(db, sql, rows, returning = '') {
@@ -68,9 +35,7 @@ async function setupDatabase({ log = () => undefined } = {}) {
   // one argon2id hash reused for every officer (the API verifies it at login)
   const passwordHashP = hash(PASSWORD);
 
-  await recreateDatabase();
-  const migrated = await runCli(['migrate'], { DATABASE_URL });
-  log(`  migrate: ${migrated.split('\n').pop()}`);
+  log(`  migrate: ${await freshMigratedDatabase(DB_NAME)}`);
   const passwordHash = await passwordHashP;
 
   const db = new Client({ connectionString: DATABASE_URL });
