@@ -13,6 +13,7 @@
 import { exactOrNull, renderPattern, ReportTemplate, StatementTemplate } from '../../libs/domain/src';
 import type { HistoryRow, IndicatorRow, UnitRow, ValueRow } from '../../libs/database/src/figures';
 import { assembleConsolidationInput, exactPlans, groupFigureHistory } from '../../libs/database/src/figures';
+import { seededRandom } from '../../test/support/seeded-random';
 
 export const UNITS = 40;
 export const INDICATORS_PER_UNIT = 300;
@@ -34,20 +35,9 @@ export interface Province {
   plans: Array<{ indicator_code: string; target: string }>;
 }
 
-/** A small deterministic generator (mulberry32): the same seed, the same province. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticProvince(seed: number): Province {
-  const rnd = random(seed * 7919 + 1);
+  const rnd = seededRandom(seed * 7919 + 1);
   const amount = (base: number, decimals: number) => (base * (0.8 + rnd() * 0.4)).toFixed(decimals);
   const indicators: IndicatorRow[] = [];
   const units: UnitRow[] = [];

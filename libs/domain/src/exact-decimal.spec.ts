@@ -2,19 +2,9 @@ import { Dec, dec } from './decimal';
 import { deriveExactFigures, deriveFigures, DerivationRule, percentOf, PeriodFigure } from './derived';
 import { equals, ExactValue, Fixed, lessHundred, parseExact, percent, Percent, plus, provenanceValue } from './exact-decimal';
 import { formatNumber } from './vn-number';
+import { seededRandom } from '../../../test/support/seeded-random';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(20240531);
+const rnd = seededRandom(20240531);
 const int = (n: number) => Math.floor(rnd() * n);
 const digits = (n: number) => Array.from({ length: n }, () => int(10)).join('');
 
