@@ -21,6 +21,7 @@
  * only carries the connection's index, set in `setupClient`.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const autocannon = require('autocannon');
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
@@ -175,8 +176,11 @@ const instance = autocannon(
       connectionsUsed: nextConn,
       counterEnd: Math.max(...states.map((s) => s.counter)),
     };
-    if (config.timelineFile) fs.writeFileSync(config.timelineFile, JSON.stringify(timeline));
-    if (config.timelineFile) fs.writeFileSync(`${config.timelineFile}.start`, new Date(started).toISOString());
+    if (config.timelineFile) {
+      fs.mkdirSync(path.dirname(config.timelineFile), { recursive: true });
+      fs.writeFileSync(config.timelineFile, JSON.stringify(timeline));
+      fs.writeFileSync(`${config.timelineFile}.start`, new Date(started).toISOString());
+    }
     const usage = process.resourceUsage();
     out.driverCpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
     process.stdout.write(`${JSON.stringify(out)}\n`);
