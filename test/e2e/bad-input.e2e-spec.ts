@@ -57,6 +57,26 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message, and 
     expect(await snapshot()).toEqual(before);
   });
 
+  // the save's DTO is built from its top-level fields only (ShallowBody): prototype keys anywhere in the
+  // body must still be refused, by the JSON parser or by the hand check of each value
+  const poisoned: Array<[string, () => string, string]> = [
+    ['a top-level __proto__', () => `{"version":${v()},"values":[],"__proto__":{"polluted":true}}`, 'MALFORMED_JSON'],
+    ['a __proto__ in a value', () => `{"version":${v()},"values":[{"indicatorCode":"forest","value":1,"__proto__":{"polluted":true}}]}`, 'MALFORMED_JSON'],
+    ['a constructor.prototype in a value', () => `{"version":${v()},"values":[{"indicatorCode":"forest","value":1,"constructor":{"prototype":{"polluted":true}}}]}`, 'MALFORMED_JSON'],
+    ['a plain constructor key in a value', () => `{"version":${v()},"values":[{"indicatorCode":"forest","value":1,"constructor":1}]}`, 'VALIDATION_FAILED'],
+  ];
+
+  it.each(poisoned)('refuses %s with 400 and changes nothing', async (_label, body, code) => {
+    const before = await snapshot();
+    const res = await t.http().put(`/api/submissions/${sub.id}/values`).set('Authorization', officer)
+      .set('content-type', 'application/json').send(body());
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(code);
+    expect(res.body.message).toMatch(VIETNAMESE);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('names the offending indicators and their own codes', async () => {
     const res = await t.http().put(`/api/submissions/${sub.id}/values`).set('Authorization', officer).send({
       version: v(),

@@ -1,6 +1,6 @@
-import { Dec } from './decimal';
+import { Dec, dec } from './decimal';
 import { ErrorDetail } from './errors';
-import { formatNumber, parseNumberInput } from './vn-number';
+import { formatNumber, parseNumberText } from './vn-number';
 
 export const INDICATOR_KINDS = ['number', 'percent', 'text'] as const;
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
@@ -26,6 +26,8 @@ export interface CellValue {
 }
 
 export type ParsedCell = { ok: true; numeric: Dec | null; text: string | null } | { ok: false; error: ErrorDetail };
+/** A parsed cell whose figure is kept as its canonical decimal text (what a save stores). */
+export type ParsedCellText = { ok: true; numeric: string | null; text: string | null } | { ok: false; error: ErrorDetail };
 
 /**
  * Turns what a client sent for one indicator into what is stored. Only the shape is checked
@@ -33,6 +35,11 @@ export type ParsedCell = { ok: true; numeric: Dec | null; text: string | null } 
  * checked by `checkIndicatorRules`, which a draft may break until it is submitted.
  */
 export function parseCell(rule: IndicatorRule, raw: unknown): ParsedCell {
+  return withDecimal(parseCellText(rule, raw));
+}
+
+/** `parseCell` with the figure as text, for the save's hot path (no decimal built). */
+export function parseCellText(rule: IndicatorRule, raw: unknown): ParsedCellText {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { ok: true, numeric: null, text: null };
   }
@@ -45,19 +52,35 @@ export function parseCell(rule: IndicatorRule, raw: unknown): ParsedCell {
     }
     return { ok: true, numeric: null, text: raw };
   }
-  const parsed = parseNumberInput(raw);
+  const parsed = parseNumberText(raw);
   if (!parsed.ok) return fail(rule, parsed.code, parsed.message);
-  return { ok: true, numeric: parsed.value, text: null };
+  return { ok: true, numeric: parsed.text, text: null };
 }
 
 export function parseCumulative(rule: IndicatorRule, raw: unknown): ParsedCell {
-  if (raw === null || raw === undefined || raw === '') return { ok: true, numeric: null, text: null };
-  const parsed = parseNumberInput(raw);
-  if (!parsed.ok) return fail(rule, parsed.code, `Lũy kế: ${parsed.message}`);
-  return { ok: true, numeric: parsed.value, text: null };
+  return withDecimal(parseCumulativeText(rule, raw));
 }
 
-function fail(rule: IndicatorRule, code: ErrorDetail['code'], message: string): ParsedCell {
+export function parseCumulativeText(rule: IndicatorRule, raw: unknown): ParsedCellText {
+  if (raw === null || raw === undefined || raw === '') return { ok: true, numeric: null, text: null };
+  const parsed = parseNumberText(raw);
+  if (!parsed.ok) return fail(rule, parsed.code, `Lũy kế: ${parsed.message}`);
+  return { ok: true, numeric: parsed.text, text: null };
+}
+
+function withDecimal(cell: ParsedCellText): ParsedCell {
+  return cell.ok ? { ok: true, numeric: cell.numeric === null ? null : dec(cell.numeric), text: cell.text } : cell;
+}
+
+/**
+ * Whether `checkIndicatorRules` can say anything about a filled-in figure of this rule while the
+ * form is a draft: it has bounds, must be whole, or is a part or the total of a breakdown.
+ */
+export function hasDraftRules(rule: IndicatorRule, rules: readonly IndicatorRule[]): boolean {
+  return rule.min !== null || rule.max !== null || rule.integerOnly || rule.parentCode !== null || rules.some((r) => r.parentCode === rule.code);
+}
+
+function fail(rule: IndicatorRule, code: ErrorDetail['code'], message: string): { ok: false; error: ErrorDetail } {
   return { ok: false, error: { indicatorCode: rule.code, code, message: `${rule.name}: ${message}` } };
 }
 

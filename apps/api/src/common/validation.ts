@@ -1,5 +1,5 @@
 import { DomainError, ErrorDetail } from '@app/domain';
-import { Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
 import { classToPlain, plainToInstance } from 'class-transformer';
 
@@ -51,7 +51,7 @@ export function ShallowBody(): ClassDecorator {
 
 const transformer: TransformerPackage = {
   plainToInstance<T>(cls: Type<T>, plain: unknown, options?: object): T | T[] {
-    if (Reflect.getMetadata(SHALLOW_BODY, cls) === true && typeof plain === 'object' && plain !== null && !Array.isArray(plain)) {
+    if (isShallow(cls) && typeof plain === 'object' && plain !== null && !Array.isArray(plain)) {
       return Object.assign(new cls() as object, plain) as T;
     }
     return plainToInstance(cls, plain, options);
@@ -59,9 +59,39 @@ const transformer: TransformerPackage = {
   classToPlain: (object, options) => classToPlain(object, options),
 };
 
+const isShallow = (metatype: unknown): boolean => typeof metatype === 'function' && Reflect.getMetadata(SHALLOW_BODY, metatype) === true;
+
+/**
+ * ValidationPipe, except that for a @ShallowBody() request body it does not walk the whole nested
+ * value twice (deleting prototype keys, closing array gaps) before building the DTO: the body is
+ * JSON parsed by Fastify, which refuses `__proto__` and `constructor.prototype` and cannot produce
+ * a sparse array, and the service reads each nested item by hand, refusing any key it does not know.
+ * (Both walks run synchronously at the start of `transform`, before its first await.)
+ */
+class AppValidationPipe extends ValidationPipe {
+  private walk = true;
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    this.walk = !(metadata.type === 'body' && isShallow(metadata.metatype));
+    try {
+      return super.transform(value, metadata);
+    } finally {
+      this.walk = true;
+    }
+  }
+
+  protected override stripProtoKeys(value: unknown): void {
+    if (this.walk) super.stripProtoKeys(value);
+  }
+
+  protected override closeArrayGaps(value: unknown): void {
+    if (this.walk) super.closeArrayGaps(value);
+  }
+}
+
 /** whitelist + forbidNonWhitelisted + transform, with Vietnamese messages and field paths. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

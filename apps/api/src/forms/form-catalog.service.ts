@@ -1,5 +1,5 @@
 import { FormSection, FormSectionUnit, Indicator } from '@app/database';
-import { CompareOn, dec, IndicatorKind, IndicatorRule } from '@app/domain';
+import { CompareOn, dec, hasDraftRules, IndicatorKind, IndicatorRule } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,6 +21,8 @@ export interface UnitForm {
   sections: Array<{ code: string; title: string; reportSection: string | null }>;
   indicators: FormIndicator[];
   byCode: ReadonlyMap<string, FormIndicator>;
+  /** the indicators whose figures `checkIndicatorRules` looks at in a draft (see hasDraftRules) */
+  draftChecked: ReadonlySet<string>;
 }
 
 /**
@@ -87,6 +89,7 @@ export class FormCatalogService {
       sections: sections.map((s) => ({ code: s.code, title: s.title, reportSection: s.reportSection })),
       indicators,
       byCode: new Map(indicators.map((i) => [i.code, i])),
+      draftChecked: new Set(indicators.filter((i) => hasDraftRules(i, indicators)).map((i) => i.code)),
     };
   }
 }

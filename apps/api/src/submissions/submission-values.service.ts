@@ -1,6 +1,6 @@
 import { loadEnv } from '@app/config';
 import { Submission } from '@app/database';
-import { CellValue, checkIndicatorRules, DomainError, ErrorDetail, nextState, parseCell, parseCumulative } from '@app/domain';
+import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextState, parseCellText, parseCumulativeText } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
@@ -61,41 +61,48 @@ export class SubmissionValuesService {
         continue;
       }
       seen.add(rule.code);
-      const cell = parseCell(rule, item.value);
+      const cell = parseCellText(rule, item.value);
       if (!cell.ok) {
         errors.push({ field: `values.${index}.value`, ...cell.error });
         continue;
       }
       const hasCumulative = item.cumulative !== undefined;
-      const cumulative = hasCumulative ? parseCumulative(rule, item.cumulative) : null;
+      const cumulative = hasCumulative ? parseCumulativeText(rule, item.cumulative) : null;
       if (cumulative && !cumulative.ok) {
         errors.push({ field: `values.${index}.cumulative`, ...cumulative.error });
         continue;
       }
       codes.push(rule.code);
-      nums.push(cell.numeric?.toFixed() ?? null);
+      const cum = cumulative?.ok ? cumulative.numeric : null;
+      nums.push(cell.numeric);
       texts.push(cell.text);
       cumSet.push(hasCumulative);
-      cums.push(cumulative?.ok ? (cumulative.numeric?.toFixed() ?? null) : null);
+      cums.push(cum);
       noteSet.push(item.note !== undefined);
       notes.push(item.note ?? null);
-      cells.set(rule.code, { numeric: cell.numeric, text: cell.text, enteredCumulative: cumulative?.ok ? cumulative.numeric : null });
+      // decimals only for the figures a draft's rules look at (bounds, whole numbers, "trong đó")
+      if (form.draftChecked.has(rule.code)) {
+        cells.set(rule.code, {
+          numeric: cell.numeric === null ? null : dec(cell.numeric),
+          text: cell.text,
+          enteredCumulative: cum === null ? null : dec(cum),
+        });
+      }
     }
     if (errors.length > 0) {
       throw new DomainError('VALIDATION_FAILED', 'Số liệu gửi lên không hợp lệ, chưa có gì được lưu.', errors);
     }
 
-    const newVersion = await this.batcher.save({
-      submissionId: id, version: dto.version, actorId: actor.id, codes, nums, texts, cumSet, cums, noteSet, notes,
-    });
-    if (newVersion === null) await this.explainRefusal(id, dto.version);
-
-    // rules a draft may still break; they block submission, not saving
+    // rules a draft may still break; they block submission, not saving (they depend on what was sent only)
     const warnings = checkIndicatorRules(
       form.indicators.filter((r) => cells.has(r.code)),
       cells,
       { requireAll: false },
     );
+    const newVersion = await this.batcher.save({
+      submissionId: id, version: dto.version, actorId: actor.id, codes, nums, texts, cumSet, cums, noteSet, notes,
+    });
+    if (newVersion === null) await this.explainRefusal(id, dto.version);
     return { id, version: newVersion!, warnings };
   }
 
