@@ -359,7 +359,7 @@ async function main() {
       cpus: os.cpus().length,
       apiNodeFlags: API_FLAGS,
       apiPoolSize: Number(process.env.DATABASE_POOL_SIZE || 20),
-      saveBatch: { inFlight: Number(process.env.SAVE_BATCH_IN_FLIGHT || 2), maxSize: Number(process.env.SAVE_BATCH_MAX_SIZE || 200) },
+      saveBatch: { inFlight: Number(process.env.SAVE_BATCH_IN_FLIGHT || 3), maxSize: Number(process.env.SAVE_BATCH_MAX_SIZE || 40) },
       baselinePoolSize: 20,
     },
     measuredAt: new Date().toISOString(),

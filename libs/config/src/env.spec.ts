@@ -10,8 +10,8 @@ describe('loadEnv', () => {
       WORKER_LOCK_MS: 30_000,
       WORKER_STALLED_MS: 30_000,
       OUTBOX_POLL_MS: 250,
-      SAVE_BATCH_IN_FLIGHT: 2,
-      SAVE_BATCH_MAX_SIZE: 200,
+      SAVE_BATCH_IN_FLIGHT: 3,
+      SAVE_BATCH_MAX_SIZE: 40,
       TRUST_PROXY: 'false',
     });
     expect(env.JWT_SECRET.length).toBeGreaterThanOrEqual(32);

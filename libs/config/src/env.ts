@@ -45,9 +45,9 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
   @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
-  @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 2;
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 3;
   /** group commit of form saves: the most saves one batch (one statement) carries */
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 200;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 40;
   /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
   @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
   /** address users reach the app at, for links in e-mails */
