@@ -153,6 +153,25 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
     expect(audit.body.at(-1).after).toMatchObject({ version: s.version + 1, values: { retail: 2912.9 }, notes: { retail: note } });
   });
 
+  it("keeps a figure's note and typed cumulative when a later save leaves them out, and clears what is sent as null", async () => {
+    const officer = await auth('officer-sb');
+    const stored = async (id: string) =>
+      (await t.db.query(`SELECT numeric_value::text AS num, note, cumulative_entered::text AS cum FROM submission_values WHERE submission_id = $1 AND indicator_code = 'retail'`, [id]))[0];
+    const save = async (value: Record<string, unknown>) => {
+      const s = await submissionOf('SB');
+      await t.http().put(`/api/submissions/${s.id}/values`).set(officer).send({ version: s.version, values: [{ indicatorCode: 'retail', ...value }] }).expect(200);
+      return s.id;
+    };
+    const id = await save({ value: '3.000', note: 'ước tính', cumulative: '14.000,5' });
+    expect(await stored(id)).toEqual({ num: '3000.000000', note: 'ước tính', cum: '14000.500000' });
+    await save({ value: '3.100' });
+    expect(await stored(id)).toEqual({ num: '3100.000000', note: 'ước tính', cum: '14000.500000' });
+    await save({ value: '3.200', note: null });
+    expect(await stored(id)).toEqual({ num: '3200.000000', note: null, cum: '14000.500000' });
+    await save({ value: '3.300', cumulative: null });
+    expect(await stored(id)).toEqual({ num: '3300.000000', note: null, cum: null });
+  });
+
   it('needs a reason to return a submission (400)', async () => {
     const s0 = await submissionOf('SB');
     const officer = await auth('officer-sb');

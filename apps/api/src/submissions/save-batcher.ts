@@ -37,6 +37,19 @@ export function auditAfter(r: SaveRequest): string {
 }
 
 /**
+ * A column that is NULL (or false) in every cell — text, cumulative and note in a save of figures —
+ * goes as an empty array: the statement's `unnest` pads a shorter array with NULLs, and a NULL
+ * "is set" reads as not set, so the statement sees the same rows without parsing thousands of NULLs.
+ */
+function sparseText(values: ReadonlyArray<string | null>): string {
+  return values.every((v) => v === null) ? '{}' : textArray(values);
+}
+
+function sparseBool(values: ReadonlyArray<boolean>): string {
+  return values.some((v) => v) ? boolArray(values) : '{}';
+}
+
+/**
  * Group commit for saves (see GroupCommit): concurrent saves share one statement, one plan and one
  * commit; each still succeeds or fails on its own (the statement checks each one's version and state).
  */
@@ -79,11 +92,11 @@ export class SaveBatcher {
         intArray(cells.idx),
         textArray(cells.codes),
         textArray(cells.nums),
-        textArray(cells.texts),
-        boolArray(cells.cumSet),
-        textArray(cells.cums),
-        boolArray(cells.noteSet),
-        textArray(cells.notes),
+        sparseText(cells.texts),
+        sparseBool(cells.cumSet),
+        sparseText(cells.cums),
+        sparseBool(cells.noteSet),
+        sparseText(cells.notes),
       ],
     });
     const versions = new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));
