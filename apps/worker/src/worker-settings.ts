@@ -1,6 +1,6 @@
 /** What the worker's services read from the configuration, resolved once in WorkerModule.forRoot. */
 export interface WorkerSettings {
-  /** links in messages: `${publicUrl}/api/…` */
+  /** links in messages: `${publicUrl}/api/…` (no trailing slash: forRoot strips it) */
   publicUrl: string;
   /** null: notifications stay in the in-app inbox, no e-mail copies are made */
   smtpUrl: string | null;

@@ -56,6 +56,8 @@ export class WorkerModule implements OnModuleDestroy {
       scanEveryMs: env.REMINDER_SCAN_EVERY_MS,
       ...options.settings,
     };
+    settings.publicUrl = settings.publicUrl.replace(/\/+$/, ''); // links append "/…"
+
     return {
       module: WorkerModule,
       imports: [

@@ -42,7 +42,7 @@ export class ReportNotificationsHandler implements EventHandler {
       type === 'report.returned'
         ? ((await this.db.query(`SELECT comment FROM report_actions WHERE report_id = $1 AND action = 'return' ORDER BY created_at DESC LIMIT 1`, [payload.reportId]))[0]?.comment ?? null)
         : null;
-    const link = `${this.settings.publicUrl.replace(/\/$/, '')}/reports/${payload.reportId}`;
+    const link = `${this.settings.publicUrl}/reports/${payload.reportId}`;
     const message = reportMessage(type, {
       periodLabel: periodLabel(r.type, r.year, r.number),
       revision,

@@ -39,6 +39,6 @@ export async function loadSubmissionFacts(db: DataSource, where: { submissionId:
     periodLabel: periodLabel(r.type, r.year, r.number),
     deadline: r.deadline,
     extended: r.extended,
-    link: `${publicUrl.replace(/\/$/, '')}/api/submissions/${r.id}`,
+    link: `${publicUrl}/api/submissions/${r.id}`,
   };
 }

@@ -65,7 +65,7 @@ export class ReminderBatcher {
       const due = remindersForDay(job.day, subject, reminderPolicy(f.reminder_policy), this.calendar).find((r) => r.kind === job.kind);
       if (!due) return outcomes.push('no-longer-due');
       const review = job.kind === 'review_pending' || job.kind === 'review_escalated';
-      const link = `${this.options.publicUrl.replace(/\/$/, '')}/api/submissions/${f.id}`;
+      const link = `${this.options.publicUrl}/api/submissions/${f.id}`;
       const message = reminderMessage(due, { unitName: f.unit_name, periodLabel: periodLabel(f.type, f.year, f.number), deadline: f.deadline, extended: f.extended, link }, f.submitted_at);
       const key = jobIds.remind(job);
       planned.set(i, key);

@@ -64,7 +64,7 @@ export class ReminderSender {
     const policy = reminderPolicy(period.policy);
     if (!digestDueOn(job.day, { deadline: period.deadline, notApproved: totals.units - totals.approved }, policy, this.calendar)) return 'no-longer-due';
     const label = periodLabel(period.type, period.year, period.number);
-    const link = `${this.settings.publicUrl.replace(/\/$/, '')}/api/periods/${job.periodId}/completeness`;
+    const link = `${this.settings.publicUrl}/api/periods/${job.periodId}/completeness`;
     const message = digestMessage({
       periodLabel: label,
       deadline: period.deadline,
