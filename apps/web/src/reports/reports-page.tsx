@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Empty, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';
 import { periodName } from '../shared/period-name';
+import { PeriodSelect } from '../shared/period-select';
 import { useLoad } from '../shared/use-load';
 import { documentLine, latestRevision } from './report-model';
 import { ReportStateTag } from './report-state-tag';
@@ -74,14 +75,7 @@ export function ReportsPage() {
       <div className="page-head">
         <h2 className="page-title">{t('reports.title')}</h2>
         <Space wrap>
-          <Select
-            style={{ width: 180 }}
-            value={period?.id}
-            loading={periods.loading}
-            onChange={(id) => setParams({ periodId: id })}
-            options={(periods.data ?? []).map((p) => ({ value: p.id, label: periodName(p, lang) }))}
-            data-testid="period-select"
-          />
+          <PeriodSelect periods={periods.data} loading={periods.loading} value={period?.id} onChange={(id) => setParams({ periodId: id })} />
           {me.role === 'reviewer' && (!current || current.state === 'drafting') && (
             <Button icon={<SyncOutlined spin={waiting} />} onClick={consolidate} loading={waiting} data-testid="consolidate">
               {waiting ? t('reports.consolidating') : t('reports.consolidate')}

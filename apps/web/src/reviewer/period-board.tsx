@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Segmented, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Empty, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -6,7 +6,7 @@ import type { Completeness, CompletenessUnit, PeriodView, SubmissionListItem } f
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';
-import { periodName } from '../shared/period-name';
+import { PeriodSelect } from '../shared/period-select';
 import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useLoad } from '../shared/use-load';
 import { BoardFilter, boardOrder, matches, timeliness } from './board-model';
@@ -41,7 +41,7 @@ function UnitDeadline({ c }: { c: CompletenessUnit | undefined }) {
  * server judged it, on its clock), and the last action on it.
  */
 export function PeriodBoard() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
   const { periodId } = useParams();
@@ -77,14 +77,7 @@ export function PeriodBoard() {
       <div className="page-head">
         <h2 className="page-title">{t('board.title')}</h2>
         <Space wrap>
-          <Select
-            style={{ width: 180 }}
-            value={period?.id}
-            loading={periods.loading}
-            onChange={(id) => navigate(`/board/${id}`)}
-            options={(periods.data ?? []).map((p) => ({ value: p.id, label: periodName(p, lang) }))}
-            data-testid="period-select"
-          />
+          <PeriodSelect periods={periods.data} loading={periods.loading} value={period?.id} onChange={(id) => navigate(`/board/${id}`)} />
           {period && (
             <span className="muted">
               {t('common.deadline')}:{' '}

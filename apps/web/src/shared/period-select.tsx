@@ -1,0 +1,29 @@
+import { Select } from 'antd';
+import type { PeriodView } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { periodName } from './period-name';
+
+/** The period picker in a page's head (the board, the reports): "Tháng 5/2024" / "May 2024". */
+export function PeriodSelect({
+  periods,
+  loading,
+  value,
+  onChange,
+}: {
+  periods: PeriodView[] | null | undefined;
+  loading: boolean;
+  value: string | undefined;
+  onChange: (periodId: string) => void;
+}) {
+  const { lang } = useI18n();
+  return (
+    <Select
+      style={{ width: 180 }}
+      value={value}
+      loading={loading}
+      onChange={onChange}
+      options={(periods ?? []).map((p) => ({ value: p.id, label: periodName(p, lang) }))}
+      data-testid="period-select"
+    />
+  );
+}
