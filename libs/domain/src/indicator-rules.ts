@@ -76,8 +76,8 @@ function withDecimal(cell: ParsedCellText): ParsedCell {
  * Whether `checkIndicatorRules` can say anything about a filled-in figure of this rule while the
  * form is a draft: it has bounds, must be whole, or is a part or the total of a breakdown.
  */
-export function hasDraftRules(rule: IndicatorRule, rules: readonly IndicatorRule[]): boolean {
-  return rule.min !== null || rule.max !== null || rule.integerOnly || rule.parentCode !== null || rules.some((r) => r.parentCode === rule.code);
+export function hasDraftRules(rule: IndicatorRule, parentCodes: ReadonlySet<string>): boolean {
+  return rule.min !== null || rule.max !== null || rule.integerOnly || rule.parentCode !== null || parentCodes.has(rule.code);
 }
 
 function fail(rule: IndicatorRule, code: ErrorDetail['code'], message: string): { ok: false; error: ErrorDetail } {

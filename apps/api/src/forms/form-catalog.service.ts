@@ -85,11 +85,12 @@ export class FormCatalogService {
       samePeriodStyle: i.samePeriodStyle,
       decimals: i.decimals,
     }));
+    const parentCodes = new Set(indicators.flatMap((i) => (i.parentCode === null ? [] : [i.parentCode])));
     return {
       sections: sections.map((s) => ({ code: s.code, title: s.title, reportSection: s.reportSection })),
       indicators,
       byCode: new Map(indicators.map((i) => [i.code, i])),
-      draftChecked: new Set(indicators.filter((i) => hasDraftRules(i, indicators)).map((i) => i.code)),
+      draftChecked: new Set(indicators.filter((i) => hasDraftRules(i, parentCodes)).map((i) => i.code)),
     };
   }
 }
