@@ -1,5 +1,5 @@
 /** The API's answers, as the screens read them (see the README's API table). */
-import type { ErrorDetail, SubmissionState } from '@app/domain';
+import type { ErrorDetail, FigureSource, SubmissionState } from '@app/domain';
 
 export type Role = 'officer' | 'reviewer' | 'signer' | 'admin';
 export type { SubmissionState };
@@ -221,7 +221,6 @@ export interface FormTemplateView {
 /** Báo cáo tổng hợp */
 export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'superseded';
 export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'superseded';
-export type FigureField = 'value' | 'cumulative' | 'planPct' | 'samePeriodChangePct' | 'samePeriodRatioPct';
 
 export interface ReportRevisionSummary {
   number: number;
@@ -256,15 +255,8 @@ export interface ReportSummary {
   actions: ReportActionView[];
 }
 
-export interface FigureSource {
-  unitCode: string;
-  submissionId: string;
-  indicatorCode: string;
-  field: FigureField;
-  value: string;
-  text: string;
-  sectionId: string;
-}
+/** the provenance of a printed figure, as the worker stores it in the revision */
+export type { FigureField, FigureSource } from '@app/domain';
 
 /** A piece of a paragraph: plain text, a figure with its source, or a footnote mark. */
 export type RunView = { text: string; source?: FigureSource } | { note: number };
