@@ -3,12 +3,13 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { ApiClient } from '../../apps/cli/src/api-client';
-import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/commands';
+import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
 import { formatNumber } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { createTestDatabase } from '../support/test-db';
+import { testConfig } from '../support/test-config';
 
 /** The demo's scripted month on the seeded Lạng Sơn data, through HTTP, reproduces the report's figures. */
 describe('the Lạng Sơn May 2024 demo month', () => {
@@ -22,11 +23,11 @@ describe('the Lạng Sơn May 2024 demo month', () => {
     database = await createTestDatabase('demo');
     ds = createDataSource(database.url);
     await ds.initialize();
-    await seedDemo(ds);
-    app = await createApp(database.url, { logger: false });
+    await seedDemo(ds, testConfig().TONGHOP_CONFIG_DIR);
+    app = await createApp(testConfig(), database.url, { logger: false });
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
-    month = await playScriptedMonth(base, DEMO_PASSWORD());
+    month = await playScriptedMonth(base, demoPassword(testConfig().TONGHOP_CONFIG_DIR), testConfig().TONGHOP_CONFIG_DIR);
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -37,7 +38,7 @@ describe('the Lạng Sơn May 2024 demo month', () => {
   it('is seeded idempotently', async () => {
     const count = async () => (await ds.query(`SELECT (SELECT count(*) FROM users) u, (SELECT count(*) FROM submissions) s, (SELECT count(*) FROM indicators) i, (SELECT count(*) FROM indicator_plans) p`))[0];
     const before = await count();
-    const again = await seedDemo(ds);
+    const again = await seedDemo(ds, testConfig().TONGHOP_CONFIG_DIR);
     expect(again).toMatchObject({ usersCreated: 0, historySubmissions: 0 });
     expect(await count()).toEqual(before);
   });
@@ -47,7 +48,7 @@ describe('the Lạng Sơn May 2024 demo month', () => {
     expect(month.approved).toBe(29);
     expect(month.returned).not.toBeNull();
     const api = new ApiClient(base);
-    const officer = await api.login(`officer-${month.returned!.unitCode.toLowerCase()}`, DEMO_PASSWORD());
+    const officer = await api.login(`officer-${month.returned!.unitCode.toLowerCase()}`, demoPassword(testConfig().TONGHOP_CONFIG_DIR));
     const view = await api.call<{ state: string; reviews: Array<{ action: string; comments: Array<{ indicatorCode: string }> }> }>(
       officer, 'GET', `/submissions/${month.returned!.submissionId}`,
     );
@@ -58,7 +59,7 @@ describe('the Lạng Sơn May 2024 demo month', () => {
 
   it('serves the report’s derived figures, to the decimal shown there', async () => {
     const api = new ApiClient(base);
-    const reviewer = await api.login('reviewer', DEMO_PASSWORD());
+    const reviewer = await api.login('reviewer', demoPassword(testConfig().TONGHOP_CONFIG_DIR));
     const list = await api.call<Array<{ id: string; unitCode: string }>>(reviewer, 'GET', `/submissions?periodId=${month.periodId}`);
     const views = new Map<string, Map<string, { value: number | null; derived: Record<string, number | null> | null }>>();
     for (const s of list) {

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { ConsolidationService } from '../../apps/worker/src/consolidation/consolidation.service';
 import { HELD_MARKER } from '../../apps/worker/src/consolidation/test-hold';
-import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/commands';
+import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
 import { jobIds, OffsetClock, QUEUES, redisOptions } from '../../libs/queue/src';
@@ -20,6 +20,7 @@ import { xmlParagraphs, zipEntry } from '../support/docx-text';
 import { createTestDatabase } from '../support/test-db';
 import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
+import { testConfig } from '../support/test-config';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /**
@@ -53,7 +54,7 @@ describe('the consolidated report of May 2024', () => {
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
   const as = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, (await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD() }).expect(200)).body.accessToken);
+    if (!tokens.has(username)) tokens.set(username, (await http().post('/api/auth/login').send({ username, password: demoPassword(testConfig().TONGHOP_CONFIG_DIR) }).expect(200)).body.accessToken);
     return `Bearer ${tokens.get(username)}`;
   };
   const workerEnv = () => ({ databaseUrl: database.url, redisUrl: REDIS_URL, queuePrefix: prefix });
@@ -79,12 +80,12 @@ describe('the consolidated report of May 2024', () => {
     database = await createTestDatabase('reports');
     ds = createDataSource(database.url);
     await ds.initialize();
-    await seedDemo(ds);
-    app = await createApp(database.url, { logger: false, clock: new OffsetClock(SIGNING_DAY) });
+    await seedDemo(ds, testConfig().TONGHOP_CONFIG_DIR);
+    app = await createApp(testConfig(), database.url, { logger: false, clock: new OffsetClock(SIGNING_DAY) });
     await app.listen(0, '127.0.0.1');
     worker = startWorkerProcess(workerEnv(), FAST_LOCKS);
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
-    month = await playScriptedMonth(base, DEMO_PASSWORD());
+    month = await playScriptedMonth(base, demoPassword(testConfig().TONGHOP_CONFIG_DIR), testConfig().TONGHOP_CONFIG_DIR);
     const list = await waitFor(async () => {
       const res = await http().get(`/api/reports?periodId=${month.periodId}`).set('Authorization', await as('reviewer'));
       return res.body.length && res.body[0].revisions.length ? res.body : null;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { createTestDatabase } from '../support/test-db';
+import { testConfig } from '../support/test-config';
 
 /** The API serves the built web app at `/`, falls back to index.html for the screens' paths, and keeps /api JSON. */
 describe('serving the web app', () => {
@@ -18,7 +19,7 @@ describe('serving the web app', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Tổng hợp</title><div id="root"></div>');
     writeFileSync(join(root, 'assets', 'app-1a2b.js'), 'console.log(1)');
     database = await createTestDatabase('web_static');
-    app = await createApp(database.url, { logger: false, webRoot: root });
+    app = await createApp(testConfig(), database.url, { logger: false, webRoot: root });
   });
   afterAll(async () => {
     await app?.close();
@@ -54,7 +55,7 @@ describe('serving the web app', () => {
   });
 
   it('serves the API alone when the web app is not built', async () => {
-    const bare = await createApp(database.url, { logger: false, webRoot: join(root, 'missing') });
+    const bare = await createApp(testConfig(), database.url, { logger: false, webRoot: join(root, 'missing') });
     try {
       const res = await request(bare.getHttpServer()).get('/').expect(404);
       expect(res.body.code).toBe('NOT_FOUND');

@@ -7,6 +7,7 @@ import type { WorkerSettings } from '../../apps/worker/src/worker-settings';
 import { Clock, JOBS, QUEUES, redisOptions } from '../../libs/queue/src';
 import { dropQueueKeys } from './redis-keys';
 import { waitFor } from './wait';
+import { testConfig } from './test-config';
 
 /** A worker (Nest application context, no HTTP) on a test's database and queue prefix. */
 export function startWorker(
@@ -15,6 +16,7 @@ export function startWorker(
 ): Promise<INestApplicationContext> {
   return createWorker(
     {
+      config: testConfig(),
       databaseUrl: target.databaseUrl,
       redisUrl: target.redisUrl,
       queuePrefix: target.queuePrefix,

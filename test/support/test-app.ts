@@ -17,6 +17,7 @@ import type { Clock } from '../../libs/queue/src';
 import testForm from '../fixtures/test-form.json';
 import { dropQueueKeys } from './redis-keys';
 import { createTestDatabase } from './test-db';
+import { testConfig } from './test-config';
 
 export const PASSWORD = 'Test@2024!';
 
@@ -84,7 +85,7 @@ export async function startTestApp(label: string, options: { clock?: Clock; redi
   );
   const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
   const queuePrefix = randomQueuePrefix(label);
-  const app = await createApp(database.url, { logger: false, redisUrl, queuePrefix, clock: options.clock });
+  const app = await createApp(testConfig(), database.url, { logger: false, redisUrl, queuePrefix, clock: options.clock });
   await app.init();
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());

@@ -6,6 +6,7 @@ import { QUEUES, redisOptions } from '../../libs/queue/src';
 import { dropQueueKeys } from '../support/redis-keys';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait';
+import { testConfig } from '../support/test-config';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -16,7 +17,7 @@ describe('outbox → events queue (real Postgres and Redis, worker process conte
 
   beforeAll(async () => {
     t = await startTestApp('outbox');
-    worker = await createWorker({ databaseUrl: t.databaseUrl, redisUrl: REDIS_URL, queuePrefix: prefix, settings: { scanEveryMs: 0 } }, false);
+    worker = await createWorker({ config: testConfig(), databaseUrl: t.databaseUrl, redisUrl: REDIS_URL, queuePrefix: prefix, settings: { scanEveryMs: 0 } }, false);
   });
   afterAll(async () => {
     await worker?.close();

@@ -1,4 +1,4 @@
-import { loadEnv } from '@app/config';
+import { AppConfig } from '@app/config';
 import { Clock, clockFromEnv } from '@app/queue';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
@@ -8,17 +8,17 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
-import { DEFAULT_WEB_ROOT, serveWeb } from './web/serve-web';
+import { serveWeb, webRootOf } from './web/serve-web';
 
 export interface CreateAppOptions {
   logger?: LogLevel[] | false;
-  /** default: REDIS_URL, else 127.0.0.1:6379 (main.ts resolves it first, like the worker) */
+  /** default: REDIS_URL, else LOCAL_REDIS_PROBE_URL (main.ts resolves it first, like the worker) */
   redisUrl?: string;
   /** default: QUEUE_PREFIX */
   queuePrefix?: string;
-  /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
+  /** default: CLOCK / FAKE_NOW of the configuration, else the system clock */
   clock?: Clock;
-  /** the built web app to serve at `/` (default dist/web, when built); null: the API only */
+  /** the built web app to serve at `/` (default WEB_ROOT or dist/web, when built); null: the API only */
   webRoot?: string | null;
 }
 
@@ -29,13 +29,12 @@ export const BODY_LIMIT = 2 * 1024 * 1024;
  * The API as `main.ts`, the demo and the e2e tests all run it. Fastify rather than Express:
  * on the hot path (saving a form) it costs about half as much CPU per request.
  */
-export async function createApp(databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
-  const env = loadEnv();
-  const redisUrl = options.redisUrl ?? env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export async function createApp(env: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<INestApplication> {
+  const redisUrl = options.redisUrl ?? env.REDIS_URL ?? env.LOCAL_REDIS_PROBE_URL;
   const queuePrefix = options.queuePrefix ?? env.QUEUE_PREFIX;
   const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
+    AppModule.forRoot({ config: env, databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: env.TRUST_PROXY === 'true' }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
@@ -43,7 +42,7 @@ export async function createApp(databaseUrl: string, options: CreateAppOptions =
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
   app.enableShutdownHooks();
-  await mountQueueBoard(app);
+  await mountQueueBoard(app, env.JWT_SECRET);
   const config = new DocumentBuilder()
     .setTitle('Tổng hợp API')
     .setDescription('Báo cáo tình hình kinh tế - xã hội hằng tháng: số liệu của các đơn vị, duyệt, tổng hợp')
@@ -51,7 +50,7 @@ export async function createApp(databaseUrl: string, options: CreateAppOptions =
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
-  await serveWeb(app, options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot);
+  await serveWeb(app, options.webRoot === undefined ? webRootOf(env) : options.webRoot);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -1,3 +1,4 @@
+import { AppConfig, ConfigModule } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -17,6 +18,7 @@ import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
+  config: AppConfig;
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
@@ -31,8 +33,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
-        TimeModule.forRoot(options.clock, options.ownsClock),
+        ConfigModule.forRoot(options.config),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: options.config.DATABASE_POOL_SIZE })),
+        TimeModule.forRoot(options.clock, options.ownsClock, options.config.TONGHOP_CONFIG_DIR),
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,
         FormsModule,

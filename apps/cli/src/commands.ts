@@ -1,5 +1,6 @@
+import type { AppConfig } from '@app/config';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   createDataSource,
   ensureUsers,
@@ -19,11 +20,9 @@ import {
 import type { ReportTemplate } from '@app/domain';
 import { DataSource } from 'typeorm';
 
-/** config/ at the top of the repository, from the sources (jest) or from dist/apps/cli. */
-export const CONFIG_DIR = process.env.TONGHOP_CONFIG_DIR ?? resolve(__dirname, '..', '..', '..', 'config');
-
-function readJson<T>(...parts: string[]): T {
-  return JSON.parse(readFileSync(join(CONFIG_DIR, ...parts), 'utf8')) as T;
+/** A JSON file of the data folder (TONGHOP_CONFIG_DIR: units, forms, templates, demo figures). */
+export function readJsonIn<T>(configDir: string, ...parts: string[]): T {
+  return JSON.parse(readFileSync(join(configDir, ...parts), 'utf8')) as T;
 }
 
 export interface DemoUsersFile {
@@ -31,8 +30,8 @@ export interface DemoUsersFile {
   users: Array<Omit<UserSpec, 'password'>>;
 }
 
-export function demoUsers(units: UnitsFile): UserSpec[] {
-  const file = readJson<DemoUsersFile>('demo', 'users.json');
+export function demoUsers(configDir: string, units: UnitsFile): UserSpec[] {
+  const file = readJsonIn<DemoUsersFile>(configDir, 'demo', 'users.json');
   const officers = units.units.map((u) => ({
     username: `officer-${u.code.toLowerCase()}`,
     role: 'officer' as const,
@@ -43,7 +42,7 @@ export function demoUsers(units: UnitsFile): UserSpec[] {
   return [...file.users, ...officers].map((u) => ({ ...u, password: file.password }));
 }
 
-export const DEMO_PASSWORD = (): string => readJson<DemoUsersFile>('demo', 'users.json').password;
+export const demoPassword = (configDir: string): string => readJsonIn<DemoUsersFile>(configDir, 'demo', 'users.json').password;
 
 export interface SeedSummary {
   units: number;
@@ -53,15 +52,16 @@ export interface SeedSummary {
 }
 
 /** Loads the Lạng Sơn demo data. Idempotent: a second run changes nothing. */
-export async function seedDemo(ds: DataSource): Promise<SeedSummary> {
+export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedSummary> {
+  const readJson = <T>(...parts: string[]) => readJsonIn<T>(configDir, ...parts);
   const units = readJson<UnitsFile>('demo', 'units.json');
   await upsertUnits(ds, units);
-  const usersCreated = await ensureUsers(ds, demoUsers(units));
-  const forms = readdirSync(join(CONFIG_DIR, 'forms')).filter((f) => f.endsWith('.json')).sort();
+  const usersCreated = await ensureUsers(ds, demoUsers(configDir, units));
+  const forms = readdirSync(join(configDir, 'forms')).filter((f) => f.endsWith('.json')).sort();
   let templateId = '';
   for (const f of forms) templateId = await installForm(ds, readJson<FormFile>('forms', f));
   await upsertPlans(ds, readJson<PlansFile>('demo', 'plans.json'));
-  for (const f of readdirSync(join(CONFIG_DIR, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of readdirSync(join(configDir, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
     await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
   }
   const admin: Array<{ id: string }> = await ds.query(`SELECT id FROM users WHERE username = 'admin'`);
@@ -69,25 +69,25 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary> {
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
 
-export async function openDatabase(database = 'tonghop'): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
-  const pg = await resolvePostgres({ database, log: (m) => console.log(m) });
-  const ds = createDataSource(pg.url);
+export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
+  const pg = await resolvePostgres({ database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });
+  const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   return { ds, pg };
 }
 
-export async function runMigrate(): Promise<void> {
-  const { ds, pg } = await openDatabase();
+export async function runMigrate(config: AppConfig): Promise<void> {
+  const { ds, pg } = await openDatabase(config);
   const done = await ds.runMigrations();
   console.log(`Đã áp dụng ${done.length} migration (PostgreSQL: ${pg.source}).`);
   await ds.destroy();
   await pg.stop();
 }
 
-export async function runSeed(): Promise<void> {
-  const { ds, pg } = await openDatabase();
+export async function runSeed(config: AppConfig): Promise<void> {
+  const { ds, pg } = await openDatabase(config);
   await ds.runMigrations();
-  const s = await seedDemo(ds);
+  const s = await seedDemo(ds, config.TONGHOP_CONFIG_DIR);
   console.log(
     `Dữ liệu mẫu: ${s.units} đơn vị, ${s.usersCreated} tài khoản mới, biểu mẫu ${s.forms.join(', ')}, ${s.historySubmissions} báo cáo lịch sử mới.`,
   );

@@ -1,3 +1,4 @@
+import { childProcessEnv } from '@app/config';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,9 +11,9 @@ export const WORKER_ENTRY = resolve(__dirname, '..', 'worker', 'main.js');
  * Starts the worker as its own process, as in production (`npm run start:worker`), and forwards
  * its log lines. Resolves once it reports that it runs.
  */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+export async function startWorkerProcess(env: Record<string, string>, log: (line: string) => void): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   if (!existsSync(WORKER_ENTRY)) throw new Error(`Không thấy ${WORKER_ENTRY}: chạy npm run build trước.`);
-  const child = spawn(process.execPath, [WORKER_ENTRY], { env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WORKER_ENTRY], { env: childProcessEnv({ ...env, NO_COLOR: '1' }), stdio: ['ignore', 'pipe', 'pipe'] });
   // the worker never outlives the demo, even when the demo fails
   process.once('exit', () => child.kill('SIGTERM'));
   const ready = new Promise<void>((resolveReady, reject) => {

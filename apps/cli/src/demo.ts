@@ -1,13 +1,13 @@
-import { loadEnv } from '@app/config';
+import { AppConfig, childProcessEnv } from '@app/config';
 import { createDataSource, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';
 import { clockKey, RedisClock, resolveRedis } from '@app/queue';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
-import { webAppBuilt } from '../../api/src/web/serve-web';
+import { webAppBuilt, webRootOf } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
 import { playSignOff } from './demo-sign-off';
-import { DEMO_PASSWORD, seedDemo } from './commands';
+import { demoPassword, seedDemo } from './commands';
 import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
 import { SmtpSink } from './mail-sink';
@@ -33,15 +33,14 @@ async function freshDatabase(adminUrl: string, name: string): Promise<void> {
  * that reminders go out on their days; print what the mailbox receives, and leave everything
  * running. Without DATABASE_URL it uses a database of its own, made afresh each run.
  */
-export async function runDemo(): Promise<void> {
-  const env = loadEnv();
+export async function runDemo(env: AppConfig): Promise<void> {
   const log = (m: string) => console.log(m);
   const pg = await resolvePostgres({ database: 'tonghop_demo', log });
   if (pg.source !== 'DATABASE_URL') await freshDatabase(pg.adminUrl, 'tonghop_demo');
-  const ds = createDataSource(pg.url, { extra: { max: 4 } });
+  const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   await ds.runMigrations();
-  const seeded = await seedDemo(ds);
+  const seeded = await seedDemo(ds, env.TONGHOP_CONFIG_DIR);
   log(`PostgreSQL (${pg.source}): ${seeded.units} đơn vị, biểu mẫu ${seeded.forms.join(', ')}, ${seeded.historySubmissions} báo cáo của các tháng trước.`);
 
   const redis = await resolveRedis({ log });
@@ -54,7 +53,7 @@ export async function runDemo(): Promise<void> {
   log('Đồng hồ mô phỏng (CLOCK=redis) dùng chung cho API và worker: tháng 5/2024 chạy trong vài chục giây.\n');
 
   await clock.set(new Date('2024-05-10T08:00:00+07:00'));
-  const app = await createApp(pg.url, { logger: ['error', 'warn'], redisUrl: redis.url, queuePrefix: DEMO_PREFIX, clock });
+  const app = await createApp(env, pg.url, { logger: ['error', 'warn'], redisUrl: redis.url, queuePrefix: DEMO_PREFIX, clock });
   await app.listen(env.PORT, '0.0.0.0');
   const base = `http://127.0.0.1:${env.PORT}/api`;
   const worker = await startWorkerProcess(
@@ -64,14 +63,14 @@ export async function runDemo(): Promise<void> {
       QUEUE_PREFIX: DEMO_PREFIX,
       CLOCK: 'redis',
       SMTP_URL: smtpUrl,
-      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+      PUBLIC_URL: env.PUBLIC_URL,
       REMINDER_SCAN_EVERY_MS: '2000',
     },
     log,
   );
 
-  const password = DEMO_PASSWORD();
-  const month = await playTimedMonth({ baseUrl: base, password, setClock: (at) => clock.set(at), queues, sink, log });
+  const password = demoPassword(env.TONGHOP_CONFIG_DIR);
+  const month = await playTimedMonth({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log });
 
   const api = new ApiClient(base);
   const reviewer = await api.login('reviewer', password);
@@ -103,7 +102,7 @@ export async function runDemo(): Promise<void> {
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
   log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
-  if (webAppBuilt()) {
+  if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
   } else {
     log('\nGiao diện web chưa được build (npm run build:web), nên chỉ có API.');

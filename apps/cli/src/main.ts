@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadConfig } from '@app/config';
 import { runDemo } from './demo';
 import { runMigrate, runSeed } from './commands';
 
@@ -11,11 +12,11 @@ async function main(): Promise<void> {
   const command = process.argv[2];
   switch (command) {
     case 'migrate':
-      return runMigrate();
+      return runMigrate(loadConfig());
     case 'seed':
-      return runSeed();
+      return runSeed(loadConfig());
     case 'demo':
-      return runDemo();
+      return runDemo(loadConfig());
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;

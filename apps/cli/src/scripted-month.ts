@@ -2,7 +2,6 @@ import { formatVnDate } from '@app/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient } from './api-client';
-import { CONFIG_DIR } from './commands';
 
 export interface MayFile {
   year: number;
@@ -10,8 +9,8 @@ export interface MayFile {
   submissions: Array<{ unit: string; values: Array<{ indicatorCode: string; value: number | string | null; note?: string | null }> }>;
 }
 
-export function readDemoMonth(): MayFile {
-  return JSON.parse(readFileSync(join(CONFIG_DIR, 'demo', 'may-2024.json'), 'utf8')) as MayFile;
+export function readDemoMonth(configDir: string): MayFile {
+  return JSON.parse(readFileSync(join(configDir, 'demo', 'may-2024.json'), 'utf8')) as MayFile;
 }
 
 /** The unit whose first submission the office returns: its officer typed one figure a digit short. */
@@ -34,19 +33,23 @@ type Row = { id: string; unitCode: string; version: number; state: string };
  * comment on one figure, its officer fixes and resubmits, and the office approves.
  */
 export class MonthScript {
-  readonly month = readDemoMonth();
+  readonly month: MayFile;
   period!: { id: string; label: string; deadline: string };
   submissions: Row[] = [];
   returned: ScriptedMonthResult['returned'] = null;
   private slip: { indicatorCode: string; right: number | string | null } | null = null;
-  private readonly typed = new Map(this.month.submissions.map((s) => [s.unit, s.values]));
+  private readonly typed: Map<string, MayFile['submissions'][number]['values']>;
   private reviewer = '';
 
   constructor(
     readonly api: ApiClient,
     private readonly password: string,
     private readonly log: (line: string) => void,
-  ) {}
+    configDir: string,
+  ) {
+    this.month = readDemoMonth(configDir);
+    this.typed = new Map(this.month.submissions.map((s) => [s.unit, s.values]));
+  }
 
   async openPeriod(): Promise<void> {
     const admin = await this.api.login('admin', this.password);
@@ -122,8 +125,13 @@ export class MonthScript {
 }
 
 /** The whole month at once (no clock): what the e2e test of the demo data replays. */
-export async function playScriptedMonth(baseUrl: string, password: string, log: (line: string) => void = () => undefined): Promise<ScriptedMonthResult> {
-  const script = new MonthScript(new ApiClient(baseUrl), password, log);
+export async function playScriptedMonth(
+  baseUrl: string,
+  password: string,
+  configDir: string,
+  log: (line: string) => void = () => undefined,
+): Promise<ScriptedMonthResult> {
+  const script = new MonthScript(new ApiClient(baseUrl), password, log, configDir);
   await script.openPeriod();
   for (const s of script.submissions) await script.fillAndSubmit(s.unitCode);
   log(`${script.submissions.length} đơn vị đã nhập số liệu và gửi báo cáo.`);

@@ -14,6 +14,8 @@ export const SLOW_REVIEW_UNIT = 'CTK';
 export interface TimedMonthDeps {
   baseUrl: string;
   password: string;
+  /** the data folder (TONGHOP_CONFIG_DIR) with what each unit types */
+  configDir: string;
   setClock: (at: Date) => Promise<void>;
   queues: DemoQueues;
   sink: SmtpSink;
@@ -27,7 +29,7 @@ export interface TimedMonthDeps {
  * and leaves one waiting long enough to be reminded and escalated.
  */
 export async function playTimedMonth(d: TimedMonthDeps): Promise<ScriptedMonthResult> {
-  const script = new MonthScript(new ApiClient(d.baseUrl), d.password, d.log);
+  const script = new MonthScript(new ApiClient(d.baseUrl), d.password, d.log, d.configDir);
   let seen = 0;
 
   const at = async (date: string, time: string) => d.setClock(vnInstant(date, time));

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEnv } from '@app/config';
+import { AppConfig, childProcessEnv, loadConfig } from '@app/config';
 import { resolvePostgres } from '@app/database';
 import { resolveRedis } from '@app/queue';
 import { Logger } from '@nestjs/common';
@@ -13,18 +13,19 @@ import { createWorker } from './worker.factory';
  * are consolidated at once only by two processes. Same as starting `npm run start:worker` N times.
  */
 async function bootstrap(): Promise<void> {
-  const env = loadEnv();
+  const env = loadConfig();
   const logger = new Logger('Worker');
-  if (cluster.isWorker) return startOne(logger, process.env.DATABASE_URL!, process.env.REDIS_URL!, `tiến trình ${cluster.worker?.id} của ${process.ppid}`);
-  const pg = await resolvePostgres({ database: process.env.TONGHOP_DATABASE ?? 'tonghop', log: (m) => logger.log(m) });
+  // a cluster process is started by the one below with the URLs it resolved
+  if (cluster.isWorker) return startOne(env, logger, env.DATABASE_URL!, env.REDIS_URL!, `tiến trình ${cluster.worker?.id} của ${process.ppid}`);
+  const pg = await resolvePostgres({ database: env.TONGHOP_DATABASE, log: (m) => logger.log(m) });
   const redis = await resolveRedis({ log: (m) => logger.log(m) });
-  if (env.WORKER_PROCESSES === 1) return startOne(logger, pg.url, redis.url, `PostgreSQL: ${pg.source}, Redis: ${redis.source}`);
+  if (env.WORKER_PROCESSES === 1) return startOne(env, logger, pg.url, redis.url, `PostgreSQL: ${pg.source}, Redis: ${redis.source}`);
   runProcesses(env.WORKER_PROCESSES, { DATABASE_URL: pg.url, REDIS_URL: redis.url }, logger);
   logger.log(`Worker chạy ${env.WORKER_PROCESSES} tiến trình (PostgreSQL: ${pg.source}, Redis: ${redis.source}).`);
 }
 
-async function startOne(logger: Logger, databaseUrl: string, redisUrl: string, source: string): Promise<void> {
-  await createWorker({ databaseUrl, redisUrl, queuePrefix: process.env.QUEUE_PREFIX });
+async function startOne(config: AppConfig, logger: Logger, databaseUrl: string, redisUrl: string, source: string): Promise<void> {
+  await createWorker({ config, databaseUrl, redisUrl });
   logger.log(`Worker đang chạy (${source}).`);
 }
 
@@ -34,7 +35,7 @@ function runProcesses(count: number, env: Record<string, string>, logger: Logger
   let running = 0;
   const start = () => {
     running++;
-    cluster.fork(env);
+    cluster.fork(childProcessEnv(env));
   };
   cluster.on('exit', (worker, code, signal) => {
     running--;

@@ -1,4 +1,4 @@
-import { loadEnv, loadWorkingCalendar } from '@app/config';
+import { AppConfig, ConfigModule, loadWorkingCalendar } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
 import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
@@ -7,11 +7,8 @@ import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { ConsolidationTriggerHandler } from './consolidation/consolidation-trigger.handler';
-import { ConsolidationProcessor } from './consolidation/consolidation.processor';
 import { ConsolidationService } from './consolidation/consolidation.service';
 import { EVENT_HANDLERS, EventHandler } from './events/event-handler';
-import { EventsProcessor } from './events/events.processor';
-import { EmailProcessor } from './notifications/email.processor';
 import { Mailer } from './notifications/mailer.service';
 import { NotificationEventsHandler } from './notifications/notification-events.handler';
 import { ReportNotificationsHandler } from './notifications/report-notifications.handler';
@@ -20,20 +17,21 @@ import { OutboxRelayService, RELAY_QUEUE } from './outbox/outbox-relay.service';
 import { ReminderScanService } from './reminders/reminder-scan.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service';
 import { ReminderSender } from './reminders/reminder-sender.service';
-import { RemindersProcessor } from './reminders/reminders.processor';
+import { configuredProcessors } from './processors';
 import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 import { RenderTriggerHandler } from './rendering/render-trigger.handler';
-import { RenderingProcessor } from './rendering/rendering.processor';
 import { RenderingService } from './rendering/rendering.service';
 
 export interface WorkerOptions {
+  /** the configuration the entry point loaded (loadConfig) */
+  config: AppConfig;
   databaseUrl: string;
   redisUrl: string;
   /** BullMQ key prefix; tests give each run its own */
   queuePrefix?: string;
-  /** default: CLOCK / FAKE_NOW from the environment, else the system clock */
+  /** default: CLOCK / FAKE_NOW of the configuration, else the system clock */
   clock?: Clock;
-  /** default: from the environment (PUBLIC_URL, SMTP_URL, SMTP_FROM, REMINDER_SCAN_EVERY_MS) */
+  /** default: from the configuration (PUBLIC_URL, SMTP_URL, SMTP_FROM, REMINDER_SCAN_EVERY_MS) */
   settings?: Partial<WorkerSettings>;
 }
 
@@ -47,7 +45,7 @@ export class WorkerModule implements OnModuleDestroy {
   ) {}
 
   static forRoot(options: WorkerOptions): DynamicModule {
-    const env = loadEnv();
+    const env = options.config;
     const prefix = options.queuePrefix ?? env.QUEUE_PREFIX;
     const settings: WorkerSettings = {
       publicUrl: env.PUBLIC_URL,
@@ -61,7 +59,9 @@ export class WorkerModule implements OnModuleDestroy {
     return {
       module: WorkerModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { extra: { max: 10 } })),
+        ConfigModule.forRoot(env),
+        // jobs hold a connection each at most: half the API's pool is plenty
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)) })),
         BullModule.forRoot({
           prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)
@@ -81,7 +81,7 @@ export class WorkerModule implements OnModuleDestroy {
         { provide: CLOCK, useFactory: () => options.clock ?? clockFromEnv(env, options.redisUrl, prefix) },
         // a clock made here (from the environment) is closed here; a caller's clock is the caller's
         { provide: OWNS_CLOCK, useValue: options.clock === undefined },
-        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar() },
+        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar(env.TONGHOP_CONFIG_DIR) },
         {
           // the relay's producer fails fast when Redis is away, so outbox rows stay pending
           provide: RELAY_QUEUE,
@@ -91,22 +91,18 @@ export class WorkerModule implements OnModuleDestroy {
               connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false },
             }),
         },
+        ...configuredProcessors({ lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS }),
         OutboxRelayService,
-        EventsProcessor,
         Mailer,
         NotificationWriter,
-        EmailProcessor,
         NotificationEventsHandler,
         ReportNotificationsHandler,
         ReminderScanService,
         ReminderSender,
-        RemindersProcessor,
         ReminderScheduler,
         ConsolidationService,
-        ConsolidationProcessor,
         ConsolidationTriggerHandler,
         RenderingService,
-        RenderingProcessor,
         RenderTriggerHandler,
         // the handlers of each capability are listed here (notifications, consolidation, rendering)
         {

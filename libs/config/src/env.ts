@@ -1,21 +1,38 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 /** an empty variable (KEY= in an env file) means "not set" */
 const emptyIsUnset = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** config/ at the top of the repository, from the sources (jest) or from dist/apps/<app>. */
+const DEFAULT_CONFIG_DIR = resolve(__dirname, '..', '..', '..', 'config');
+
 /**
- * Every environment variable the apps read, validated once at start-up. A missing or malformed
- * variable stops the process with a message that names it.
+ * Every environment variable the apps read, validated once at start-up (`loadConfig`) and injected
+ * (`@InjectConfig()`); nothing else reads `process.env`. A missing or malformed variable stops the
+ * process with a message that names it.
  */
 export class Env {
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   /** postgres://…; when absent the apps look for a local or embedded Postgres */
-  @IsOptional() @IsString() DATABASE_URL?: string;
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL?: string;
+  /** the database the apps create and use on a local or embedded Postgres (no DATABASE_URL) */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/) TONGHOP_DATABASE = 'tonghop';
+  /** connections of the API's pool (the worker's pool is half of it) */
+  @Transform(toInt) @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE = 20;
+  /** where the apps look for a local Postgres before starting an embedded one */
+  @Matches(/^postgres(ql)?:\/\//) LOCAL_PG_PROBE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+  /** port of the embedded Postgres (under .data/) */
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT = 54329;
   /** redis://…; else 127.0.0.1:6379 when one answers, else a redis-server started under .data/ */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^rediss?:\/\//) REDIS_URL?: string;
+  /** where the apps look for a local Redis before starting one */
+  @Matches(/^rediss?:\/\//) LOCAL_REDIS_PROBE_URL = 'redis://127.0.0.1:6379';
+  /** port of the redis-server the apps start when none answers */
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) SPAWNED_REDIS_PORT = 63790;
   /** BullMQ key prefix (one per deployment; tests give each file its own) */
   @Matches(/^[A-Za-z0-9_-]{1,60}$/) QUEUE_PREFIX = 'tonghop';
   /** smtp://user:pass@host:587 or smtps://…; without it notifications stay in the in-app inbox */
@@ -40,8 +57,8 @@ export class Env {
   /** a fake start time (ISO 8601); the clock runs on from it */
   @Transform(emptyIsUnset) @IsOptional() @IsISO8601({ strict: true }) FAKE_NOW?: string;
   /** secret for signing access tokens; required in production */
-  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
-  @IsString() JWT_TTL = '8h';
+  @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a number followed by s, m, h or d (e.g. 8h)' }) JWT_TTL = '8h';
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
   @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
@@ -50,22 +67,49 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 40;
   /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
   @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
-  /** address users reach the app at, for links in e-mails */
-  @IsString() PUBLIC_URL = 'http://localhost:3000';
+  /** address users reach the app at, for links in e-mails (default http://localhost:<PORT>) */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\/\S+$/) PUBLIC_URL?: string;
+  /** the built web app the API serves at `/` (default dist/web) */
+  @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
+  /** LibreOffice's command, for the PDF of a report */
+  @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
+  /** the data files: calendar, forms, report templates, demo data */
+  @IsString() @MinLength(1) TONGHOP_CONFIG_DIR = DEFAULT_CONFIG_DIR;
+
+  // ---- test hooks: honoured with NODE_ENV=test only; any other NODE_ENV refuses to start with one set ----
+  /** the consolidation job stops before its commit and says so on stdout, for the crash test to kill it there */
+  @Transform(emptyIsUnset) @IsOptional() @IsIn(['1']) CONSOLIDATION_TEST_HOLD?: '1';
 }
+
+/** The variables that exist for tests only (see the end of `Env`). */
+export const TEST_HOOKS = ['CONSOLIDATION_TEST_HOLD'] as const satisfies ReadonlyArray<keyof Env>;
+
+/** The validated configuration: what `loadConfig` returns once per process and what is injected. */
+export type AppConfig = Readonly<Env & { JWT_SECRET: string; PUBLIC_URL: string }>;
 
 /** A development-only secret, so that `npm run demo` works with no configuration. */
 const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env & { JWT_SECRET: string } {
+/**
+ * Reads and validates the configuration. Call it once, in an entry point (main.ts of each app, the
+ * CLI), and hand the result down; tests call it with the variables they set.
+ */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   const env = plainToInstance(Env, { ...source }, { exposeDefaultValues: true, excludeExtraneousValues: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (!env.JWT_SECRET && env.NODE_ENV === 'production') lines.push('  JWT_SECRET: required when NODE_ENV=production');
+  for (const hook of TEST_HOOKS) {
+    if (env[hook] !== undefined && env.NODE_ENV !== 'test') lines.push(`  ${hook}: a test hook, refused unless NODE_ENV=test`);
   }
-  if (!env.JWT_SECRET && env.NODE_ENV === 'production') {
-    throw new Error('Cấu hình không hợp lệ: JWT_SECRET is required when NODE_ENV=production');
-  }
-  return { ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET };
+  if (lines.length > 0) throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
+}
+
+/**
+ * The environment of a process the caller starts (the demo's worker, the worker's cluster
+ * processes): this process's own, with `extra` on top.
+ */
+export function childProcessEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }

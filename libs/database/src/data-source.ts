@@ -4,7 +4,12 @@ import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one DataSource definition: the API, the worker, the CLI (migrations, seed) and the tests. */
-export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export interface DataSourceSettings {
+  /** connections in the pool (DATABASE_POOL_SIZE for the API) */
+  poolSize?: number;
+}
+
+export function dataSourceOptions(url: string, settings: DataSourceSettings = {}, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,7 +22,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+      max: settings.poolSize ?? 20,
       // named statements keep their parse, but are planned for their actual arguments: a generic plan
       // of the batched save (arrays of unknown length) is orders of magnitude slower
       options: '-c plan_cache_mode=force_custom_plan',
@@ -26,6 +31,6 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
   } as DataSourceOptions;
 }
 
-export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
-  return new DataSource(dataSourceOptions(url, overrides));
+export function createDataSource(url: string, settings: DataSourceSettings = {}, overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, settings, overrides));
 }

@@ -1,4 +1,3 @@
-import { loadEnv } from '@app/config';
 import { reminderKey, ReminderKind } from '@app/domain';
 import type { JobsOptions } from 'bullmq';
 
@@ -103,12 +102,8 @@ export const jobIds = {
  */
 export const SCAN_JOB_OPTIONS: JobsOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } };
 
-/**
- * Every processor's BullMQ options, the lock settings from the configuration when the processors are
- * declared: a lock that lapses sooner lets a crashed worker's job be taken over sooner
- * (WORKER_LOCK_MS, WORKER_STALLED_MS; the crash tests shorten both).
- */
-export function processorOptions(concurrency: number): { concurrency: number; lockDuration: number; stalledInterval: number } {
-  const env = loadEnv();
-  return { concurrency, lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS };
+/** The job lock of every processor (WORKER_LOCK_MS, WORKER_STALLED_MS; the crash tests shorten both). */
+export interface LockSettings {
+  lockDuration: number;
+  stalledInterval: number;
 }

@@ -6,10 +6,11 @@ import { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createApp } from '../../../apps/api/src/app.factory';
 import { ApiClient } from '../../../apps/cli/src/api-client';
-import { DEMO_PASSWORD, seedDemo } from '../../../apps/cli/src/commands';
+import { demoPassword, seedDemo } from '../../../apps/cli/src/commands';
 import { readDemoMonth } from '../../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../../libs/database/src';
 import { startWorkerProcess } from '../../support/worker-process';
+import { testConfig } from '../../support/test-config';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'web');
@@ -75,18 +76,18 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
   const ds = createDataSource(databaseUrl);
   await ds.initialize();
   await ds.runMigrations();
-  await seedDemo(ds);
+  await seedDemo(ds, testConfig().TONGHOP_CONFIG_DIR);
   await ds.destroy();
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const queuePrefix = `tonghop-web-${randomBytes(4).toString('hex')}`;
-  const app = await createApp(databaseUrl, { logger: ['error'], webRoot: WEB_ROOT, redisUrl, queuePrefix });
+  const app = await createApp(testConfig(), databaseUrl, { logger: ['error'], webRoot: WEB_ROOT, redisUrl, queuePrefix });
   // the repeating reminder scan is off: the inbox then holds what the people's actions caused, nothing the wall clock decided
   const worker = options.worker ? startWorkerProcess({ databaseUrl, redisUrl, queuePrefix }, { REMINDER_SCAN_EVERY_MS: '0' }) : null;
   await app.listen(options.port ?? 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const api = new ApiClient(`${origin}/api`);
-  const password = DEMO_PASSWORD();
-  const month = readDemoMonth();
+  const password = demoPassword(testConfig().TONGHOP_CONFIG_DIR);
+  const month = readDemoMonth(testConfig().TONGHOP_CONFIG_DIR);
   const admin = await api.login('admin', password);
   // two days from today in Vietnam, where the browser (and the people) are
   const deadline = options.deadline ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(Date.now() + 2 * 86_400_000);

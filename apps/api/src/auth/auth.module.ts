@@ -1,4 +1,4 @@
-import { loadEnv } from '@app/config';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { User } from '@app/database';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -12,15 +12,20 @@ import { MeController } from './me.controller';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
-const env = loadEnv();
-
 @Module({
   imports: [
     TypeOrmModule.forFeature([User]),
     PassportModule,
-    JwtModule.register({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}h` } }),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      // JWT_TTL is validated as <number><s|m|h|d>
+      useFactory: (env: AppConfig) => ({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}h` } }),
+    }),
     // login throttling, keyed by client address and username (see LoginThrottlerGuard)
-    ThrottlerModule.forRoot([{ name: 'login', ttl: env.LOGIN_THROTTLE_TTL_MS, limit: env.LOGIN_THROTTLE_LIMIT }]),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (env: AppConfig) => [{ name: 'login', ttl: env.LOGIN_THROTTLE_TTL_MS, limit: env.LOGIN_THROTTLE_LIMIT }],
+    }),
   ],
   controllers: [AuthController, MeController],
   providers: [

@@ -1,4 +1,4 @@
-import { loadEnv } from '@app/config';
+import { AppConfig, InjectConfig } from '@app/config';
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
@@ -20,11 +20,11 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
-  constructor() {
+  constructor(@InjectConfig() config: AppConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // a KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a PEM key on every request
-      secretOrKey: createSecretKey(Buffer.from(loadEnv().JWT_SECRET)) as unknown as Buffer, // typed too narrowly
+      secretOrKey: createSecretKey(Buffer.from(config.JWT_SECRET)) as unknown as Buffer, // typed too narrowly
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

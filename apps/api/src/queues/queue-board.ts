@@ -1,4 +1,3 @@
-import { loadEnv } from '@app/config';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
@@ -58,14 +57,14 @@ export function queueBoardAuth(jwt: JwtService) {
 }
 
 /** bull-board at /api/admin/queues, behind the admin check, in its own Fastify plugin scope. */
-export async function mountQueueBoard(app: INestApplication): Promise<void> {
+export async function mountQueueBoard(app: INestApplication, jwtSecret: string): Promise<void> {
   const handles = app.get(QueueHandles);
   const adapter = new FastifyAdapter();
   adapter.setBasePath(QUEUE_BOARD_PATH);
   // @bull-board/fastify 9.10.1 declares its own copy of @bull-board/api's types: same shapes
   const serverAdapter = adapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'];
   createBullBoard({ queues: handles.queues.map((q) => new BullMQAdapter(q)), serverAdapter });
-  const jwt = new JwtService({ secret: loadEnv().JWT_SECRET });
+  const jwt = new JwtService({ secret: jwtSecret });
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   await fastify.register(async (scope) => {
     scope.addHook('onRequest', queueBoardAuth(jwt));

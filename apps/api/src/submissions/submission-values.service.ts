@@ -1,4 +1,4 @@
-import { loadEnv } from '@app/config';
+import { AppConfig, InjectConfig } from '@app/config';
 import { Submission } from '@app/database';
 import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextState, parseCellText, parseCumulativeText } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -21,9 +21,9 @@ export class SubmissionValuesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: SubmissionAccess,
     private readonly forms: FormCatalogService,
+    @InjectConfig() env: AppConfig,
   ) {
     // the driver's pool directly: named (prepared) statements, planned once per connection
-    const env = loadEnv();
     this.batcher = new SaveBatcher((this.db.driver as PostgresDriver).master as Pool, {
       maxInFlight: env.SAVE_BATCH_IN_FLIGHT,
       maxBatch: env.SAVE_BATCH_MAX_SIZE,

@@ -15,13 +15,13 @@ export class TimeModule implements OnModuleDestroy {
   ) {}
 
   /** `owned`: the app made the clock (from the environment) and closes it; a caller's clock is the caller's. */
-  static forRoot(clock: Clock, owned: boolean): DynamicModule {
+  static forRoot(clock: Clock, owned: boolean, configDir: string): DynamicModule {
     return {
       module: TimeModule,
       providers: [
         { provide: CLOCK, useValue: clock },
         { provide: OWNS_CLOCK, useValue: owned },
-        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar() },
+        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar(configDir) },
       ],
       exports: [CLOCK, WorkingCalendar],
     };

@@ -10,11 +10,13 @@ function repositoryRoot(from: string): string {
   return process.cwd();
 }
 
-/** dist/web at the top of the repository (webpack keeps __dirname, so this holds in the bundles too). */
-export const DEFAULT_WEB_ROOT = process.env.WEB_ROOT ?? join(repositoryRoot(__dirname), 'dist', 'web');
+/** WEB_ROOT, else dist/web at the top of the repository (webpack keeps __dirname, so this holds in the bundles too). */
+export function webRootOf(config: { WEB_ROOT?: string }): string {
+  return config.WEB_ROOT ?? join(repositoryRoot(__dirname), 'dist', 'web');
+}
 
 /** Whether a built web app is there to be served. */
-export function webAppBuilt(root: string | null = DEFAULT_WEB_ROOT): boolean {
+export function webAppBuilt(root: string | null): boolean {
   return !!root && existsSync(join(root, 'index.html'));
 }
 
@@ -25,7 +27,7 @@ const NOT_FOUND = { statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm th
  * route in the browser, so any other path without a file extension answers index.html; `/api/…`
  * stays the API's, and an unknown API path is the API's JSON 404, never the page.
  */
-export async function serveWeb(app: NestFastifyApplication, root: string | null = DEFAULT_WEB_ROOT): Promise<boolean> {
+export async function serveWeb(app: NestFastifyApplication, root: string | null): Promise<boolean> {
   if (!root || !webAppBuilt(root)) return false;
   await app.register(fastifyStatic, {
     root,

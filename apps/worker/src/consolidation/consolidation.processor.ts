@@ -1,5 +1,6 @@
-import { ConsolidationJob, processorOptions, QUEUES } from '@app/queue';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { ConsolidationJob } from '@app/queue';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ConsolidationOutcome, ConsolidationService } from './consolidation.service';
 
@@ -7,7 +8,8 @@ import { ConsolidationOutcome, ConsolidationService } from './consolidation.serv
  * One consolidation at a time per worker process: each reads every approved submission of a period.
  * A job whose worker died is picked up again once its lock lapses (WORKER_LOCK_MS).
  */
-@Processor(QUEUES.consolidation, processorOptions(1))
+/** Its queue and worker options: `processors.ts`. */
+@Injectable()
 export class ConsolidationProcessor extends WorkerHost {
   constructor(private readonly service: ConsolidationService) {
     super();

@@ -1,11 +1,12 @@
-import { EventJob, processorOptions, QUEUES } from '@app/queue';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger } from '@nestjs/common';
+import { EventJob } from '@app/queue';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { EVENT_HANDLERS, EventHandler } from './event-handler';
 
 /** Fans each relayed outbox event out to the handlers that care; a handler's error retries the job. */
-@Processor(QUEUES.events, processorOptions(8))
+/** Its queue and worker options: `processors.ts`. */
+@Injectable()
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 

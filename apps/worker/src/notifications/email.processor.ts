@@ -1,6 +1,6 @@
-import { EmailJob, processorOptions, QUEUES } from '@app/queue';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { EmailJob } from '@app/queue';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -12,7 +12,8 @@ import { Mailer } from './mailer.service';
  * entry was committed before this job existed: a mail server that is down delays nothing else.
  * (Delivery is at least once: a crash between the server's "250 OK" and our update resends.)
  */
-@Processor(QUEUES.notifications, processorOptions(4))
+/** Its queue and worker options: `processors.ts`. */
+@Injectable()
 export class EmailProcessor extends WorkerHost {
   private readonly logger = new Logger(EmailProcessor.name);
 

@@ -1,4 +1,4 @@
-import { loadEnv } from '@app/config';
+import { AppConfig, InjectConfig } from '@app/config';
 import { EventJob, relayOutboxBatch } from '@app/queue';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,8 +6,6 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 export const RELAY_QUEUE = Symbol('RELAY_QUEUE');
-
-const INTERVAL_MS = loadEnv().OUTBOX_POLL_MS;
 
 /**
  * Polls the outbox and relays pending events to the events queue. When Redis is down the batch
@@ -23,12 +21,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(RELAY_QUEUE) private readonly events: Queue<EventJob>,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       if (!this.running) this.running = this.tick().finally(() => (this.running = null));
-    }, INTERVAL_MS);
+    }, this.config.OUTBOX_POLL_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,12 +1,13 @@
-import { JOBS, processorOptions, QUEUES, RemindJob } from '@app/queue';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { JOBS, QUEUES, RemindJob } from '@app/queue';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ReminderScanService, ScanResult } from './reminder-scan.service';
 import { RemindOutcome, ReminderSender } from './reminder-sender.service';
 
 /** The reminders queue: the repeating scan, and one job per reminder. Errors are thrown, so BullMQ retries. */
-@Processor(QUEUES.reminders, processorOptions(16))
+/** Its queue and worker options: `processors.ts`. */
+@Injectable()
 export class RemindersProcessor extends WorkerHost {
   private readonly logger = new Logger(RemindersProcessor.name);
 

@@ -16,7 +16,8 @@ export class PdfConverter {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly profile = join(tmpdir(), `tonghop-lo-${process.pid}`);
 
-  constructor(private readonly binary = process.env.SOFFICE_PATH ?? 'soffice', private readonly timeoutMs = 180_000) {}
+  /** `binary`: SOFFICE_PATH */
+  constructor(private readonly binary: string, private readonly timeoutMs = 180_000) {}
 
   convert(docx: Buffer): Promise<Buffer> {
     const next = this.queue.then(() => this.convertNow(docx));

@@ -1,9 +1,11 @@
-import { QUEUES, RenderingJob } from '@app/queue';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { RenderingJob } from '@app/queue';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RenderingService } from './rendering.service';
 
-@Processor(QUEUES.rendering, { concurrency: 1 })
+/** Its queue and worker options: `processors.ts`. */
+@Injectable()
 export class RenderingProcessor extends WorkerHost {
   constructor(private readonly service: RenderingService) {
     super();

@@ -1,3 +1,4 @@
+import { AppConfig, InjectConfig } from '@app/config';
 import { Report, ReportRevision } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,9 +14,14 @@ import { PdfConverter } from './pdf-converter';
 @Injectable()
 export class RenderingService {
   private readonly logger = new Logger(RenderingService.name);
-  private readonly pdf = new PdfConverter();
+  private readonly pdf: PdfConverter;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.pdf = new PdfConverter(config.SOFFICE_PATH);
+  }
 
   async render(revisionId: string): Promise<{ skipped?: string; sha256?: Record<string, string> }> {
     const revision = await this.db.getRepository(ReportRevision).findOneBy({ id: revisionId });
