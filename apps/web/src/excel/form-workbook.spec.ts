@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SubmissionView, ValueView } from '../api/types';
+import type { SubmissionView, ValueView } from '@app/contracts';
 import { baseText, buildRows, cellState, CellState } from '../officer/form-model';
 import { buildWorkbook, HEADER, readWorkbook } from './form-workbook';
 
@@ -16,9 +16,9 @@ const view: SubmissionView = {
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [
-    value({ indicatorCode: 'forest', name: 'Trồng rừng mới', value: 710.83, rule: { ...rule, hasCumulative: true, hasPlan: true, compareOn: 'cumulative' },
+    value({ indicatorCode: 'forest', name: 'Trồng rừng mới', value: '710.83', rule: { ...rule, hasCumulative: true, hasPlan: true, compareOn: 'cumulative' },
       basis: { earlier: [1, 2, 3, 4].map((p) => ({ period: p, value: '1000', enteredCumulative: null })), lastYear: [], plan: '9009' } }),
-    value({ indicatorCode: 'sown', name: 'Diện tích gieo trồng', value: 47.393 }),
+    value({ indicatorCode: 'sown', name: 'Diện tích gieo trồng', value: '47.393' }),
     value({ indicatorCode: 'fish', name: 'Sản lượng thủy sản', rule: { ...rule, hasCumulative: true } }),
     value({ indicatorCode: 'story', name: 'Tình hình nổi bật', kind: 'text', required: false, value: 'Mưa đá ở Văn Lãng.' }),
   ],

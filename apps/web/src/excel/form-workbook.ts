@@ -1,6 +1,6 @@
 import { dec, ErrorDetail, formatNumber, parseCell, parseCumulative } from '@app/domain';
 import ExcelJS from 'exceljs';
-import type { SubmissionView } from '../api/types';
+import type { SubmissionView } from '@app/contracts';
 import type { CellState, CellText, Edits, RowModel } from '../officer/form-model';
 
 /**
