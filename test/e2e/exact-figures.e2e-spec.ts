@@ -93,4 +93,14 @@ describe('exact figures end to end (HTTP, real Postgres, the web’s workbook mo
     const audit: AuditRow[] = (await t.http().get(`/api/submissions/${id}/audit`).set(await auth('officer-sa')).expect(200)).body;
     expect(audit.at(-1)).toMatchObject({ before: { values: { forest: BIG } }, after: { values: { forest: BIGGER } } });
   });
+
+  it('says so in OpenAPI: figures are strings', async () => {
+    const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+    const schemas = doc.components.schemas;
+    expect(schemas.ValueViewDto.properties.value).toMatchObject({ type: 'string', example: '710.83', description: expect.stringContaining('decimal string') });
+    expect(schemas.DerivedViewDto.properties.planPct).toMatchObject({ type: 'string', nullable: true });
+    expect(schemas.FigureSourceDto.properties.value).toMatchObject({ type: 'string' });
+    expect(doc.paths['/api/submissions/{id}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SubmissionViewDto' });
+  });
 });
+
