@@ -1,5 +1,5 @@
 import { dec } from './decimal';
-import { canonicalDecimal, decimalText, decimalTextOrNull, fitsDouble, sameDecimal } from './decimal-text';
+import { canonicalDecimal, decimalText, decimalTextOrNull, fitsDouble } from './decimal-text';
 import { lessHundred, parseExact, percent, Percent } from './exact-decimal';
 import { formatNumber, formatPercent } from './vn-number';
 
@@ -48,11 +48,6 @@ describe('decimalText: figures and percentages as the API sends them', () => {
     expect(fitsDouble('123456789012345.123456')).toBe(false);
     expect(fitsDouble('9007199254740993')).toBe(false);
     expect(fitsDouble('0.0000001')).toBe(false);
-  });
-
-  it('compares figures by value across notations', () => {
-    expect(sameDecimal('710.83', '710.830000')).toBe(true);
-    expect(sameDecimal('123456789012345.123456', '123456789012345.123457')).toBe(false);
   });
 
   it('is formatted from the string, exactly, the Vietnamese way', () => {

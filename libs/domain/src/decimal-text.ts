@@ -1,4 +1,3 @@
-import { Dec } from './decimal';
 import { FigureValue, parseExact, provenanceValue } from './exact-decimal';
 
 /**
@@ -31,9 +30,4 @@ export function canonicalDecimal(text: string): string {
  */
 export function fitsDouble(text: string): boolean {
   return String(Number(text)) === text;
-}
-
-/** The same figure, whichever canonical or stored notation each side uses ("710.83" = "710.830000"). */
-export function sameDecimal(a: string, b: string): boolean {
-  return a === b || new Dec(a).eq(new Dec(b));
 }
