@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 
 /**
  * The officers', reviewers' and administrators' screens. Vite 8 compiles TSX itself (Oxc), so no
- * React plugin is needed; the pure domain lib is shared with the API through the same alias.
+ * React plugin is needed; the pure domain lib and the
+ * API's response types (contracts) are shared with the API through the same aliases.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -12,7 +13,8 @@ export default defineConfig(({ command }) => ({
   root: here,
   base: '/',
   resolve: {
-    alias: { '@app/domain': resolve(here, '../../libs/domain/src') },
+    // types only from contracts (erased), but aliased like the domain lib so a value import would resolve too
+    alias: { '@app/contracts': resolve(here, '../../libs/contracts/src'), '@app/domain': resolve(here, '../../libs/domain/src') },
   },
   // the dev runtime (jsxDEV, owner stacks) only on the dev server: it costs several times the render time
   oxc: { jsx: { runtime: 'automatic', development: command === 'serve' } },

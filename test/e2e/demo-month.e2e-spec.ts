@@ -6,6 +6,7 @@ import { ApiClient } from '../../apps/cli/src/api-client';
 import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
+import type { FigureField, SubmissionView, ValueView } from '../../libs/contracts/src';
 import { formatNumber } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { createTestDatabase } from '../support/test-db';
@@ -61,17 +62,15 @@ describe('the Lạng Sơn May 2024 demo month', () => {
     const api = new ApiClient(base);
     const reviewer = await api.login('reviewer', demoPassword(testConfig().TONGHOP_CONFIG_DIR));
     const list = await api.call<Array<{ id: string; unitCode: string }>>(reviewer, 'GET', `/submissions?periodId=${month.periodId}`);
-    const views = new Map<string, Map<string, { value: number | null; derived: Record<string, number | null> | null }>>();
+    const views = new Map<string, Map<string, ValueView>>();
     for (const s of list) {
-      const v = await api.call<{ values: Array<{ indicatorCode: string; value: number | null; derived: Record<string, number | null> | null }> }>(
-        reviewer, 'GET', `/submissions/${s.id}`,
-      );
+      const v = await api.call<SubmissionView>(reviewer, 'GET', `/submissions/${s.id}`);
       views.set(s.unitCode, new Map(v.values.map((x) => [x.indicatorCode, x])));
     }
     const mismatches = [];
     for (const e of expected) {
       const entry = views.get(e.unit)?.get(e.indicatorCode);
-      const raw = e.field === 'value' ? entry?.value : entry?.derived?.[e.field];
+      const raw = e.field === 'value' ? entry?.value : entry?.derived?.[e.field as Exclude<FigureField, 'value'>];
       const actual = raw === null || raw === undefined ? null : formatNumber(raw, { decimals: e.decimals });
       if (actual !== e.expected) mismatches.push(`${e.unit}/${e.indicatorCode}.${e.field}: ${actual} ≠ ${e.expected}`);
     }

@@ -69,7 +69,7 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
 
     const view = await t.http().get(`/api/submissions/${s.id}`).set(officer).expect(200);
     const byCode = Object.fromEntries(view.body.values.map((v: { indicatorCode: string }) => [v.indicatorCode, v]));
-    expect(byCode.forest.value).toBe(710.83);
+    expect(byCode.forest.value).toBe('710.83');
     expect(formatNumber(byCode.forest.derived.cumulative, { decimals: 0 })).toBe('5.000');
     expect(formatNumber(byCode.forest.derived.planPct, { decimals: 1 })).toBe('55,5');
     expect(formatNumber(byCode.sown.derived.planPct, { decimals: 1 })).toBe('97,8');
@@ -108,8 +108,8 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
     ]);
     expect(audit.body[3]).toMatchObject({
       actorUsername: 'officer-sa',
-      before: { values: { sown_rice: 15560 } },
-      after: { values: { sown_rice: 15600 } },
+      before: { values: { sown_rice: '15560' } },
+      after: { values: { sown_rice: '15600' } },
     });
   });
 
@@ -135,7 +135,7 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
       .send({ version: s.version, values: [{ indicatorCode: 'retail', value: 1 }] }).expect(409);
     expect(stale.body).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: s.version + 1 });
     const view = await t.http().get(`/api/submissions/${s.id}`).set(officer).expect(200);
-    expect(view.body.values[0].value).toBe(2912.9);
+    expect(view.body.values[0].value).toBe('2912.9');
     expect(formatNumber(view.body.values[0].derived.cumulative)).toBe('14.701,6');
     expect(formatNumber(view.body.values[0].derived.samePeriodChangePct, { decimals: 1 })).toBe('12,9');
     expect(await auditCount(s.id)).toBe(before);
@@ -148,9 +148,9 @@ describe('monthly submission workflow (HTTP, real Postgres)', () => {
     await t.http().put(`/api/submissions/${s.id}/values`).set(officer)
       .send({ version: s.version, values: [{ indicatorCode: 'retail', value: '2.912,9', note }] }).expect(200);
     const view = await t.http().get(`/api/submissions/${s.id}`).set(officer).expect(200);
-    expect(view.body.values[0]).toMatchObject({ value: 2912.9, note });
+    expect(view.body.values[0]).toMatchObject({ value: '2912.9', note });
     const audit = await t.http().get(`/api/submissions/${s.id}/audit`).set(await auth('reviewer')).expect(200);
-    expect(audit.body.at(-1).after).toMatchObject({ version: s.version + 1, values: { retail: 2912.9 }, notes: { retail: note } });
+    expect(audit.body.at(-1).after).toMatchObject({ version: s.version + 1, values: { retail: '2912.9' }, notes: { retail: note } });
   });
 
   it("keeps a figure's note and typed cumulative when a later save leaves them out, and clears what is sent as null", async () => {

@@ -1,4 +1,5 @@
 import { AppConfig, childProcessEnv } from '@app/config';
+import type { Completeness, SubmissionView } from '@app/contracts';
 import { createDataSource, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';
 import { clockKey, RedisClock, resolveRedis } from '@app/queue';
@@ -74,24 +75,19 @@ export async function runDemo(env: AppConfig): Promise<void> {
 
   const api = new ApiClient(base);
   const reviewer = await api.login('reviewer', password);
-  const c = await api.call<{
-    totals: { units: number; onTime: number; late: number; remindersSent: number; approved: number };
-    units: Array<{ unitCode: string; unitName: string; timeliness: string; submittedAt: string; remindersSent: number }>;
-  }>(reviewer, 'GET', `/periods/${month.periodId}/completeness`);
+  const c = await api.call<Completeness>(reviewer, 'GET', `/periods/${month.periodId}/completeness`);
   log(`\nTình hình nộp báo cáo ${month.label}: ${c.totals.onTime}/${c.totals.units} đơn vị đúng hạn, ${c.totals.late} trễ hạn; đã duyệt ${c.totals.approved}; ${c.totals.remindersSent} lần nhắc hạn; ${sink.received.length} thư đã gửi.`);
   for (const u of c.units.filter((x) => x.timeliness === 'late')) {
-    log(`  • ${u.unitName} (${u.unitCode}): gửi ngày ${formatVnDate(vnDate(new Date(u.submittedAt)))}, sau hạn ${formatVnDate(month.deadline)}; đã được nhắc ${u.remindersSent} lần.`);
+    log(`  • ${u.unitName} (${u.unitCode}): gửi ngày ${formatVnDate(vnDate(new Date(u.submittedAt!)))}, sau hạn ${formatVnDate(month.deadline)}; đã được nhắc ${u.remindersSent} lần.`);
   }
 
   if (month.returned) {
-    const view = await api.call<{
-      unitName: string;
-      values: Array<{ name: string; unit: string; value: number | null; derived: { cumulative: number | null; planPct: number | null } | null }>;
-    }>(reviewer, 'GET', `/submissions/${month.returned.submissionId}`);
+    // figures arrive as decimal strings, formatted exactly by the domain lib
+    const view = await api.call<SubmissionView>(reviewer, 'GET', `/submissions/${month.returned.submissionId}`);
     log(`\nSố liệu của ${view.unitName} (lũy kế và % kế hoạch do máy chủ tính):`);
     for (const v of view.values.filter((x) => x.derived?.cumulative != null).slice(0, 5)) {
       const plan = v.derived?.planPct == null ? '' : `, đạt ${formatNumber(v.derived.planPct, { decimals: 1 })}% kế hoạch`;
-      log(`  • ${v.name}: trong tháng ${formatNumber(v.value ?? 0)} ${v.unit}, lũy kế ${formatNumber(v.derived!.cumulative!)} ${v.unit}${plan}`);
+      log(`  • ${v.name}: trong tháng ${formatNumber(v.value ?? '0')} ${v.unit ?? ''}, lũy kế ${formatNumber(v.derived!.cumulative!)} ${v.unit ?? ''}${plan}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import type { Role } from './api/types';
+import type { Role } from '@app/contracts';
 import { LoginPage } from './session/login-page';
 import { useSession } from './session/session';
 import { AppShell } from './shell/app-shell';

@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './reminders';
 export * from './report';
 export * from './exact-decimal';
+export * from './decimal-text';

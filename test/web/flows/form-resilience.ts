@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { SubmissionView } from '../../../libs/contracts/src';
 import { derivedCell, row, shoot, signIn, typeInto, valueInput } from '../support/browser';
 import type { WebContext } from '../support/web-context';
 
@@ -20,7 +21,7 @@ export function formResilience(ctx: WebContext): void {
   const ca = () => ctx.h.submissions.get('CA')!;
 
   const view = async () =>
-    h().api.call<{ version: number; values: Array<{ indicatorCode: string; value: number | string | null }> }>(
+    h().api.call<SubmissionView>(
       await h().token('officer-ca'), 'GET', `/submissions/${ca()}`,
     );
   const valueOf = async (indicator: string) => (await view()).values.find((v) => v.indicatorCode === indicator)?.value;
@@ -115,7 +116,7 @@ export function formResilience(ctx: WebContext): void {
     await page.getByTestId('excel-file').setInputFiles(file);
     await page.locator(valueInput('criminal_cases')).and(page.locator('[value="2.070"]')).waitFor();
     await saved();
-    expect(await valueOf('criminal_cases')).toBe(2070);
+    expect(await valueOf('criminal_cases')).toBe('2070');
   });
 
   it('keeps the typing through an expired session: a re-login dialog over the page, then the save goes through', async () => {
@@ -131,7 +132,7 @@ export function formResilience(ctx: WebContext): void {
     await page.locator('.ant-modal').getByLabel('Mật khẩu').fill(h().password);
     await page.getByRole('button', { name: 'Tiếp tục làm việc' }).click();
     await saved();
-    expect(await valueOf('fires')).toBe(41);
+    expect(await valueOf('fires')).toBe('41');
     expect(await page.locator(valueInput('fires')).inputValue()).toBe('41');
   });
 
@@ -146,8 +147,8 @@ export function formResilience(ctx: WebContext): void {
     await shoot(page, '10-conflict');
     await page.getByRole('button', { name: 'Lưu số liệu của tôi' }).click();
     await saved();
-    expect(await valueOf('traffic_accident_deaths')).toBe(38);
-    expect(await valueOf('traffic_accidents')).toBe(200);
+    expect(await valueOf('traffic_accident_deaths')).toBe('38');
+    expect(await valueOf('traffic_accidents')).toBe('200');
   });
 
   it('restores what was typed when the tab was reloaded before the autosave', async () => {
@@ -156,6 +157,6 @@ export function formResilience(ctx: WebContext): void {
     await page.getByTestId('restored').waitFor();
     expect(await page.locator(valueInput('gambling_cases')).inputValue()).toBe('95');
     await saved();
-    expect(await valueOf('gambling_cases')).toBe(95);
+    expect(await valueOf('gambling_cases')).toBe('95');
   });
 }

@@ -1,3 +1,4 @@
+import type { Me } from '@app/contracts';
 import { ReportingUnit, User } from '@app/database';
 import { DomainError, vnDate } from '@app/domain';
 import { Clock, CLOCK } from '@app/queue';
@@ -22,7 +23,7 @@ export class MeController {
   ) {}
 
   @Get()
-  async me(@CurrentUser() actor: Actor) {
+  async me(@CurrentUser() actor: Actor): Promise<Me> {
     const user = await this.db.getRepository(User).findOneBy({ id: actor.id, active: true });
     // a token outlives a deactivated account only until it expires; the screens treat this as signed out
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.');

@@ -1,5 +1,6 @@
 import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '@app/database';
-import { DomainError } from '@app/domain';
+import type { FormTemplateSummary, FormTemplateView } from '@app/contracts';
+import { canonicalDecimal, DomainError } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,8 +10,8 @@ import { DataSource } from 'typeorm';
 export class FormTemplateViewService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list() {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+  async list(): Promise<FormTemplateSummary[]> {
+    const rows: FormTemplateSummary[] = await this.db.query(
       `SELECT t.id, t.code, t.version, t.name, t.period_type AS "periodType", t.deadline_rule AS "deadlineRule",
               t.created_at AS "createdAt",
               (SELECT count(*)::int FROM form_sections s WHERE s.template_id = t.id) AS sections,
@@ -20,7 +21,7 @@ export class FormTemplateViewService {
     return rows;
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<FormTemplateView> {
     const template = await this.db.getRepository(FormTemplate).findOneBy({ id });
     if (!template) throw new DomainError('NOT_FOUND', 'Không tìm thấy biểu mẫu.');
     const [sections, indicators, assignments] = await Promise.all([
@@ -62,8 +63,9 @@ export class FormTemplateViewService {
             hasSamePeriod: i.hasSamePeriod,
             compareOn: i.compareOn,
             samePeriodStyle: i.samePeriodStyle,
-            min: i.min,
-            max: i.max,
+            // bounds are figures: decimal strings as everywhere (the column keeps what the form file said)
+            min: i.min === null ? null : canonicalDecimal(i.min),
+            max: i.max === null ? null : canonicalDecimal(i.max),
             integerOnly: i.integerOnly,
             decimals: i.decimals,
           })),

@@ -1,3 +1,4 @@
+import type { Inbox } from '@app/contracts';
 import { DomainError } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,7 +11,7 @@ import { InboxQuery } from './notification.dto';
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async inboxOf(actor: Actor, q: InboxQuery) {
+  async inboxOf(actor: Actor, q: InboxQuery): Promise<Inbox> {
     const params: unknown[] = [actor.id, q.limit ?? 50];
     const filters: string[] = [];
     if (q.unreadOnly === 'true') filters.push('read_at IS NULL');

@@ -1,3 +1,4 @@
+import type { ExtensionView } from '@app/contracts';
 import { checkedDeadline, DomainError, formatVnDate, shiftDays, WorkingCalendar } from '@app/domain';
 import { writeOutbox } from '@app/queue';
 import { Injectable } from '@nestjs/common';
@@ -26,7 +27,7 @@ export class ExtensionsService {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async list(actor: Actor, periodId: string) {
+  async list(actor: Actor, periodId: string): Promise<ExtensionView[]> {
     await this.period(periodId);
     const unitOnly = actor.role === 'officer';
     return this.db.query(`${VIEW} WHERE e.period_id = $1 ${unitOnly ? 'AND e.unit_id = $2' : ''} ORDER BY u.code`, unitOnly ? [periodId, actor.unitId] : [periodId]);

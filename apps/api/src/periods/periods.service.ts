@@ -1,3 +1,4 @@
+import type { PeriodView } from '@app/contracts';
 import { FormSection, FormSectionUnit, FormTemplate, Period, ReportingUnit, Submission } from '@app/database';
 import { assertValidPeriod, checkedDeadline, cutoffWindow, DomainError, periodDeadline, periodLabel, WorkingCalendar } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
@@ -16,7 +17,7 @@ export class PeriodsService {
     private readonly calendar: WorkingCalendar,
   ) {}
 
-  async list() {
+  async list(): Promise<PeriodView[]> {
     const rows = await this.db.query(
       // dates as 'YYYY-MM-DD' text: read as JS Dates they would shift by the server's time zone
       `SELECT p.id, p.type, p.year, p.number, p.cutoff_from::text AS "cutoffFrom", p.cutoff_to::text AS "cutoffTo", p.deadline::text AS deadline,
@@ -32,7 +33,7 @@ export class PeriodsService {
     return rows.map(toView);
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<PeriodView> {
     const rows = (await this.list()).filter((p: { id: string }) => p.id === id);
     if (rows.length === 0) throw new DomainError('PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo.');
     return rows[0];

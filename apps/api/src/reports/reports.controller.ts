@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ReportSummary, ReportView } from '@app/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '@app/domain';
 import { CurrentUser, Roles } from '../auth/decorators';
@@ -7,6 +8,7 @@ import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { VersionDto } from '../submissions/submission.dto';
 import { ConsolidateDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto } from './report.dto';
+import { ReportSummaryDto, ReportViewDto } from './report-view.dto';
 import { ReportsService } from './reports.service';
 
 const ReportId = new UuidParamPipe('NOT_FOUND');
@@ -22,7 +24,8 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
-  list(@Query() query: ListReportsQuery) {
+  @ApiOkResponse({ type: [ReportSummaryDto] })
+  list(@Query() query: ListReportsQuery): Promise<ReportSummary[]> {
     return this.reports.list(query.periodId);
   }
 
@@ -34,8 +37,10 @@ export class ReportsController {
     return this.reports.requestConsolidation(actor, body.periodId);
   }
 
+  /** Each printed figure carries its source; the source's `value` is a decimal string. */
   @Get(':id')
-  get(@Param('id', ReportId) id: string) {
+  @ApiOkResponse({ type: ReportViewDto })
+  get(@Param('id', ReportId) id: string): Promise<ReportView> {
     return this.reports.get(id);
   }
 

@@ -1,3 +1,4 @@
+import type { ReportActionView, ReportRevisionSummary, ReportSummary, ReportView } from '@app/contracts';
 import { Report, ReportAction, ReportRevision } from '@app/database';
 import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
@@ -19,7 +20,7 @@ export class ReportsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(periodId?: string) {
+  async list(periodId?: string): Promise<ReportSummary[]> {
     const qb = this.db.getRepository(Report).createQueryBuilder('r').orderBy('r.created_at', 'DESC');
     if (periodId) qb.where('r.period_id = :periodId', { periodId });
     const reports = await qb.getMany();
@@ -38,7 +39,7 @@ export class ReportsService {
     });
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<ReportView> {
     const report = await this.find(id);
     const summary = await this.summary(report);
     const latest = await this.db.getRepository(ReportRevision).findOne({ where: { reportId: id }, order: { number: 'DESC' } });
@@ -157,22 +158,22 @@ export class ReportsService {
     return { data: file.data as Buffer, sha256: file.sha256 as string };
   }
 
-  private async summary(r: Report) {
-    const revisions: Array<Record<string, unknown>> = await this.db.query(
+  private async summary(r: Report): Promise<ReportSummary> {
+    const revisions: ReportRevisionSummary[] = await this.db.query(
       `SELECT rv.number, rv.state, rv.trigger, rv.created_at AS "createdAt", rv.missing_units AS "missingUnits", rv.edited_section AS "editedSection",
               coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
          FROM report_revisions rv LEFT JOIN report_files f ON f.revision_id = rv.id
         WHERE rv.report_id = $1 GROUP BY rv.id ORDER BY rv.number`,
       [r.id],
     );
-    const actions = await this.db.query(
+    const actions: ReportActionView[] = await this.db.query(
       `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.created_at AS "createdAt", u.username AS "actorUsername"
          FROM report_actions a LEFT JOIN users u ON u.id = a.actor_id WHERE a.report_id = $1 ORDER BY a.created_at`,
       [r.id],
     );
     return {
       id: r.id, periodId: r.periodId, state: r.state, version: r.version, correctsReportId: r.correctsReportId,
-      sentRevision: r.sentRevision, documentNumber: r.documentNumber, documentDate: r.documentDate, signedAt: r.signedAt,
+      sentRevision: r.sentRevision, documentNumber: r.documentNumber, documentDate: r.documentDate, signedAt: r.signedAt?.toISOString() ?? null,
       supersededReason: r.supersededReason, revisions, actions,
     };
   }

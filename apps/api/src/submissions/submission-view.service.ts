@@ -1,13 +1,6 @@
 import { AuditEntry, DeadlineExtension, FigureHistory, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
-import {
-  CellValue,
-  checkIndicatorRules,
-  Dec,
-  dec,
-  decOrNull,
-  deriveFigures,
-  PeriodFigure,
-} from '@app/domain';
+import type { AuditRow, BasisView, RuleView, SubmissionListItem, SubmissionView, ValueView } from '@app/contracts';
+import { CellValue, checkIndicatorRules, Dec, decimalTextOrNull as text, decOrNull, deriveFigures, PeriodFigure } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,7 +8,16 @@ import type { Actor } from '../common/actor';
 import { FormCatalogService, FormIndicator } from '../forms/form-catalog.service';
 import { SubmissionAccess } from './submission-access.service';
 
-const num = (d: Dec | null): number | null => (d === null ? null : d.toNumber());
+/**
+ * The audit's figures as exact decimal strings: pg hands jsonb to JSON.parse, which would make
+ * doubles of them (and numeric(24,6) keeps trailing zeros: trim_scale drops them, as the view does).
+ */
+const figuresAsText = (column: string, key: string) =>
+  `coalesce((SELECT jsonb_build_object('${key}', jsonb_object_agg(e.key, CASE jsonb_typeof(e.value)
+       WHEN 'number' THEN to_jsonb(trim_scale((e.value #>> '{}')::numeric)::text) ELSE e.value END))
+     FROM jsonb_each(CASE WHEN jsonb_typeof(${column} -> '${key}') = 'object' THEN ${column} -> '${key}' END) e
+   HAVING count(*) > 0), '{}')`;
+const auditSide = (column: string) => `${column} || ${figuresAsText(column, 'values')} || ${figuresAsText(column, 'cumulative')}`;
 
 @Injectable()
 export class SubmissionViewService {
@@ -25,7 +27,7 @@ export class SubmissionViewService {
     private readonly forms: FormCatalogService,
   ) {}
 
-  async list(actor: Actor, periodId?: string) {
+  async list(actor: Actor, periodId?: string): Promise<SubmissionListItem[]> {
     const qb = this.db
       .getRepository(Submission)
       .createQueryBuilder('s')
@@ -51,7 +53,7 @@ export class SubmissionViewService {
     return qb.getRawMany();
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<SubmissionView> {
     const s = await this.access.findVisible(actor, id);
     const [unit, period, form, valueRows, reviews, extension] = await Promise.all([
       this.db.getRepository(ReportingUnit).findOneByOrFail({ id: s.unitId }),
@@ -89,8 +91,9 @@ export class SubmissionViewService {
       extension: extension ? { deadline: extension.deadline, reason: extension.reason } : null,
       state: s.state,
       version: s.version,
-      submittedAt: s.submittedAt,
-      approvedAt: s.approvedAt,
+      // what JSON makes of a Date, said here so the type is the contract's
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      approvedAt: s.approvedAt?.toISOString() ?? null,
       sections: form.sections,
       values: form.indicators.map((indicator) =>
         this.valueView(indicator, values.get(indicator.code), period.number, history, plans.get(indicator.code) ?? null),
@@ -106,7 +109,7 @@ export class SubmissionViewService {
     periodNumber: number,
     history: FigureHistory,
     plan: Dec | null,
-  ) {
+  ): ValueView {
     const base = {
       indicatorCode: indicator.code,
       name: indicator.name,
@@ -136,19 +139,19 @@ export class SubmissionViewService {
     });
     return {
       ...base,
-      value: num(current.value),
-      cumulativeEntered: num(current.enteredCumulative),
+      value: text(current.value),
+      cumulativeEntered: text(current.enteredCumulative),
       derived: {
-        cumulative: num(d.cumulative),
+        cumulative: text(d.cumulative),
         cumulativeSource: d.cumulativeSource,
         cumulativeMismatch: d.cumulativeMismatch,
-        computedCumulative: num(d.computedCumulative),
-        planPct: num(d.planPct),
-        samePeriodChangePct: num(d.samePeriodChangePct),
-        samePeriodRatioPct: num(d.samePeriodRatioPct),
-        samePeriodBase: num(d.samePeriodBase),
-        lastMonth: num(h?.earlier.get(periodNumber - 1)?.value ?? null),
-        plan: num(plan),
+        computedCumulative: text(d.computedCumulative),
+        planPct: text(d.planPct),
+        samePeriodChangePct: text(d.samePeriodChangePct),
+        samePeriodRatioPct: text(d.samePeriodRatioPct),
+        samePeriodBase: text(d.samePeriodBase),
+        lastMonth: text(h?.earlier.get(periodNumber - 1)?.value ?? null),
+        plan: text(plan),
       },
       basis: basisView(h, plan),
     };
@@ -168,13 +171,13 @@ export class SubmissionViewService {
     return rows;
   }
 
-  async audit(actor: Actor, id: string) {
+  async audit(actor: Actor, id: string): Promise<AuditRow[]> {
     const s = await this.access.findVisible(actor, id);
     return this.db
       .getRepository(AuditEntry)
       .createQueryBuilder('a')
       .leftJoin(User, 'u', 'u.id = a.actor_id')
-      .select(['a.id AS id', 'a.action AS action', 'a.before AS before', 'a.after AS after', 'a.at AS at'])
+      .select(['a.id AS id', 'a.action AS action', `${auditSide('a.before')} AS before`, `${auditSide('a.after')} AS after`, 'a.at AS at'])
       .addSelect(['a.actor_id AS "actorId"', 'u.username AS "actorUsername"'])
       .where('a.submission_id = :id', { id: s.id })
       .orderBy('a.id')
@@ -183,10 +186,8 @@ export class SubmissionViewService {
   }
 }
 
-const str = (d: Dec | null): string | null => (d === null ? null : d.toFixed());
-
 /** The indicator's rules, so a screen can check and derive as the officer types (with the domain lib). */
-function ruleView(i: FormIndicator) {
+function ruleView(i: FormIndicator): RuleView {
   return {
     hasCumulative: i.hasCumulative,
     hasPlan: i.hasPlan,
@@ -195,8 +196,8 @@ function ruleView(i: FormIndicator) {
     samePeriodStyle: i.samePeriodStyle,
     decimals: i.decimals,
     integerOnly: i.integerOnly,
-    min: str(i.min),
-    max: str(i.max),
+    min: text(i.min),
+    max: text(i.max),
   };
 }
 
@@ -205,10 +206,10 @@ function ruleView(i: FormIndicator) {
  * last year's months (exact decimal strings), and the annual plan. With these the screen recomputes
  * cumulative, % of plan and % vs same period on every keystroke, exactly as the server does.
  */
-function basisView(h: { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> } | undefined, plan: Dec | null) {
+function basisView(h: { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> } | undefined, plan: Dec | null): BasisView {
   const list = (m: Map<number, PeriodFigure> | undefined) =>
     [...(m ?? new Map<number, PeriodFigure>()).entries()]
       .sort(([a], [b]) => a - b)
-      .map(([period, f]) => ({ period, value: str(f.value), enteredCumulative: str(f.enteredCumulative) }));
-  return { earlier: list(h?.earlier), lastYear: list(h?.lastYear), plan: str(plan) };
+      .map(([period, f]) => ({ period, value: text(f.value), enteredCumulative: text(f.enteredCumulative) }));
+  return { earlier: list(h?.earlier), lastYear: list(h?.lastYear), plan: text(plan) };
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { AuditRow, SaveAnswer, SubmissionListItem, SubmissionView, TransitionAnswer } from '@app/contracts';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ListSubmissionsQuery, SaveValuesDto, VersionDto } from './submission.dto';
+import { AuditRowDto, SaveAnswerDto, SubmissionListItemDto, SubmissionViewDto, TransitionAnswerDto } from './submission-view.dto';
 import { SubmissionValuesService } from './submission-values.service';
 import { SubmissionViewService } from './submission-view.service';
 import { SubmissionWorkflowService } from './submission-workflow.service';
@@ -22,30 +24,36 @@ export class SubmissionsController {
 
   /** What the caller may see: an officer their unit's, everyone else all units'. */
   @Get()
-  list(@CurrentUser() actor: Actor, @Query() query: ListSubmissionsQuery) {
+  @ApiOkResponse({ type: [SubmissionListItemDto] })
+  list(@CurrentUser() actor: Actor, @Query() query: ListSubmissionsQuery): Promise<SubmissionListItem[]> {
     return this.view.list(actor, query.periodId);
   }
 
+  /** Every figure and percentage a decimal string (see SubmissionViewDto). */
   @Get(':id')
-  get(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string) {
+  @ApiOkResponse({ type: SubmissionViewDto })
+  get(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string): Promise<SubmissionView> {
     return this.view.get(actor, id);
   }
 
   @Put(':id/values')
   @Roles('officer')
-  saveValues(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: SaveValuesDto) {
+  @ApiOkResponse({ type: SaveAnswerDto })
+  saveValues(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: SaveValuesDto): Promise<SaveAnswer> {
     return this.values.save(actor, id, body);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('officer')
-  submit(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: VersionDto) {
+  @ApiOkResponse({ type: TransitionAnswerDto })
+  submit(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string, @Body() body: VersionDto): Promise<TransitionAnswer> {
     return this.workflow.submit(actor, id, body.version);
   }
 
   @Get(':id/audit')
-  audit(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string) {
+  @ApiOkResponse({ type: [AuditRowDto] })
+  audit(@CurrentUser() actor: Actor, @Param('id', SubmissionId) id: string): Promise<AuditRow[]> {
     return this.view.audit(actor, id);
   }
 }

@@ -1,3 +1,4 @@
+import type { UnitView } from '@app/contracts';
 import { ReportingUnit } from '@app/database';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -19,7 +20,7 @@ export class UnitsController {
   constructor(@InjectRepository(ReportingUnit) private readonly units: Repository<ReportingUnit>) {}
 
   @Get()
-  async list(@Query() query: UnitsQuery) {
+  async list(@Query() query: UnitsQuery): Promise<UnitView[]> {
     const qb = this.units.createQueryBuilder('u').orderBy('u.code');
     if (query.date) {
       qb.where('u.effective_from <= :d AND (u.effective_to IS NULL OR u.effective_to >= :d)', { d: query.date });

@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Role, UnitView } from '../api/types';
+import type { Role, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 
 interface Values {

@@ -2,7 +2,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../api/client';
-import type { ExtensionView, PeriodView, SubmissionListItem } from '../api/types';
+import type { ExtensionView, PeriodView, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate, formatDateTime } from '../shared/format';
 import { periodName } from '../shared/period-name';

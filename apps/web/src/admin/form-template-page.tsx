@@ -2,8 +2,9 @@ import { Alert, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { FormTemplateView } from '../api/types';
+import type { FormTemplateView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
+import { fmtNum } from '../shared/format';
 import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { useLoad } from '../shared/use-load';
@@ -74,7 +75,7 @@ export function FormTemplatePage() {
                       {i.hasPlan && <Tag color="green">{t('admin.forms.tag.plan')}</Tag>}
                       {i.hasSamePeriod && <Tag color="purple">{t('admin.forms.tag.samePeriod')}{i.compareOn === 'cumulative' ? ` ${t('admin.forms.tag.onCumulative')}` : ''}</Tag>}
                       {i.integerOnly && <Tag>{t('admin.forms.tag.integer')}</Tag>}
-                      {i.min !== null && <Tag>≥ {Number(i.min)}</Tag>}
+                      {i.min !== null && <Tag>≥ {fmtNum(i.min)}</Tag>}
                     </Space>
                   </td>
                 </tr>

@@ -1,7 +1,7 @@
 import { Alert, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { FormTemplateSummary } from '../api/types';
+import type { FormTemplateSummary } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { useLoad } from '../shared/use-load';

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { PeriodView } from '../api/types';
+import type { PeriodView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { periodName } from '../shared/period-name';

@@ -1,6 +1,6 @@
 import { Alert, Table, Tag } from 'antd';
 import { api } from '../api/client';
-import type { UnitView } from '../api/types';
+import type { UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { useLoad } from '../shared/use-load';

@@ -2,7 +2,7 @@ import { LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Role, UnitView, UserView } from '../api/types';
+import type { Role, UnitView, UserView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../shared/use-load';
 import { CreateUserDialog } from './create-user-dialog';

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { SubmissionView, ValueView } from '../api/types';
+import type { SubmissionView, ValueView } from '@app/contracts';
 import { baseText, buildRows, cellState, CellState } from '../officer/form-model';
-import { buildWorkbook, HEADER, readWorkbook } from './form-workbook';
+import { dec } from '@app/domain';
+import { buildWorkbook, figureCell, HEADER, readWorkbook } from './form-workbook';
 
 const rule = { hasCumulative: false, hasPlan: false, hasSamePeriod: false, compareOn: 'value' as const, samePeriodStyle: 'change' as const, decimals: null, integerOnly: false, min: '0', max: null };
 const value = (over: Partial<ValueView>): ValueView => ({
@@ -16,9 +17,9 @@ const view: SubmissionView = {
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [
-    value({ indicatorCode: 'forest', name: 'Trồng rừng mới', value: 710.83, rule: { ...rule, hasCumulative: true, hasPlan: true, compareOn: 'cumulative' },
+    value({ indicatorCode: 'forest', name: 'Trồng rừng mới', value: '710.83', rule: { ...rule, hasCumulative: true, hasPlan: true, compareOn: 'cumulative' },
       basis: { earlier: [1, 2, 3, 4].map((p) => ({ period: p, value: '1000', enteredCumulative: null })), lastYear: [], plan: '9009' } }),
-    value({ indicatorCode: 'sown', name: 'Diện tích gieo trồng', value: 47.393 }),
+    value({ indicatorCode: 'sown', name: 'Diện tích gieo trồng', value: '47.393' }),
     value({ indicatorCode: 'fish', name: 'Sản lượng thủy sản', rule: { ...rule, hasCumulative: true } }),
     value({ indicatorCode: 'story', name: 'Tình hình nổi bật', kind: 'text', required: false, value: 'Mưa đá ở Văn Lãng.' }),
   ],
@@ -83,5 +84,33 @@ describe('the form as an Excel file', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').getCell('A1').value = 'khác';
     expect(await readWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer, rows, bases)).toBeNull();
+  });
+
+  it('writes a figure a double cannot hold as text, and reads it back exactly', async () => {
+    const big = '123456789012345.123456';
+    const bigView: SubmissionView = { ...view, values: [value({ indicatorCode: 'big', value: big, rule: { ...rule, hasCumulative: true }, cumulativeEntered: big, basis: { earlier: [], lastYear: [], plan: null } })] };
+    const bigRows = buildRows(bigView);
+    const bigBases = Object.fromEntries(bigRows.map((r) => [r.code, baseText(r.view)]));
+    const bigStates = new Map<string, CellState>(bigRows.map((r) => [r.code, cellState(r, bigBases[r.code], undefined)]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await buildWorkbook(bigView, bigRows, bigStates, 'Tháng 5/2024'));
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('G7').value).toBe('123.456.789.012.345,123456');
+    expect(ws.getCell('H7').value).toBe('123.456.789.012.345,123456');
+    expect(await readWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer, bigRows, bigBases)).toEqual({ edits: {}, read: 1, errors: [] });
+    ws.getCell('G7').value = '123.456.789.012.345,123457';
+    const result = await readWorkbook((await wb.xlsx.writeBuffer()) as ArrayBuffer, bigRows, bigBases);
+    expect(result!.edits).toEqual({ big: { value: '123.456.789.012.345,123457' } });
+    expect(bigStates.get('big')!.cell!.numeric!.toFixed()).toBe(big);
+  });
+});
+
+describe('a figure as an Excel cell', () => {
+  it('is a number where a double holds it exactly, else Vietnamese text', () => {
+    expect(figureCell('710.83')).toBe(710.83);
+    expect(figureCell(dec('47.393'))).toBe(47.393);
+    expect(figureCell('123456789012345.123456')).toBe('123.456.789.012.345,123456');
+    expect(figureCell('0.0000001')).toBe('0,0000001');
+    expect(figureCell(null)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { dec, ErrorDetail, formatNumber, parseCell, parseCumulative } from '@app/domain';
+import type { DecimalString } from '@app/contracts';
+import { Dec, dec, decimalText, ErrorDetail, FigureValue, fitsDouble, formatNumber, parseCell, parseCumulative } from '@app/domain';
 import ExcelJS from 'exceljs';
-import type { SubmissionView } from '../api/types';
+import type { SubmissionView } from '@app/contracts';
 import type { CellState, CellText, Edits, RowModel } from '../officer/form-model';
 
 /**
@@ -17,7 +18,19 @@ const HEAD = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF13315C' } 
 const thin = { style: 'thin', color: { argb: 'FFC9D1DC' } } as const;
 const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 
-const n = (v: { toNumber(): number } | number | null | undefined) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v.toNumber());
+/**
+ * A figure as an exact cell: a number cell when a double holds it exactly (nearly always), else a
+ * text cell in the Vietnamese form ("123.456.789.012.345,123456"), which Excel shows as written
+ * and `readWorkbook` parses back exactly, as it would a typed figure.
+ */
+export function figureCell(value: FigureValue | DecimalString | null | undefined): number | string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value : decimalText(value);
+  return fitsDouble(text) ? Number(text) : formatNumber(text);
+}
+
+/** A percentage as the sheet shows it, rounded once here (the cell's format shows one decimal). */
+const percentCell = (pct: Dec | null | undefined) => (pct ? figureCell(pct.toDecimalPlaces(1, Dec.ROUND_HALF_UP)) : null);
 
 export async function buildWorkbook(view: SubmissionView, rows: RowModel[], states: ReadonlyMap<string, CellState>, title: string): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
@@ -64,14 +77,18 @@ export async function buildWorkbook(view: SubmissionView, rows: RowModel[], stat
         line.height = Math.min(120, 15 * Math.max(2, Math.ceil(s.text.value.length / 90)));
       } else {
         const d = s.derived;
-        line.getCell(COL.lastMonth).value = v.derived?.lastMonth ?? null;
-        line.getCell(COL.samePeriod).value = n(d?.samePeriodBase);
-        line.getCell(COL.plan).value = n(row.plan);
-        line.getCell(COL.value).value = s.cell?.numeric ? s.cell.numeric.toNumber() : s.text.value || null;
-        line.getCell(COL.cumulative).value = row.needsCumulative ? n(s.cell?.enteredCumulative) : v.rule.hasCumulative ? n(d?.cumulative) : null;
-        line.getCell(COL.planPct).value = v.rule.hasPlan && d?.planPct ? Number(d.planPct.toFixed(1)) : null;
-        line.getCell(COL.samePeriodPct).value = v.rule.hasSamePeriod && d?.samePeriodChangePct ? Number(d.samePeriodChangePct.toFixed(1)) : null;
-        for (let c = COL.lastMonth; c <= COL.samePeriodPct; c++) line.getCell(c).numFmt = c >= COL.planPct ? '0.0' : '#,##0.######';
+        line.getCell(COL.lastMonth).value = figureCell(v.derived?.lastMonth);
+        line.getCell(COL.samePeriod).value = figureCell(d?.samePeriodBase);
+        line.getCell(COL.plan).value = figureCell(row.plan);
+        line.getCell(COL.value).value = s.cell?.numeric ? figureCell(s.cell.numeric) : s.text.value || null;
+        line.getCell(COL.cumulative).value = row.needsCumulative ? figureCell(s.cell?.enteredCumulative) : v.rule.hasCumulative ? figureCell(d?.cumulative) : null;
+        line.getCell(COL.planPct).value = v.rule.hasPlan ? percentCell(d?.planPct) : null;
+        line.getCell(COL.samePeriodPct).value = v.rule.hasSamePeriod ? percentCell(d?.samePeriodChangePct) : null;
+        for (let c = COL.lastMonth; c <= COL.samePeriodPct; c++) {
+          const cell = line.getCell(c);
+          cell.numFmt = c >= COL.planPct ? '0.0' : '#,##0.######';
+          if (typeof cell.value === 'string') cell.alignment = { horizontal: 'right' };
+        }
       }
       for (let c = 1; c <= 11; c++) {
         const cell = line.getCell(c);

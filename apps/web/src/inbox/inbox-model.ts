@@ -1,4 +1,4 @@
-import type { NotificationItem, Role } from '../api/types';
+import type { NotificationItem, Role } from '@app/contracts';
 
 /** Where a notification takes its reader: the report or submission it is about, else the period's board (or the officer's home). */
 export function notificationTarget(n: Pick<NotificationItem, 'kind' | 'submissionId' | 'periodId' | 'link'>, role: Role): string | null {

@@ -2,7 +2,7 @@ import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Segmented, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { Inbox, NotificationItem } from '../api/types';
+import type { Inbox, NotificationItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../shared/use-load';
 import { announceInboxChanged, onInboxChanged } from './inbox-model';

@@ -3,7 +3,7 @@ import { Badge, Button, Empty, Popover } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Inbox } from '../api/types';
+import type { Inbox } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { announceInboxChanged, onInboxChanged } from './inbox-model';
 import { NotificationList } from './notification-list';

@@ -1,6 +1,6 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
-import type { NotificationItem } from '../api/types';
+import type { NotificationItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../shared/format';
 

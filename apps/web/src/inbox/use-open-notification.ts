@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { NotificationItem } from '../api/types';
+import type { NotificationItem } from '@app/contracts';
 import { useMe } from '../session/session';
 import { announceInboxChanged, notificationTarget } from './inbox-model';
 

@@ -1,4 +1,4 @@
-import type { SubmissionView, ValueView } from '../api/types';
+import type { SubmissionView, ValueView } from '@app/contracts';
 import { draftKey, loadDraft, storeDraft } from './draft-storage';
 import { baseText, buildRows, cellState, CellState, ruleProblems, saveItems } from './form-model';
 
@@ -18,7 +18,7 @@ const view: SubmissionView = {
   sections: [{ code: 'S', title: 'Nông nghiệp', reportSection: 'II.1.1' }],
   values: [
     value({
-      indicatorCode: 'forest', value: 710.83,
+      indicatorCode: 'forest', value: '710.83',
       rule: { ...rule, hasCumulative: true, hasPlan: true, compareOn: 'cumulative' },
       basis: { earlier: [fig(1, '1200'), fig(2, '1100.17'), fig(3, '1000'), fig(4, '989')], lastYear: [], plan: '9009' },
     }),
@@ -38,6 +38,9 @@ describe('the officer form model', () => {
   it('writes the server values as an officer types them', () => {
     expect(bases.forest).toEqual({ value: '710,83', note: '', cumulative: '' });
     expect(bases.story.value).toBe('Tốt');
+    // the server's decimal strings, exactly, in the Vietnamese form ("47.393" is never read back as 47393)
+    expect(baseText(value({ value: '47.393' })).value).toBe('47,393');
+    expect(baseText(value({ value: '123456789012345.123456', cumulativeEntered: '5000' }))).toEqual({ value: '123.456.789.012.345,123456', note: '', cumulative: '5.000' });
   });
 
   it('derives cumulative and % of plan from what is typed, as the server does', () => {

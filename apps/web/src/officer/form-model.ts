@@ -2,7 +2,6 @@ import {
   CellValue,
   checkIndicatorRules,
   Dec,
-  dec,
   decOrNull,
   deriveFigures,
   DerivedFigures,
@@ -13,7 +12,7 @@ import {
   parseCumulative,
   PeriodFigure,
 } from '@app/domain';
-import type { BasisFigure, SubmissionView, ValueView } from '../api/types';
+import type { BasisFigure, DecimalString, SubmissionView, ValueView } from '@app/contracts';
 
 /**
  * The officer's form as the screen holds it: what the server has (`base`, as text), what the
@@ -97,8 +96,8 @@ export function buildSections(view: SubmissionView, rows: RowModel[]): SectionMo
     .filter((s) => s.rows.length > 0);
 }
 
-const asText = (v: number | string | null | undefined) =>
-  v === null || v === undefined ? '' : typeof v === 'number' ? formatNumber(dec(v)) : v;
+/** A figure's DecimalString as the officer types it: "47.393" from the server is 47,393 (never 47393). */
+const asText = (v: DecimalString | null | undefined) => (v === null || v === undefined ? '' : formatNumber(v));
 
 /** The server's value of one row, written as the officer would type it (Vietnamese format). */
 export function baseText(v: ValueView): CellText {

@@ -2,7 +2,7 @@ import { EditOutlined, EyeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Table } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { PeriodView, SubmissionListItem } from '../api/types';
+import type { PeriodView, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';

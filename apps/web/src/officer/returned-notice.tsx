@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { ReviewView, ValueView } from '../api/types';
+import type { ReviewView, ValueView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../shared/format';
 

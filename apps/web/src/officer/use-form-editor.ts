@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '@app/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { SaveAnswer, SubmissionView, TransitionAnswer } from '../api/types';
+import type { SaveAnswer, SubmissionView, TransitionAnswer } from '@app/contracts';
 import { draftKey, loadDraft, storeDraft } from './draft-storage';
 import { baseText, buildRows, buildSections, CellField, CellState, cellState, CellText, Edits, RowModel, ruleProblems, saveItems } from './form-model';
 

@@ -1,7 +1,7 @@
 import { Alert, Drawer, Empty, Select, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ReportDiff, ReportSummary } from '../api/types';
+import type { ReportDiff, ReportSummary } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../shared/format';
 import { useLoad } from '../shared/use-load';

@@ -3,7 +3,7 @@ import { Button, Popover } from 'antd';
 import { memo, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { numberLine, placeDateLine } from '@app/domain';
-import type { FigureSource, ReportSectionView, RevisionContentView, RunView } from '../api/types';
+import type { FigureSource, ReportSectionView, RevisionContentView, RunView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { sourceValue } from './report-model';

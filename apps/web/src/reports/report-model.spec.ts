@@ -1,4 +1,4 @@
-import type { ReportSummary } from '../api/types';
+import type { ReportSummary } from '@app/contracts';
 import { allowed, defaultDiff, documentLine, lastReturn, sourceValue } from './report-model';
 
 const report = (state: ReportSummary['state'], revisions: number[], actions: ReportSummary['actions'] = []) =>

@@ -1,5 +1,5 @@
 import { formatNumber, numberLine } from '@app/domain';
-import type { FigureField, ReportRevisionSummary, ReportSummary, Role } from '../api/types';
+import type { FigureField, ReportRevisionSummary, ReportSummary, Role } from '@app/contracts';
 
 export const PERCENT_FIELDS: ReadonlySet<FigureField> = new Set(['planPct', 'samePeriodChangePct', 'samePeriodRatioPct']);
 

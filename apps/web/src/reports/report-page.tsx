@@ -3,7 +3,7 @@ import { Alert, App, Button, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
-import type { FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '../api/types';
+import type { FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useMe } from '../session/session';

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, EditFilled, HourglassFilled, StopOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
-import type { ReportState, RevisionState } from '../api/types';
+import type { ReportState, RevisionState } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 
 const STYLE: Record<ReportState, { color: string; icon: ReactNode }> = {

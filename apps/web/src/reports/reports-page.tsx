@@ -3,7 +3,7 @@ import { Alert, App, Button, Empty, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { PeriodView, ReportSummary, UnitView } from '../api/types';
+import type { PeriodView, ReportSummary, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';

@@ -1,7 +1,7 @@
 import { Alert, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { ReportSectionView } from '../api/types';
+import type { ReportSectionView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 
 /**

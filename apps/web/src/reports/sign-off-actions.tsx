@@ -2,10 +2,10 @@ import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons
 import { App, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { ReportView, SignAnswer } from '../api/types';
+import type { ReportView, SignAnswer } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { allowed } from './report-model';
-import type { Role } from '../api/types';
+import type { Role } from '@app/contracts';
 
 /** Trình ký (office), ký ban hành or trả lại with a comment (vice-chairman); each with the version the page read. */
 export function SignOffActions({ report, role, onDone }: { report: ReportView; role: Role; onDone: () => Promise<unknown> }) {

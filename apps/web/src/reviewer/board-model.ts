@@ -1,5 +1,5 @@
 import { toEpochDay, vnDate } from '@app/domain';
-import type { CompletenessUnit, SubmissionListItem, SubmissionState } from '../api/types';
+import type { CompletenessUnit, SubmissionListItem, SubmissionState } from '@app/contracts';
 
 export type Timeliness =
   | { kind: 'onTime' }

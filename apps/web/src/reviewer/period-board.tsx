@@ -2,7 +2,7 @@ import { Alert, Button, Empty, Segmented, Space, Table, Tag, Tooltip } from 'ant
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Completeness, CompletenessUnit, PeriodView, SubmissionListItem } from '../api/types';
+import type { Completeness, CompletenessUnit, PeriodView, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDate, formatDateTime } from '../shared/format';

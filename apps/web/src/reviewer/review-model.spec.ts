@@ -1,4 +1,4 @@
-import type { AuditRow, CompletenessUnit, SubmissionListItem, ValueView } from '../api/types';
+import type { AuditRow, CompletenessUnit, SubmissionListItem, ValueView } from '@app/contracts';
 import { boardOrder, matches, timeliness } from './board-model';
 import { changesSinceReturn, flagsFor } from './review-model';
 
@@ -13,27 +13,29 @@ describe('what changed since the last return', () => {
 
   it('gives each figure its value when returned and now, skipping figures changed back', () => {
     const audit = [
-      entry(1, 'values.updated', { values: {} }, { values: { a: 1000, b: 5, c: 'cũ' } }),
+      entry(1, 'values.updated', { values: {} }, { values: { a: '1000', b: '5', c: 'cũ' } }),
       entry(2, 'state.submit', null, null),
       entry(3, 'state.return', null, { state: 'returned' }),
-      entry(4, 'values.updated', { values: { a: 1000, b: 5 } }, { values: { a: 100, b: 6 } }),
-      entry(5, 'values.updated', { values: { a: 100, b: 6 } }, { values: { a: 1000.5, b: 5.0 } }),
-      entry(6, 'values.updated', { values: {} }, { values: { d: 7 } }),
+      entry(4, 'values.updated', { values: { a: '1000', b: '5' } }, { values: { a: '100', b: '6' } }),
+      entry(5, 'values.updated', { values: { a: '100', b: '6' } }, { values: { a: '123456789012345.123456', b: '5' } }),
+      entry(6, 'values.updated', { values: {} }, { values: { d: '7' } }),
     ];
-    expect(Object.fromEntries(changesSinceReturn(audit))).toEqual({ a: { before: 1000, after: 1000.5 }, d: { before: null, after: 7 } });
+    expect(Object.fromEntries(changesSinceReturn(audit))).toEqual({ a: { before: '1000', after: '123456789012345.123456' }, d: { before: null, after: '7' } });
   });
 });
 
 describe('flags on figures far from last month or last year', () => {
-  const v = (value: number | null, lastMonth: number | null, samePeriodChangePct: number | null) =>
+  const v = (value: string | null, lastMonth: string | null, samePeriodChangePct: string | null) =>
     ({ kind: 'number', value, derived: { lastMonth, samePeriodChangePct } }) as unknown as ValueView;
 
   it('flags ±50% against last month and the same period', () => {
-    expect(flagsFor(v(71, 710, null))).toEqual([{ kind: 'lastMonth', pct: -90 }]);
-    expect(flagsFor(v(150, 100, 60.2))).toEqual([{ kind: 'lastMonth', pct: 50 }, { kind: 'samePeriod', pct: 60.2 }]);
-    expect(flagsFor(v(120, 100, -10))).toEqual([]);
-    expect(flagsFor(v(null, 100, null))).toEqual([]);
-    expect(flagsFor(v(5, 0, null))).toEqual([]);
+    expect(flagsFor(v('71', '710', null))).toEqual([{ kind: 'lastMonth', pct: '-90' }]);
+    expect(flagsFor(v('150', '100', '60.2'))).toEqual([{ kind: 'lastMonth', pct: '50' }, { kind: 'samePeriod', pct: '60.2' }]);
+    expect(flagsFor(v('120', '100', '-10'))).toEqual([]);
+    expect(flagsFor(v(null, '100', null))).toEqual([]);
+    expect(flagsFor(v('5', '0', null))).toEqual([]);
+    // figures beyond a double's digits are compared exactly
+    expect(flagsFor(v('123456789012345.123456', '123456789012345.123455', null))).toEqual([]);
   });
 });
 

@@ -1,13 +1,14 @@
-import { dec } from '@app/domain';
-import type { AuditRow, ValueView } from '../api/types';
+import type { AuditRow, DecimalString, ValueView } from '@app/contracts';
+import { dec, decimalText } from '@app/domain';
 
+/** A figure's DecimalString, or a text indicator's text, as the audit holds them. */
 export interface Change {
-  before: number | string | null;
-  after: number | string | null;
+  before: string | null;
+  after: string | null;
 }
 
-const same = (a: unknown, b: unknown) =>
-  typeof a === 'number' && typeof b === 'number' ? dec(a).eq(dec(b)) : (a ?? null) === (b ?? null);
+// the server writes every figure in one canonical form, so equal figures are equal strings
+const same = (a: string | null, b: string | null) => (a ?? null) === (b ?? null);
 
 /**
  * What the unit changed since the office last returned the submission, from the audit log:
@@ -36,20 +37,20 @@ export function changesSinceReturn(audit: AuditRow[]): Map<string, Change> {
 
 export interface Flag {
   kind: 'lastMonth' | 'samePeriod';
-  /** change in percent, e.g. −62.5 */
-  pct: number;
+  /** change in percent, e.g. "-62.5" */
+  pct: DecimalString;
 }
 
 /** Figures far from last month or from the same period last year (±50% by default) are worth a second look. */
 export function flagsFor(v: ValueView, threshold = 50): Flag[] {
-  if (v.kind !== 'number' || v.value === null || typeof v.value !== 'number' || !v.derived) return [];
+  if (v.kind !== 'number' || v.value === null || !v.derived) return [];
   const flags: Flag[] = [];
-  const last = v.derived.lastMonth;
-  if (last !== null && last !== 0) {
-    const pct = dec(v.value).div(last).minus(1).times(100).toNumber();
-    if (Math.abs(pct) >= threshold) flags.push({ kind: 'lastMonth', pct });
+  const last = v.derived.lastMonth === null ? null : dec(v.derived.lastMonth);
+  if (last !== null && !last.isZero()) {
+    const pct = dec(v.value).div(last).minus(1).times(100);
+    if (pct.abs().gte(threshold)) flags.push({ kind: 'lastMonth', pct: decimalText(pct) });
   }
   const change = v.derived.samePeriodChangePct;
-  if (change !== null && Math.abs(change) >= threshold) flags.push({ kind: 'samePeriod', pct: change });
+  if (change !== null && dec(change).abs().gte(threshold)) flags.push({ kind: 'samePeriod', pct: change });
   return flags;
 }

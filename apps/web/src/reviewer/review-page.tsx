@@ -3,7 +3,7 @@ import { Alert, App, Button, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { AuditRow, SubmissionView, TransitionAnswer } from '../api/types';
+import type { AuditRow, SubmissionView, TransitionAnswer } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
 import { formatDateTime } from '../shared/format';

@@ -1,6 +1,6 @@
 import { CommentOutlined, WarningFilled } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
-import type { SubmissionView, ValueView } from '../api/types';
+import type { SubmissionView, ValueView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { fmtChange, fmtFigure, fmtPct } from '../shared/format';
 import type { Change, Flag } from './review-model';
@@ -30,7 +30,8 @@ export function ReviewColumnHeader() {
   );
 }
 
-const shown = (v: number | string | null, decimals: number | null) => (typeof v === 'number' ? fmtFigure(v, decimals, 6) : (v ?? '—'));
+/** A number row's figure (a DecimalString), as typed: up to its 6 decimals. */
+const shown = (v: string | null, decimals: number | null) => (v === null ? '—' : fmtFigure(v, decimals, 6));
 
 /** The submission as the office reads it: figures, what changed since the return, flags, and a comment box per indicator. */
 export function ReviewSheet({ view, changes, flags, comments, canComment, onComment }: Props) {

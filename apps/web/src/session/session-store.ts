@@ -1,4 +1,4 @@
-import type { LoginAnswer } from '../api/types';
+import type { LoginAnswer } from '@app/contracts';
 
 /** The access token lives in sessionStorage: it dies with the tab, and a new tab signs in again. */
 const KEY = 'tonghop.session';

@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, configureApi, request } from '../api/client';
-import type { LoginAnswer, Me } from '../api/types';
+import type { LoginAnswer, Me } from '@app/contracts';
 import { ReloginDialog } from './relogin-dialog';
 import { readSession, StoredSession, writeSession } from './session-store';
 

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import type { PeriodView } from '../api/types';
+import type { PeriodView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { periodName } from './period-name';
 

@@ -1,5 +1,5 @@
 import { Timeline } from 'antd';
-import type { ReviewView } from '../api/types';
+import type { ReviewView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../shared/format';
 

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, ClockCircleFilled, EditFilled, RollbackOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Tag, Tooltip } from 'antd';
-import type { SubmissionState } from '../api/types';
+import type { SubmissionState } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { daysUntil, formatDate } from './format';

@@ -1,0 +1,113 @@
+import type {
+  FigureField,
+  FigureSource,
+  ReportActionView,
+  ReportRevisionSummary,
+  ReportSectionView,
+  ReportState,
+  ReportSummary,
+  ReportView,
+  RevisionContentView,
+  RevisionState,
+  RunView,
+} from '@app/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDecimal } from '../common/api-decimal';
+
+/* The report routes' answers for OpenAPI, each implementing its @app/contracts type (see submission-view.dto.ts). */
+
+const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed', 'superseded'];
+const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'superseded'];
+const FIELDS: FigureField[] = ['value', 'cumulative', 'planPct', 'samePeriodChangePct', 'samePeriodRatioPct'];
+
+export class FigureSourceDto implements FigureSource {
+  @ApiProperty() unitCode: string;
+  @ApiProperty() submissionId: string;
+  @ApiProperty() indicatorCode: string;
+  @ApiProperty({ enum: FIELDS }) field: FigureField;
+  @ApiDecimal('the exact approved figure the printed text comes from') value: string;
+  @ApiProperty({ example: '710,83', description: 'as printed' }) text: string;
+  @ApiProperty() sectionId: string;
+}
+
+class SectionFigureDto {
+  @ApiProperty() paragraph: number;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: FigureSourceDto, nullable: true }) source: FigureSourceDto | null;
+}
+
+const RUNS = {
+  description: 'runs: {text}, {text, source: FigureSource} (a printed figure), or {note: n} (a footnote mark)',
+  type: 'array',
+  items: { type: 'object' },
+} as const;
+
+class ReportSectionViewDto implements ReportSectionView {
+  @ApiProperty() id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() heading: string;
+  @ApiProperty() level: number;
+  @ApiProperty({ enum: ['heading', 'run-in', 'task'] }) style: ReportSectionView['style'];
+  @ApiProperty({ type: 'array', items: RUNS, description: 'paragraphs, each a list of runs' }) paragraphs: RunView[][];
+  @ApiProperty({ description: 'paragraphs separated by a blank line, footnote markers "[^N]"' }) text: string;
+  @ApiProperty({ type: [SectionFigureDto] }) figures: SectionFigureDto[];
+}
+
+class FootnoteDto {
+  @ApiProperty() number: number;
+  @ApiProperty() text: string;
+  @ApiProperty(RUNS) runs: RunView[];
+}
+
+class RevisionContentViewDto implements RevisionContentView {
+  @ApiProperty() number: number;
+  @ApiProperty({ type: Object, description: 'issuer, kind, title, number, place, date, signature, recipients' }) header: RevisionContentView['header'];
+  @ApiProperty({ type: [String] }) notices: string[];
+  @ApiProperty({ type: [ReportSectionViewDto] }) sections: ReportSectionViewDto[];
+  @ApiProperty({ type: [FootnoteDto] }) footnotes: FootnoteDto[];
+}
+
+class RevisionFileDto {
+  @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
+  @ApiProperty() sha256: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ enum: ['draft', 'issued'] }) renderedAs: 'draft' | 'issued';
+}
+
+class ReportRevisionSummaryDto implements ReportRevisionSummary {
+  @ApiProperty() number: number;
+  @ApiProperty({ enum: REVISION_STATES }) state: RevisionState;
+  @ApiProperty() trigger: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [String] }) missingUnits: string[];
+  @ApiProperty({ type: String, nullable: true }) editedSection: string | null;
+  @ApiProperty({ type: [RevisionFileDto] }) files: RevisionFileDto[];
+}
+
+class ReportActionViewDto implements ReportActionView {
+  @ApiProperty({ enum: ['send', 'return', 'sign'] }) action: ReportActionView['action'];
+  @ApiProperty() revisionNumber: number;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
+}
+
+export class ReportSummaryDto implements ReportSummary {
+  @ApiProperty() id: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty({ enum: REPORT_STATES }) state: ReportState;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: String, nullable: true }) correctsReportId: string | null;
+  @ApiProperty({ type: Number, nullable: true }) sentRevision: number | null;
+  @ApiProperty({ type: String, nullable: true, example: '01/BC-UBND' }) documentNumber: string | null;
+  @ApiProperty({ type: String, nullable: true }) documentDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) signedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) supersededReason: string | null;
+  @ApiProperty({ type: [ReportRevisionSummaryDto] }) revisions: ReportRevisionSummaryDto[];
+  @ApiProperty({ type: [ReportActionViewDto] }) actions: ReportActionViewDto[];
+}
+
+export class ReportViewDto extends ReportSummaryDto implements ReportView {
+  @ApiProperty({ type: RevisionContentViewDto, nullable: true, description: 'the latest revision; each printed figure with its source' })
+  current: RevisionContentViewDto | null;
+}

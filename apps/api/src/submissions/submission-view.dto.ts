@@ -1,0 +1,184 @@
+import type {
+  AuditRow,
+  BasisFigure,
+  BasisView,
+  DerivedView,
+  ReviewActionName,
+  ReviewView,
+  RuleView,
+  SaveAnswer,
+  SectionView,
+  SubmissionListItem,
+  SubmissionState,
+  SubmissionView,
+  TransitionAnswer,
+  ValueView,
+} from '@app/contracts';
+import { SUBMISSION_STATES } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { ApiDecimal, ErrorDetailDto } from '../common/api-decimal';
+
+/*
+ * The submission routes' answers for OpenAPI. Each class implements its @app/contracts type, so
+ * the compiler holds the documentation, the services (which return the contract types) and the
+ * web (which reads them) to one shape.
+ */
+
+const STATES = [...SUBMISSION_STATES];
+const ACTIONS: ReviewActionName[] = ['submit', 'return', 'approve', 'reopen'];
+
+class LastActionDto {
+  @ApiProperty({ enum: ACTIONS }) action: ReviewActionName;
+  @ApiProperty() at: string;
+  @ApiProperty() actorName: string;
+}
+
+export class SubmissionListItemDto implements SubmissionListItem {
+  @ApiProperty() id: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty({ enum: STATES }) state: SubmissionState;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedAt: string | null;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: LastActionDto, nullable: true }) lastAction: LastActionDto | null;
+  @ApiProperty({ description: "the unit's own deadline: its extension for the period, else the period's" }) deadline: string;
+  @ApiProperty() extended: boolean;
+  @ApiProperty({ type: String, nullable: true }) extensionReason: string | null;
+}
+
+export class RuleViewDto implements RuleView {
+  @ApiProperty() hasCumulative: boolean;
+  @ApiProperty() hasPlan: boolean;
+  @ApiProperty() hasSamePeriod: boolean;
+  @ApiProperty({ enum: ['value', 'cumulative'] }) compareOn: RuleView['compareOn'];
+  @ApiProperty({ enum: ['change', 'ratio'] }) samePeriodStyle: RuleView['samePeriodStyle'];
+  @ApiProperty({ type: Number, nullable: true, description: 'decimals the report prints' }) decimals: number | null;
+  @ApiProperty() integerOnly: boolean;
+  @ApiDecimal('lower bound', '0') min: string | null;
+  @ApiDecimal('upper bound', '100') max: string | null;
+}
+
+export class BasisFigureDto implements BasisFigure {
+  @ApiProperty({ description: 'period number in its year' }) period: number;
+  @ApiDecimal('the figure of that period', '1100.17') value: string | null;
+  @ApiDecimal('the cumulative typed for that period', '4289.17') enteredCumulative: string | null;
+}
+
+export class BasisViewDto implements BasisView {
+  @ApiProperty({ type: [BasisFigureDto], description: 'earlier periods of this year' }) earlier: BasisFigureDto[];
+  @ApiProperty({ type: [BasisFigureDto], description: "last year's periods up to this one" }) lastYear: BasisFigureDto[];
+  @ApiDecimal('annual plan', '9009') plan: string | null;
+}
+
+export class DerivedViewDto implements DerivedView {
+  @ApiDecimal('cumulative since January', '5000') cumulative: string | null;
+  @ApiProperty({ enum: ['computed', 'entered'], nullable: true }) cumulativeSource: DerivedView['cumulativeSource'];
+  @ApiProperty({ description: 'the computed and the typed cumulative disagree' }) cumulativeMismatch: boolean;
+  @ApiDecimal('cumulative from the approved earlier months', '5000') computedCumulative: string | null;
+  @ApiDecimal('% of the annual plan', '55.5000555001') planPct: string | null;
+  @ApiDecimal('% change vs the same period last year ("tăng/giảm x%")', '1.7094017094') samePeriodChangePct: string | null;
+  @ApiDecimal('% of the same period last year ("bằng x%")', '101.7094017094') samePeriodRatioPct: string | null;
+  @ApiDecimal('the same period last year', '46600') samePeriodBase: string | null;
+  @ApiDecimal('last month', '989') lastMonth: string | null;
+  @ApiDecimal('annual plan', '9009') plan: string | null;
+}
+
+export class ValueViewDto implements ValueView {
+  @ApiProperty() indicatorCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ enum: ['number', 'percent', 'text'] }) kind: ValueView['kind'];
+  @ApiProperty() sectionCode: string;
+  @ApiProperty({ type: String, nullable: true }) parentCode: string | null;
+  @ApiProperty() required: boolean;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: RuleViewDto }) rule: RuleViewDto;
+  @ApiDecimal('the figure; for a text indicator, its text') value: string | null;
+  @ApiDecimal('the cumulative the officer typed', '5000') cumulativeEntered: string | null;
+  @ApiProperty({ type: DerivedViewDto, nullable: true, description: 'null for text indicators' }) derived: DerivedViewDto | null;
+  @ApiProperty({ type: BasisViewDto, nullable: true, description: 'what the derived figures were computed from' }) basis: BasisViewDto | null;
+}
+
+class CommentDto {
+  @ApiProperty() indicatorCode: string;
+  @ApiProperty() text: string;
+}
+
+export class ReviewViewDto implements ReviewView {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ACTIONS }) action: ReviewActionName;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: [CommentDto] }) comments: CommentDto[];
+  @ApiProperty() submissionVersion: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() actorUsername: string;
+  @ApiProperty() actorName: string;
+}
+
+class SectionViewDto implements SectionView {
+  @ApiProperty() code: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true }) reportSection: string | null;
+}
+
+class PeriodRefDto {
+  @ApiProperty({ enum: ['month', 'quarter', 'half_year', 'year'] }) type: SubmissionView['period']['type'];
+  @ApiProperty() year: number;
+  @ApiProperty() number: number;
+  @ApiProperty() deadline: string;
+}
+
+class ExtensionRefDto {
+  @ApiProperty() deadline: string;
+  @ApiProperty() reason: string;
+}
+
+export class SubmissionViewDto implements SubmissionView {
+  @ApiProperty() id: string;
+  @ApiProperty() unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() periodId: string;
+  @ApiProperty({ type: PeriodRefDto }) period: PeriodRefDto;
+  @ApiProperty({ description: "the unit's own deadline: its extension for the period, else the period's" }) deadline: string;
+  @ApiProperty({ type: ExtensionRefDto, nullable: true }) extension: ExtensionRefDto | null;
+  @ApiProperty({ enum: STATES }) state: SubmissionState;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) approvedAt: string | null;
+  @ApiProperty({ type: [SectionViewDto] }) sections: SectionViewDto[];
+  @ApiProperty({ type: [ValueViewDto] }) values: ValueViewDto[];
+  @ApiProperty({ type: [ErrorDetailDto], description: 'rule problems that would refuse submission' }) problems: ErrorDetailDto[];
+  @ApiProperty({ type: [ReviewViewDto] }) reviews: ReviewViewDto[];
+}
+
+export class SaveAnswerDto implements SaveAnswer {
+  @ApiProperty() id: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: [ErrorDetailDto], description: 'rules the draft still breaks (saved anyway)' }) warnings: ErrorDetailDto[];
+}
+
+export class TransitionAnswerDto implements TransitionAnswer {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: STATES }) state: SubmissionState;
+  @ApiProperty() version: number;
+}
+
+export class AuditRowDto implements AuditRow {
+  @ApiProperty() id: number;
+  @ApiProperty({ example: 'values.updated' }) action: string;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description: 'values.updated: {values, cumulative, notes} by indicator code; each figure a decimal string ("710.83"), a text indicator its text',
+  })
+  before: Record<string, unknown> | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'as `before`, plus the new `version`' }) after: Record<string, unknown> | null;
+  @ApiProperty() at: string;
+  @ApiProperty({ type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
+}

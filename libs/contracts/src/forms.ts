@@ -1,0 +1,46 @@
+import type { DecimalString } from './decimal-string';
+
+export type IndicatorKind = 'number' | 'percent' | 'text';
+export type CompareOn = 'value' | 'cumulative';
+/** "tăng/giảm x%" or "bằng x%" so với cùng kỳ */
+export type SamePeriodStyle = 'change' | 'ratio';
+
+export interface FormTemplateSummary {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  periodType: string;
+  sections: number;
+  indicators: number;
+  createdAt: string;
+}
+
+export interface FormIndicatorView {
+  code: string;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  parentCode: string | null;
+  required: boolean;
+  hasCumulative: boolean;
+  hasPlan: boolean;
+  planBasis: string | null;
+  hasSamePeriod: boolean;
+  compareOn: CompareOn;
+  samePeriodStyle: SamePeriodStyle;
+  min: DecimalString | null;
+  max: DecimalString | null;
+  integerOnly: boolean;
+  decimals: number | null;
+}
+
+export interface FormTemplateView {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  periodType: string;
+  deadlineRule: { rule: string; days?: number; day?: number } | null;
+  sections: Array<{ code: string; title: string; reportSection: string | null; units: string[]; indicators: FormIndicatorView[] }>;
+}

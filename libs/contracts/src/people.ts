@@ -1,0 +1,40 @@
+export type Role = 'officer' | 'reviewer' | 'signer' | 'admin';
+
+export interface Me {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  isLead: boolean;
+  email: string | null;
+  unit: { id: string; code: string; name: string } | null;
+  /** 'YYYY-MM-DD': today in Vietnam on the server's clock (the demo plays May 2024) */
+  today: string;
+}
+
+export interface LoginAnswer {
+  accessToken: string;
+  user: { id: string; username: string; role: Role; unitId: string | null };
+}
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  mergedIntoCode: string | null;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string | null;
+  email: string | null;
+  isLead: boolean;
+  active: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,146 @@
+import type { ErrorDetail, SubmissionState } from '@app/domain';
+import type { DecimalString } from './decimal-string';
+import type { CompareOn, IndicatorKind, SamePeriodStyle } from './forms';
+import type { PeriodType } from './periods';
+
+export type { SubmissionState };
+export type ReviewActionName = 'submit' | 'return' | 'approve' | 'reopen';
+
+export interface SubmissionListItem {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  periodId: string;
+  state: SubmissionState;
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  updatedAt: string;
+  lastAction: { action: ReviewActionName; at: string; actorName: string } | null;
+  /** the unit's own deadline: its extension for the period, else the period's */
+  deadline: string;
+  extended: boolean;
+  extensionReason: string | null;
+}
+
+/** An indicator's rules, so a screen checks and derives as the officer types (with the domain lib). */
+export interface RuleView {
+  hasCumulative: boolean;
+  hasPlan: boolean;
+  hasSamePeriod: boolean;
+  compareOn: CompareOn;
+  samePeriodStyle: SamePeriodStyle;
+  decimals: number | null;
+  integerOnly: boolean;
+  min: DecimalString | null;
+  max: DecimalString | null;
+}
+
+/** One earlier period's figure, from which derived figures are computed. */
+export interface BasisFigure {
+  period: number;
+  value: DecimalString | null;
+  enteredCumulative: DecimalString | null;
+}
+
+export interface BasisView {
+  earlier: BasisFigure[];
+  lastYear: BasisFigure[];
+  plan: DecimalString | null;
+}
+
+/** The figures the server derived; percentages to 10 decimals, rounded for print by the reader. */
+export interface DerivedView {
+  cumulative: DecimalString | null;
+  cumulativeSource: 'computed' | 'entered' | null;
+  cumulativeMismatch: boolean;
+  computedCumulative: DecimalString | null;
+  planPct: DecimalString | null;
+  samePeriodChangePct: DecimalString | null;
+  samePeriodRatioPct: DecimalString | null;
+  samePeriodBase: DecimalString | null;
+  lastMonth: DecimalString | null;
+  plan: DecimalString | null;
+}
+
+export interface ValueView {
+  indicatorCode: string;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  sectionCode: string;
+  parentCode: string | null;
+  required: boolean;
+  note: string | null;
+  rule: RuleView;
+  /** a figure (number and percent indicators) as a DecimalString, or a text indicator's text */
+  value: DecimalString | string | null;
+  cumulativeEntered: DecimalString | null;
+  /** null for text indicators */
+  derived: DerivedView | null;
+  basis: BasisView | null;
+}
+
+export interface ReviewView {
+  id: string;
+  action: ReviewActionName;
+  reason: string | null;
+  comments: Array<{ indicatorCode: string; text: string }>;
+  submissionVersion: number;
+  createdAt: string;
+  actorUsername: string;
+  actorName: string;
+}
+
+export interface SectionView {
+  code: string;
+  title: string;
+  reportSection: string | null;
+}
+
+export interface SubmissionView {
+  id: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  periodId: string;
+  period: { type: PeriodType; year: number; number: number; deadline: string };
+  /** the unit's own deadline: its extension for the period, else the period's */
+  deadline: string;
+  extension: { deadline: string; reason: string } | null;
+  state: SubmissionState;
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  sections: SectionView[];
+  values: ValueView[];
+  problems: ErrorDetail[];
+  reviews: ReviewView[];
+}
+
+export interface SaveAnswer {
+  id: string;
+  version: number;
+  warnings: ErrorDetail[];
+}
+
+export interface TransitionAnswer {
+  id: string;
+  state: SubmissionState;
+  version: number;
+}
+
+/**
+ * One audit entry. In `values.updated` entries, `before`/`after` hold `values` (code → a figure as a
+ * DecimalString, or a text indicator's text), `cumulative` (code → DecimalString) and `notes`.
+ */
+export interface AuditRow {
+  id: number;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+}
