@@ -39,6 +39,9 @@ export interface WorkerOptions {
 
 const OWNS_CLOCK = Symbol('OWNS_CLOCK');
 
+/** The outbox event handlers of each capability (notifications, consolidation, rendering): providers, and EVENT_HANDLERS. */
+const EVENT_HANDLER_TYPES = [NotificationEventsHandler, ReportNotificationsHandler, ConsolidationTriggerHandler, RenderTriggerHandler];
+
 @Module({})
 export class WorkerModule implements OnModuleDestroy {
   constructor(
@@ -96,24 +99,16 @@ export class WorkerModule implements OnModuleDestroy {
         Mailer,
         NotificationWriter,
         EmailProcessor,
-        NotificationEventsHandler,
-        ReportNotificationsHandler,
+        ...EVENT_HANDLER_TYPES,
         ReminderScanService,
         ReminderSender,
         RemindersProcessor,
         ReminderScheduler,
         ConsolidationService,
         ConsolidationProcessor,
-        ConsolidationTriggerHandler,
         RenderingService,
         RenderingProcessor,
-        RenderTriggerHandler,
-        // the handlers of each capability are listed here (notifications, consolidation, rendering)
-        {
-          provide: EVENT_HANDLERS,
-          useFactory: (...handlers: EventHandler[]) => handlers,
-          inject: [NotificationEventsHandler, ReportNotificationsHandler, ConsolidationTriggerHandler, RenderTriggerHandler],
-        },
+        { provide: EVENT_HANDLERS, useFactory: (...handlers: EventHandler[]) => handlers, inject: EVENT_HANDLER_TYPES },
       ],
       exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],
     };
