@@ -70,6 +70,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return { statusCode: status, ...fallback };
     }
+    // an http-errors error (not a FastifyError, so Nest leaves it as it is): @fastify/static's answer to a
+    // range it cannot serve (416) or a failed precondition (412) on a file of the web app
+    const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (exception instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, ...(HTTP_FALLBACK[status] ?? HTTP_FALLBACK[400]) };
+    }
     const errorId = randomUUID();
     this.logger.error(`errorId=${errorId}`, exception instanceof Error ? exception.stack : String(exception));
     return {
