@@ -1,12 +1,8 @@
-import { composeInputFromFiles, composeReport, footnoteNumbers, ReportContent, Run } from '@app/domain';
+import { composeReport, footnoteNumbers, ReportContent, Run } from '@app/domain';
 import { AlignmentType, convertMillimetersToTwip as mm, FootnoteReferenceRun, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { demoComposeInput } from '../../../../test/support/demo-consolidation-input';
 import { buildReportDocument, renderDocx } from './docx-report';
-
-const root = join(__dirname, '..', '..', '..', '..');
-const read = (...p: string[]) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
 
 /** Every part of a zip file by name, inflated. */
 function parts(zip: Buffer): Map<string, string> {
@@ -77,9 +73,9 @@ function footnotesThroughDocx(content: ReportContent, numbers: Map<string, numbe
   return notes;
 }
 
+/** The May 2024 demo report, composed from what the worker's consolidation assembles. */
 function mayReport(): ReportContent {
-  const files = { form: read('config', 'forms', 'ktxh-monthly.v1.json'), plans: read('config', 'demo', 'plans.json'), history: read('config', 'demo', 'history.json'), month: read('config', 'demo', 'may-2024.json') };
-  return composeReport(composeInputFromFiles(read('config', 'reports', 'ktxh-monthly-report.v1.json'), files)).content;
+  return composeReport(demoComposeInput()).content;
 }
 
 describe('renderDocx', () => {
