@@ -24,7 +24,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'reminders.json');
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const WORKERS = 2;
-const CONCURRENCY = 16; // the reminders processor's concurrency (processorOptions(16))
+const CONCURRENCY = 16; // the reminders processor's concurrency (apps/worker/src/processors.ts)
 /** the job options of libs/queue DEFAULT_JOB_OPTIONS, so that both sides keep the same history in Redis */
 const JOB_OPTIONS = { attempts: 6, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 7 * 24 * 3600, count: 10000 }, removeOnFail: false };
 

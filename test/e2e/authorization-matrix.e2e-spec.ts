@@ -1,3 +1,5 @@
+import { testConfig } from '../support/test-config';
+import { createHmac } from 'node:crypto';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -203,8 +205,34 @@ describe('authorization matrix', () => {
     expect((await t.http().get(path).set('Cookie', 'tonghop_queues=forged').expect(401)).body.code).toBe('UNAUTHENTICATED');
   });
 
-  it('rejects forged or expired tokens', async () => {
-    const res = await t.http().get('/api/units').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.invalid').expect(401);
-    expect(res.body.code).toBe('UNAUTHENTICATED');
+  describe('forged or expired tokens', () => {
+    // tokens made by hand (not by the API's own signer), with the API's secret unless said otherwise
+    const b64 = (x: object | Buffer) => (Buffer.isBuffer(x) ? x : Buffer.from(JSON.stringify(x))).toString('base64url');
+    const sign = (header: object, payload: object, secret = testConfig().JWT_SECRET) => {
+      const unsigned = `${b64(header)}.${b64(payload)}`;
+      return `${unsigned}.${b64(createHmac('sha256', secret).update(unsigned).digest())}`;
+    };
+    const HS256 = { alg: 'HS256', typ: 'JWT' };
+    const claimsOf = async (username: string) => JSON.parse(Buffer.from((await t.token(username)).split('.')[1], 'base64url').toString()) as Record<string, unknown>;
+    const now = () => Math.floor(Date.now() / 1000);
+    const call = (token: string) => t.http().get('/api/units').set('Authorization', `Bearer ${token}`);
+
+    it('accepts a token made the same way with the right secret and a future expiry (so each refusal below is for its one flaw)', async () => {
+      await call(sign(HS256, { ...(await claimsOf('reviewer')), iat: now() - 60, exp: now() + 600 })).expect(200);
+    });
+
+    it.each<[string, () => Promise<string>]>([
+      ['malformed', async () => 'eyJhbGciOiJIUzI1NiJ9.e30.invalid'],
+      ['expired (the right secret, exp in the past)', async () => sign(HS256, { ...(await claimsOf('reviewer')), iat: now() - 7200, exp: now() - 60 })],
+      ['signed with another secret', async () => sign(HS256, { ...(await claimsOf('reviewer')), iat: now(), exp: now() + 600 }, 'another-secret-of-at-least-thirty-two-chars')],
+      ['unsigned (alg: none)', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...(await claimsOf('admin')), iat: now(), exp: now() + 600 })}.`],
+      ['tampered: an officer’s real token with its role changed to admin', async () => {
+        const [header, , signature] = (await t.token('officer-sa')).split('.');
+        return `${header}.${b64({ ...(await claimsOf('officer-sa')), role: 'admin' })}.${signature}`;
+      }],
+    ])('refuses a token that is %s with 401', async (_label, token) => {
+      const res = await call(await token()).expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
 import { Queue } from 'bullmq';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { ConsolidationService } from '../../apps/worker/src/consolidation/consolidation.service';
-import { HELD_MARKER } from '../../apps/worker/src/consolidation/test-hold';
 import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
@@ -197,20 +196,29 @@ describe('the consolidated report of May 2024', () => {
     // dated by the injected clock: the real one would print today's date
     expect(signed.placeDate).toBe('Lạng Sơn, ngày 03 tháng 6 năm 2024');
 
-    const pdf = await file(again.revision, 'pdf', 'signer');
     const files = await waitFor(async () => {
       const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
       return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
     }, 90_000, 'issued files');
+    // the issued PDF as the signer downloads it: a PDF, the very file recorded (its SHA-256 in the list, in the
+    // download's header and in Postgres), and the signed report in it
     const pdfFile = files.find((f: { format: string }) => f.format === 'pdf');
-    expect(pdfFile.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const issuedPdf = (await file(again.revision, 'pdf', 'signer')).body as Buffer;
-    expect(require('node:crypto').createHash('sha256').update(issuedPdf).digest('hex')).toBe(pdfFile.sha256);
-    void pdf;
+    const download = await file(again.revision, 'pdf', 'signer');
+    const issuedPdf = download.body as Buffer;
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(issuedPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const sha256 = createHash('sha256').update(issuedPdf).digest('hex');
+    const [stored] = await ds.query(
+      `SELECT f.sha256, f.size FROM report_files f JOIN report_revisions rv ON rv.id = f.revision_id WHERE rv.report_id = $1 AND rv.number = $2 AND f.format = 'pdf'`,
+      [reportId, again.revision],
+    );
+    expect({ list: pdfFile.sha256, header: download.headers['x-content-sha256'], stored: stored.sha256, size: Number(stored.size) })
+      .toEqual({ list: sha256, header: sha256, stored: sha256, size: issuedPdf.length });
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, 'report-signed.pdf'), issuedPdf);
     const text2 = execFileSync('pdftotext', ['-layout', join(OUTPUT, 'report-signed.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const s of ['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/BC-UBND', 'BÁO CÁO',
+      'Tình hình kinh tế - xã hội tháng 5 và 5 tháng đầu năm,', 'nhiệm vụ trọng tâm tháng 6 năm 2024',
       'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', 'Lạng Sơn, ngày 03 tháng 6 năm 2024', ...OUTLINE]) {
       expect(text2).toContain(s);
     }
@@ -254,13 +262,35 @@ describe('the consolidated report of May 2024', () => {
   });
 
   it('a worker killed mid-consolidation leaves no revision; the job, picked up again, leaves exactly one', async () => {
-    await worker.stop();
-    worker = startWorkerProcess(workerEnv(), { ...FAST_LOCKS, CONSOLIDATION_TEST_HOLD: '1' });
-    const { requestId } = (await http().post('/api/reports/consolidate').set('Authorization', await as('reviewer')).send({ periodId: month.periodId }).expect(202)).body;
-    const trigger = `request:${requestId}`;
-    // the worker has written the revision in its open transaction and waits there (apps/worker/src/consolidation/test-hold.ts)
-    await waitFor(async () => worker.output().includes(`${HELD_MARKER} ${trigger}`), 60_000, 'the consolidation to reach its commit');
-    await worker.kill();
+    // The test holds the period's current report row (FOR NO KEY UPDATE, which the revision's foreign key check
+    // does not wait for): the consolidation writes its revision, then waits on its own UPDATE of that row, inside
+    // its open transaction. The worker is killed there, mid-job every time, without timing guesses.
+    const hold = ds.createQueryRunner();
+    await hold.connect();
+    await hold.startTransaction();
+    let stalled: number | undefined;
+    let trigger = '';
+    try {
+      const [{ pid }] = await hold.query(`SELECT pg_backend_pid() AS pid`);
+      await hold.query(`SELECT id FROM reports WHERE period_id = $1 ORDER BY created_at DESC LIMIT 1 FOR NO KEY UPDATE`, [month.periodId]);
+      const { requestId } = (await http().post('/api/reports/consolidate').set('Authorization', await as('reviewer')).send({ periodId: month.periodId }).expect(202)).body;
+      trigger = `request:${requestId}`;
+      // a transaction that has written (it has an xid) and waits for the row the test holds: the worker's, at its commit
+      stalled = await waitFor(async () => {
+        const rows: Array<{ pid: number }> = await ds.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND $1 = ANY(pg_blocking_pids(pid))`,
+          [pid],
+        );
+        return rows[0]?.pid;
+      }, 60_000, 'the consolidation to write its revision and wait on the report row');
+      await worker.kill();
+      expect(await revisionsOf(trigger)).toBe(0);
+    } finally {
+      await hold.rollbackTransaction();
+      await hold.release();
+    }
+    // its Postgres session, let go, finds its client gone and rolls back: still no revision
+    await waitFor(async () => (await ds.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [stalled])).length === 0, 30_000, 'the killed worker’s session to end');
     expect(await revisionsOf(trigger)).toBe(0);
     worker = startWorkerProcess(workerEnv(), FAST_LOCKS);
     await waitFor(async () => (await revisionsOf(trigger)) > 0, 60_000, 'the stalled job to run again');

@@ -43,6 +43,13 @@ describe('serving the web app', () => {
     await request(app.getHttpServer()).get('/assets/missing.js').expect(404);
   });
 
+  it('answers a range or a precondition it cannot meet on a file with its 4xx, not a 500', async () => {
+    const range = await request(app.getHttpServer()).get('/assets/app-1a2b.js').set('Range', 'bytes=9999-10000').expect(416);
+    expect(range.body).toEqual({ statusCode: 416, code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
+    const precondition = await request(app.getHttpServer()).get('/assets/app-1a2b.js').set('If-Match', '"another"').expect(412);
+    expect(precondition.body.code).toBe('BAD_REQUEST');
+  });
+
   it('keeps /api JSON: routes answer as before and an unknown API path is a JSON 404', async () => {
     const health = await request(app.getHttpServer()).get('/api/health').expect(200);
     expect(health.headers['content-type']).toMatch(/application\/json/);

@@ -37,6 +37,9 @@ export interface WorkerOptions {
 
 const OWNS_CLOCK = Symbol('OWNS_CLOCK');
 
+/** The outbox event handlers of each capability (notifications, consolidation, rendering): providers, and EVENT_HANDLERS. */
+const EVENT_HANDLER_TYPES = [NotificationEventsHandler, ReportNotificationsHandler, ConsolidationTriggerHandler, RenderTriggerHandler];
+
 @Module({})
 export class WorkerModule implements OnModuleDestroy {
   constructor(
@@ -95,21 +98,13 @@ export class WorkerModule implements OnModuleDestroy {
         OutboxRelayService,
         Mailer,
         NotificationWriter,
-        NotificationEventsHandler,
-        ReportNotificationsHandler,
+        ...EVENT_HANDLER_TYPES,
         ReminderScanService,
         ReminderSender,
         ReminderScheduler,
         ConsolidationService,
-        ConsolidationTriggerHandler,
         RenderingService,
-        RenderTriggerHandler,
-        // the handlers of each capability are listed here (notifications, consolidation, rendering)
-        {
-          provide: EVENT_HANDLERS,
-          useFactory: (...handlers: EventHandler[]) => handlers,
-          inject: [NotificationEventsHandler, ReportNotificationsHandler, ConsolidationTriggerHandler, RenderTriggerHandler],
-        },
+        { provide: EVENT_HANDLERS, useFactory: (...handlers: EventHandler[]) => handlers, inject: EVENT_HANDLER_TYPES },
       ],
       exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],
     };

@@ -43,12 +43,6 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
   });
 
-  it('refuses a test hook outside NODE_ENV=test, naming it', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CONSOLIDATION_TEST_HOLD: '1' })).toThrow(/CONSOLIDATION_TEST_HOLD: a test hook/);
-    expect(() => loadConfig({ CONSOLIDATION_TEST_HOLD: '1' })).toThrow(/CONSOLIDATION_TEST_HOLD/);
-    expect(loadConfig({ NODE_ENV: 'test', CONSOLIDATION_TEST_HOLD: '1' }).CONSOLIDATION_TEST_HOLD).toBe('1');
-  });
-
   it('reports every problem at once', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'x', DATABASE_POOL_SIZE: '0' })).toThrow(/PORT[\s\S]*DATABASE_POOL_SIZE[\s\S]*JWT_SECRET/);
   });

@@ -75,14 +75,7 @@ export class Env {
   @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
   /** the data files: calendar, forms, report templates, demo data */
   @IsString() @MinLength(1) TONGHOP_CONFIG_DIR = DEFAULT_CONFIG_DIR;
-
-  // ---- test hooks: honoured with NODE_ENV=test only; any other NODE_ENV refuses to start with one set ----
-  /** the consolidation job stops before its commit and says so on stdout, for the crash test to kill it there */
-  @Transform(emptyIsUnset) @IsOptional() @IsIn(['1']) CONSOLIDATION_TEST_HOLD?: '1';
 }
-
-/** The variables that exist for tests only (see the end of `Env`). */
-export const TEST_HOOKS = ['CONSOLIDATION_TEST_HOLD'] as const satisfies ReadonlyArray<keyof Env>;
 
 /** The validated configuration: what `loadConfig` returns once per process and what is injected. */
 export type AppConfig = Readonly<Env & { JWT_SECRET: string; PUBLIC_URL: string }>;
@@ -99,9 +92,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (!env.JWT_SECRET && env.NODE_ENV === 'production') lines.push('  JWT_SECRET: required when NODE_ENV=production');
-  for (const hook of TEST_HOOKS) {
-    if (env[hook] !== undefined && env.NODE_ENV !== 'test') lines.push(`  ${hook}: a test hook, refused unless NODE_ENV=test`);
-  }
   if (lines.length > 0) throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
 }

@@ -68,14 +68,6 @@ const exact: Arithmetic<ExactValue> = { zero: new Fixed(0, 0), plus, equals, per
  * Sum of periods 1..n when every one of them is known, else null.
  * Where the months are not all in the system the officer's own cumulative is used instead.
  */
-export function cumulativeFromPeriods(
-  n: number,
-  figures: ReadonlyMap<number, PeriodFigure>,
-  current?: PeriodFigure,
-): Dec | null {
-  return sumOfPeriods(decimalJs, n, figures, current);
-}
-
 function sumOfPeriods<N>(ops: Arithmetic<N>, n: number, figures: ReadonlyMap<number, PeriodFigure<N>>, current?: PeriodFigure<N>): N | null {
   if (n < 1) return ops.zero;
   // the first figure is the sum so far (the same value as 0 + it, one addition fewer)

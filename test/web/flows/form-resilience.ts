@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { SubmissionView } from '../../../libs/contracts/src';
 import { derivedCell, row, shoot, signIn, typeInto, valueInput } from '../support/browser';
-import type { WebContext } from '../support/web-context';
+import { flowContext } from '../support/web-context';
 
 const OUTPUT = resolve(__dirname, '..', '..', 'output');
 const KEYSTROKES = 30;
@@ -14,7 +14,9 @@ const KEYSTROKES = 30;
  * follow the typing, the Excel round trip, and the failures an officer would fear — a session that
  * expires mid-form, a colleague saving the same report, a tab reloaded before the autosave.
  */
-export function formResilience(ctx: WebContext): void {
+export function formResilience(): void {
+  // CA (Công an tỉnh) has saved its May figures, not submitted them
+  const ctx = flowContext('form', { prefill: { CA: [] } });
   let page: Page;
   let code: string;
   const h = () => ctx.h;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { derivedCell, row, shoot, signIn, typeInto, valueInput } from '../support/browser';
-import type { WebContext } from '../support/web-context';
+import { flowContext } from '../support/web-context';
 
 export const FOREST = 'new_forest_planted';
 export const SOWN = 'winter_spring_sown_area';
@@ -12,7 +12,13 @@ const COMMENT = 'Số liệu trồng rừng tháng 5 chưa khớp báo cáo củ
  * it with a comment on one figure; the officer sees the comment by the figure, fixes and resubmits;
  * the office sees what changed and approves.
  */
-export function monthFlow(ctx: WebContext): void {
+export function monthFlow(): void {
+  // SNN has typed all but the two figures the officer types here; the board looks like mid-month
+  const ctx = flowContext('month', {
+    prefill: { SNN: [FOREST, SOWN] },
+    submitted: ['CTK', 'STC', 'SCT', 'SXD', 'SYT', 'HQ', 'CTHUE', 'SGDDT'],
+    approved: ['CTK', 'STC', 'SCT', 'SXD'],
+  });
   let officer: Page;
   let reviewer: Page;
   const h = () => ctx.h;

@@ -56,6 +56,8 @@ export interface HarnessOptions {
   port?: number;
   /** units whose May figures are saved (not submitted) before the test; codes left out per unit */
   prefill?: Record<string, string[]>;
+  /** figures a unit types instead of its May ones (indicator code → what it types), wherever its figures are saved */
+  figures?: Record<string, Record<string, string | number>>;
   /** units that have submitted, and of them the ones already approved, so the board looks like mid-month */
   submitted?: string[];
   approved?: string[];
@@ -99,7 +101,10 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
   const fill = async (unit: string, leaveOut: string[], submit: boolean) => {
     const s = list.find((x) => x.unitCode === unit)!;
     const officer = await api.login(`officer-${unit.toLowerCase()}`, password);
-    const values = (typed.get(unit) ?? []).filter((v) => !leaveOut.includes(v.indicatorCode));
+    const own = options.figures?.[unit] ?? {};
+    const values = (typed.get(unit) ?? [])
+      .filter((v) => !leaveOut.includes(v.indicatorCode))
+      .map((v) => (v.indicatorCode in own ? { ...v, value: own[v.indicatorCode] } : v));
     const saved = await api.call<{ version: number }>(officer, 'PUT', `/submissions/${s.id}/values`, { version: s.version, values });
     if (submit) await api.call(officer, 'POST', `/submissions/${s.id}/submit`, { version: saved.version });
   };

@@ -62,21 +62,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (typeof response === 'object' && response?.code) {
         return { statusCode: status, code: response.code, message: String(response.message), details: response.details };
       }
-      // body-parser errors (malformed JSON, too large) surface here as HttpExceptions
+      // Fastify's body errors (malformed JSON, too large, wrong content type) reach here as HttpExceptions:
+      // Nest's router maps each FST_ERR_* error to one with its status
       const fallback = HTTP_FALLBACK[status] ?? { code: 'HTTP_ERROR', message: 'Yêu cầu không thể xử lý.' };
       if (status === 400 && /JSON/i.test(String(response?.message ?? exception.message))) {
         return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
       }
       return { statusCode: status, ...fallback };
     }
-    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
-    if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
-      const type = (exception as { type?: string }).type;
-      if (type === 'entity.parse.failed') {
-        return { statusCode: 400, code: 'MALFORMED_JSON', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' };
-      }
-      const fallback = HTTP_FALLBACK[bodyParserStatus] ?? HTTP_FALLBACK[400];
-      return { statusCode: bodyParserStatus, ...fallback };
+    // an http-errors error (not a FastifyError, so Nest leaves it as it is): @fastify/static's answer to a
+    // range it cannot serve (416) or a failed precondition (412) on a file of the web app
+    const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (exception instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, ...(HTTP_FALLBACK[status] ?? HTTP_FALLBACK[400]) };
     }
     const errorId = randomUUID();
     this.logger.error(`errorId=${errorId}`, exception instanceof Error ? exception.stack : String(exception));

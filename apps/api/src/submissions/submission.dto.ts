@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  Allow,
   ArrayMaxSize,
   IsArray,
   IsInt,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ShallowBody } from '../common/validation';
+import { VALUE_ITEM_LIMITS, ValueItem } from './value-items';
 
 export class VersionDto {
   @ApiProperty({ description: 'the version the client last read (optimistic locking)', example: 3 })
@@ -24,8 +24,14 @@ export class VersionDto {
   version: number;
 }
 
-export class ValueInputDto {
-  @ApiProperty({ example: 'new_forest_planted' }) @IsString() @MinLength(1) @MaxLength(200) indicatorCode: string;
+/**
+ * One item of a save's `values`, as the OpenAPI document describes it. No class-validator rules here:
+ * SaveValuesDto is a @ShallowBody(), so its items never reach class-validator; readValueItems
+ * (value-items.ts) checks each one by hand, with the limits stated once in VALUE_ITEM_LIMITS.
+ */
+export class ValueInputDto implements ValueItem {
+  @ApiProperty({ example: 'new_forest_planted', minLength: VALUE_ITEM_LIMITS.codeMin, maxLength: VALUE_ITEM_LIMITS.codeMax })
+  indicatorCode: string;
 
   @ApiProperty({
     description: 'a JSON number, a string "1234.5" or "1.234,5", text for text indicators, or null to clear',
@@ -33,14 +39,12 @@ export class ValueInputDto {
     nullable: true,
     example: '710,83',
   })
-  @Allow()
   value: unknown;
 
   @ApiPropertyOptional({ description: 'cumulative since January, typed when the earlier months are not in the system' })
-  @Allow()
   cumulative?: unknown;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(4000) note?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: VALUE_ITEM_LIMITS.noteMax }) note?: string | null;
 }
 
 /** each item of `values` is checked by the service (readValueItems): 50 nested class validations cost more than the save */

@@ -9,9 +9,13 @@ export interface ValueItem {
 
 const ALLOWED = new Set(['indicatorCode', 'value', 'cumulative', 'note']);
 
+/** The limits of one item, stated once: checked here, published in the OpenAPI document by ValueInputDto. */
+export const VALUE_ITEM_LIMITS = { codeMin: 1, codeMax: 200, noteMax: 4000 } as const;
+
 /**
- * The shape of each `values[i]` of a save, checked by hand on the hot path (the rules are those a
- * nested DTO would state: known fields only, a code of 1–200 characters, a note of ≤ 4000).
+ * The shape of each `values[i]` of a save: the one check of it (ValueInputDto only describes it).
+ * By hand on the hot path, since 50 nested class validations cost more than the save: known fields
+ * only, an indicator code of 1–200 characters, `value` present, a note of at most 4000.
  */
 export function readValueItems(raw: unknown[]): { items: ValueItem[]; errors: ErrorDetail[] } {
   const items: ValueItem[] = [];
@@ -23,14 +27,15 @@ export function readValueItems(raw: unknown[]): { items: ValueItem[]; errors: Er
     const o = item as Record<string, unknown>;
     const unknown = Object.keys(o).filter((k) => !ALLOWED.has(k));
     if (unknown.length > 0) return fail(`${at}.${unknown[0]}`, 'trường này không được phép.');
-    if (typeof o.indicatorCode !== 'string' || o.indicatorCode.length < 1 || o.indicatorCode.length > 200) {
-      return fail(`${at}.indicatorCode`, 'phải là mã chỉ tiêu (chuỗi 1–200 ký tự).');
+    const code = o.indicatorCode;
+    if (typeof code !== 'string' || code.length < VALUE_ITEM_LIMITS.codeMin || code.length > VALUE_ITEM_LIMITS.codeMax) {
+      return fail(`${at}.indicatorCode`, `phải là mã chỉ tiêu (chuỗi ${VALUE_ITEM_LIMITS.codeMin}–${VALUE_ITEM_LIMITS.codeMax} ký tự).`);
     }
     if (!('value' in o)) return fail(`${at}.value`, 'bắt buộc phải có (null để xóa).');
-    if (o.note !== undefined && o.note !== null && (typeof o.note !== 'string' || o.note.length > 4000)) {
-      return fail(`${at}.note`, 'phải là chuỗi ký tự, tối đa 4000 ký tự.');
+    if (o.note !== undefined && o.note !== null && (typeof o.note !== 'string' || o.note.length > VALUE_ITEM_LIMITS.noteMax)) {
+      return fail(`${at}.note`, `phải là chuỗi ký tự, tối đa ${VALUE_ITEM_LIMITS.noteMax} ký tự.`);
     }
-    items.push({ indicatorCode: o.indicatorCode, value: o.value, cumulative: o.cumulative, note: o.note as string | null | undefined });
+    items.push({ indicatorCode: code, value: o.value, cumulative: o.cumulative, note: o.note as string | null | undefined });
   });
   return { items, errors };
 }

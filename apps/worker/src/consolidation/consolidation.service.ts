@@ -4,7 +4,6 @@ import { ConsolidationJob, writeOutbox } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { holdBeforeCommitForTests } from './test-hold';
 
 export type ConsolidationOutcome = { revision: number; reportId: string } | { skipped: string };
 
@@ -42,7 +41,6 @@ export class ConsolidationService {
       if (inserted.length === 0) return { skipped: `trigger ${job.trigger} already consolidated` };
       await m.query(`UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1`, [report.id]);
       await writeOutbox(m, 'report.revision_created', { reportId: report.id, revisionId: inserted[0].id });
-      await holdBeforeCommitForTests(job.trigger);
       this.logger.log(`Đã tổng hợp bản dự thảo số ${next} (${job.trigger}), thiếu ${composed.missingUnits.length} đơn vị.`);
       return { revision: Number(next), reportId: report.id };
     });

@@ -1,12 +1,13 @@
-import { ReportContent, Run } from '@app/domain';
+import { ReportContent } from '@app/domain';
+import { paragraphRuns, textRun as run } from './text-runs';
 
 /**
  * The report's body paragraphs (notices, section headings, the units' paragraphs) as the XML of
  * word/document.xml, written directly: through docx's object model they were most of the DOCX build
  * (a province's report is a megabyte of body text). The XML is byte for byte what docx writes for
  * the paragraphs docx-report.ts describes (docx-report.spec.ts compares the two): 14 pt Times New
- * Roman from the document defaults, justified, first-line indent 1.27 cm, 6 pt after; text escaped
- * as docx escapes it.
+ * Roman from the document defaults, justified, first-line indent 1.27 cm, 6 pt after; the runs are
+ * text-runs.ts's, shared with the footnotes.
  */
 const P_OPEN = '<w:p><w:pPr><w:spacing w:after="120" w:before="0" w:line="276" w:lineRule="auto"/><w:ind w:firstLine="720"/><w:jc w:val="both"/></w:pPr>';
 const FONT = '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>';
@@ -15,31 +16,6 @@ const BOLD = `<w:rPr>${FONT}<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>
 const BOLD_ITALIC = `<w:rPr>${FONT}<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>`;
 const NOTICE = `<w:rPr>${FONT}<w:i/><w:iCs/><w:color w:val="C00000"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>`;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-// as docx escapes text: the XML specials and quotes, the control characters XML 1.0 forbids left out
-const escape = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
-
-const run = (text: string, rPr = '') => `<w:r>${rPr}<w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
-const referenceRun = (n: number) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${n}"/></w:r>`;
-
-/** A paragraph's runs: one Word run per stretch between two footnote references, unformatted. */
-function runs(paragraph: Run[], numbers: Map<string, number>): string {
-  let out = '';
-  let text = '';
-  for (const r of paragraph) {
-    if (r.t !== 'note') {
-      text += r.text;
-      continue;
-    }
-    const n = numbers.get(r.id);
-    if (!n) continue;
-    if (text) out += run(text);
-    text = '';
-    out += referenceRun(n);
-  }
-  return text ? out + run(text) : out;
-}
-
 export function documentBody(content: ReportContent, numbers: Map<string, number>, options: { draft: boolean }): string {
   const out: string[] = [];
   const paragraph = (inner: string) => out.push(`${P_OPEN}${inner}</w:p>`);
@@ -47,12 +23,12 @@ export function documentBody(content: ReportContent, numbers: Map<string, number
   for (const s of content.sections) {
     if (s.style === 'run-in' || s.style === 'task') {
       const label = s.style === 'run-in' ? run(`${s.heading} `, BOLD_ITALIC) : run(`${s.number} `, BOLD);
-      s.paragraphs.forEach((p, i) => paragraph(i === 0 ? label + runs(p, numbers) : runs(p, numbers)));
+      s.paragraphs.forEach((p, i) => paragraph(i === 0 ? label + paragraphRuns(p, numbers) : paragraphRuns(p, numbers)));
       if (s.paragraphs.length === 0) paragraph(label);
       continue;
     }
     paragraph(run([s.number, s.heading].filter(Boolean).join(' '), BOLD));
-    for (const p of s.paragraphs) paragraph(runs(p, numbers));
+    for (const p of s.paragraphs) paragraph(paragraphRuns(p, numbers));
   }
   return out.join('');
 }

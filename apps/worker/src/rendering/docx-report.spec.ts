@@ -1,13 +1,8 @@
-import { composeInputFromFiles, composeReport, footnoteNumbers, ReportContent, Run } from '@app/domain';
+import { composeReport, footnoteNumbers, ReportContent, Run } from '@app/domain';
 import { AlignmentType, convertMillimetersToTwip as mm, FootnoteReferenceRun, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { demoComposeInput } from '../../../../test/support/demo-consolidation-input';
 import { buildReportDocument, renderDocx } from './docx-report';
-import { footnotesPart } from './footnotes-part';
-
-const root = join(__dirname, '..', '..', '..', '..');
-const read = (...p: string[]) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
 
 /** Every part of a zip file by name, inflated. */
 function parts(zip: Buffer): Map<string, string> {
@@ -26,26 +21,29 @@ function parts(zip: Buffer): Map<string, string> {
   return out;
 }
 
+/** A paragraph's runs through docx: a TextRun per stretch of text, a FootnoteReferenceRun per numbered note. */
+function runsThroughDocx(paragraph: Run[], numbers: Map<string, number>): Array<TextRun | FootnoteReferenceRun> {
+  const out: Array<TextRun | FootnoteReferenceRun> = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push(new TextRun(text));
+    text = '';
+  };
+  for (const r of paragraph) {
+    if (r.t !== 'note') text += r.text;
+    else if (numbers.get(r.id)) {
+      flush();
+      out.push(new FootnoteReferenceRun(numbers.get(r.id)!));
+    }
+  }
+  flush();
+  return out;
+}
+
 /** The body as docx's object model builds it: what renderDocx wrote through docx before document-body.ts. */
 function bodyThroughDocx(content: ReportContent, numbers: Map<string, number>, draft: boolean): Paragraph[] {
   const FONT = 'Times New Roman';
-  const runs = (paragraph: Run[]) => {
-    const out: Array<TextRun | FootnoteReferenceRun> = [];
-    let text = '';
-    const flush = () => {
-      if (text) out.push(new TextRun(text));
-      text = '';
-    };
-    for (const r of paragraph) {
-      if (r.t !== 'note') text += r.text;
-      else if (numbers.get(r.id)) {
-        flush();
-        out.push(new FootnoteReferenceRun(numbers.get(r.id)!));
-      }
-    }
-    flush();
-    return out;
-  };
+  const runs = (paragraph: Run[]) => runsThroughDocx(paragraph, numbers);
   const body = (children: Array<TextRun | FootnoteReferenceRun>) =>
     new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(12.7) }, spacing: { before: 0, after: 120, line: 276, lineRule: LineRuleType.AUTO }, children });
   const out: Paragraph[] = [];
@@ -64,9 +62,20 @@ function bodyThroughDocx(content: ReportContent, numbers: Map<string, number>, d
   return out;
 }
 
+/** The footnotes as docx's object model writes them: what footnotes-part.ts must equal, byte for byte. */
+function footnotesThroughDocx(content: ReportContent, numbers: Map<string, number>): Record<number, { children: Paragraph[] }> {
+  const notes: Record<number, { children: Paragraph[] }> = {};
+  for (const [id, n] of numbers) {
+    // the document's "footnote text" style (11 pt), which docx does not give a footnote's paragraphs by itself
+    const children = runsThroughDocx(content.footnotes[id], numbers);
+    notes[n] = { children: [new Paragraph({ style: 'FootnoteText', alignment: AlignmentType.JUSTIFIED, spacing: { after: 0 }, children })] };
+  }
+  return notes;
+}
+
+/** The May 2024 demo report, composed from what the worker's consolidation assembles. */
 function mayReport(): ReportContent {
-  const files = { form: read('config', 'forms', 'ktxh-monthly.v1.json'), plans: read('config', 'demo', 'plans.json'), history: read('config', 'demo', 'history.json'), month: read('config', 'demo', 'may-2024.json') };
-  return composeReport(composeInputFromFiles(read('config', 'reports', 'ktxh-monthly-report.v1.json'), files)).content;
+  return composeReport(demoComposeInput()).content;
 }
 
 describe('renderDocx', () => {
@@ -74,29 +83,57 @@ describe('renderDocx', () => {
   const odd: ReportContent = {
     ...may,
     notices: ['Dự thảo <thử> & "trích dẫn" \'đơn\'\u0001 còn thiếu'],
+    // a footnote with what its part must escape: the XML specials, quotes, a control character XML forbids
+    footnotes: { ...may.footnotes, odd: [{ t: 'text', text: 'Trong đó: <a> & "b" \'c\'\u0001\u001f d > e' }] },
     sections: [
       ...may.sections.slice(0, 3),
-      { id: 'x', number: '', heading: '', level: 2, style: 'heading', paragraphs: [[], [{ t: 'text', text: 'a < b & "c"\tđ' }, { t: 'note', id: 'nowhere' }]] },
+      {
+        id: 'x', number: '', heading: '', level: 2, style: 'heading',
+        paragraphs: [[], [{ t: 'text', text: 'a < b & "c"\tđ' }, { t: 'note', id: 'nowhere' }, { t: 'text', text: ' và' }, { t: 'note', id: 'odd' }]],
+      },
       { id: 'y', number: '7.', heading: 'Không có đoạn', level: 3, style: 'run-in', paragraphs: [] },
       { id: 'z', number: '8.', heading: 'Nhiệm vụ', level: 3, style: 'task', paragraphs: [] },
     ],
   };
 
-  it.each([
+  const cases: Array<[string, ReportContent, boolean]> = [
     ['the May 2024 report, draft', may, true],
     ['the May 2024 report, issued', { ...may, header: { ...may.header, number: '57', date: '2024-05-31' } }, false],
     ['odd sections, escaping and notices', odd, true],
-  ])('writes every part of %s as docx writes it', async (_, content, draft) => {
+  ];
+  /** renderDocx's parts, and those of the same document written by docx itself: its body paragraphs and its footnotes through its object model */
+  async function bothWays(content: ReportContent, draft: boolean) {
     const numbers = footnoteNumbers(content);
-    const reference = await Packer.toBuffer(buildReportDocument(content, bodyThroughDocx(content, numbers, draft)), undefined, [{ path: 'word/footnotes.xml', data: footnotesPart(content, numbers) }]);
-    const want = parts(reference);
-    const got = parts(await renderDocx(content, { draft }));
+    const reference = await Packer.toBuffer(buildReportDocument(content, { body: bodyThroughDocx(content, numbers, draft), footnotes: footnotesThroughDocx(content, numbers) }));
+    return { want: parts(reference), got: parts(await renderDocx(content, { draft })), numbers };
+  }
+
+  it.each(cases)('writes every part of %s as docx writes it (the footnotes: below)', async (_, content, draft) => {
+    const { want, got } = await bothWays(content, draft);
     expect([...got.keys()]).toEqual([...want.keys()]);
     for (const [name, xml] of want) {
+      if (name === 'word/footnotes.xml') continue;
       // docProps/core.xml carries the time of writing
       if (name === 'docProps/core.xml') expect(got.get(name)!.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')).toBe(xml.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T'));
       else expect([name, got.get(name)]).toEqual([name, xml]);
     }
+  });
+
+  /** the w:footnote elements of a footnotes part, by id */
+  const footnotesOf = (xml: string) => new Map([...xml.matchAll(/<w:footnote (?:w:type="\w+" )?w:id="(-?\d+)">[\s\S]*?<\/w:footnote>/g)].map((m) => [Number(m[1]), m[0]]));
+
+  it.each(cases)('writes each footnote of %s as docx does, after the separators Word writes', async (_, content, draft) => {
+    const { want, got, numbers } = await bothWays(content, draft);
+    const mine = footnotesOf(got.get('word/footnotes.xml')!);
+    const docx = footnotesOf(want.get('word/footnotes.xml')!);
+    expect(got.get('word/footnotes.xml')).toMatch(/^<\?xml version="1.0" encoding="UTF-8" standalone="yes"\?><w:footnotes xmlns:w="http:\/\/schemas.openxmlformats.org\/wordprocessingml\/2006\/main">/);
+    expect([...mine.keys()]).toEqual([-1, 0, ...[...numbers.values()].sort((a, b) => a - b)]);
+    // the separators as Word writes them (docx 9.15 puts a footnote mark in its own, which Word does not)
+    const separator = (id: number, kind: string) =>
+      `<w:footnote w:type="${kind}" w:id="${id}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:${kind}/></w:r></w:p></w:footnote>`;
+    expect(mine.get(-1)).toBe(separator(-1, 'separator'));
+    expect(mine.get(0)).toBe(separator(0, 'continuationSeparator'));
+    for (const n of numbers.values()) expect([n, mine.get(n)]).toEqual([n, docx.get(n)]);
   });
 
   it('gives the same parts for the same document', async () => {

@@ -92,8 +92,20 @@ function signature(content: ReportContent): Table {
 const BODY_MARKER = '[report body: document-body.ts]';
 const BODY_MARKER_XML = `<w:p><w:r><w:t xml:space="preserve">${BODY_MARKER}</w:t></w:r></w:p>`;
 
-/** The document docx builds: all but the body paragraphs, which stand in `body` (the marker, unless a test gives them). */
-export function buildReportDocument(content: ReportContent, body: Paragraph[] = [new Paragraph({ children: [new TextRun(BODY_MARKER)] })]): Document {
+/**
+ * What docx's object model writes in place of the parts written as XML directly: docx-report.spec.ts
+ * gives both, to compare renderDocx with the document docx itself writes.
+ */
+export interface ThroughDocx {
+  /** the body paragraphs (default: the marker that document-body.ts's XML replaces) */
+  body?: Paragraph[];
+  /** the footnotes by number (default: none, word/footnotes.xml is footnotes-part.ts's) */
+  footnotes?: Record<number, { children: Paragraph[] }>;
+}
+
+/** The document docx builds: all but the body paragraphs and the footnotes, unless `throughDocx` gives them. */
+export function buildReportDocument(content: ReportContent, throughDocx: ThroughDocx = {}): Document {
+  const body = throughDocx.body ?? [new Paragraph({ children: [new TextRun(BODY_MARKER)] })];
   const children: Array<Paragraph | Table> = [header(content), line({ text: '', size: 14, after: 240 })];
   children.push(line({ text: content.header.kind, bold: true, size: 14 }));
   content.header.title.forEach((t) => children.push(line({ text: t, bold: true, size: 14 })));
@@ -103,6 +115,7 @@ export function buildReportDocument(content: ReportContent, body: Paragraph[] = 
   children.push(line({ text: '', size: 12, after: 120 }), signature(content));
 
   return new Document({
+    ...(throughDocx.footnotes ? { footnotes: throughDocx.footnotes } : {}),
     creator: content.header.issuer.join(' '),
     title: content.header.title.join(' '),
     styles: {

@@ -4,7 +4,10 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RenderingService } from './rendering.service';
 
-/** Its queue and worker options: `processors.ts`. */
+/**
+ * One rendering at a time per worker process (LibreOffice is heavy); its queue, concurrency and lock
+ * (WORKER_LOCK_MS, WORKER_STALLED_MS: BullMQ renews the lock while a conversion runs) are in `processors.ts`.
+ */
 @Injectable()
 export class RenderingProcessor extends WorkerHost {
   constructor(private readonly service: RenderingService) {

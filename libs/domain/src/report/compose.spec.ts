@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { composeInputFromFiles, composeReport, footnoteNumbers, runsText, sectionText } from '.';
+import { demoComposeInput, readReportTemplate } from '../../../../test/support/demo-consolidation-input';
+import { composeReport, footnoteNumbers, runsText, sectionText } from '.';
 
-const root = join(__dirname, '..', '..', '..', '..');
-const read = (...p: string[]) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
-const files = () => ({
-  form: read('config', 'forms', 'ktxh-monthly.v1.json'),
-  plans: read('config', 'demo', 'plans.json'),
-  history: read('config', 'demo', 'history.json'),
-  month: read('config', 'demo', 'may-2024.json'),
-});
-const template = read('config', 'reports', 'ktxh-monthly-report.v1.json');
+// the May 2024 demo as the worker's consolidation assembles it (test/support/demo-consolidation-input.ts)
+const template = readReportTemplate();
 
 function compose(withoutNarratives = false) {
-  const r = composeReport(composeInputFromFiles(template, files(), { withoutNarratives }));
+  const r = composeReport(demoComposeInput(template, { withoutNarratives }));
   const numbers = footnoteNumbers(r.content);
   const text = (id: string) => sectionText(r.content.sections.find((s) => s.id === id)!, numbers);
   const note = (n: number) => runsText(r.content.footnotes[[...numbers].find(([, k]) => k === n)![0]], numbers);
@@ -60,7 +52,7 @@ describe('composing the monthly report from the May 2024 demo figures', () => {
   });
 
   it('lists the units still missing and leaves their figures out', () => {
-    const input = composeInputFromFiles(template, files());
+    const input = demoComposeInput(template);
     input.units = input.units.map((u) => (u.code === 'STC' ? { ...u, name: 'Sở Tài chính', approved: false } : u));
     for (const [code, f] of input.figures) if (f.unitCode === 'STC') (input.figures as Map<string, unknown>).delete(code);
     const r = composeReport(input);

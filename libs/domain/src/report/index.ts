@@ -8,5 +8,4 @@ export * from './report-workflow';
 export * from './diff';
 export * from './section-text';
 export * from './text-match';
-export * from './demo-input';
 export * from './provenance';

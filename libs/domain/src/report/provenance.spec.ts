@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { composeInputFromFiles, composeReport, FigureSource, packFigures, revisionColumns, unpackFigures } from '.';
-
-const root = join(__dirname, '..', '..', '..', '..');
-const read = (...p: string[]) => JSON.parse(readFileSync(join(root, ...p), 'utf8'));
+import { demoComposeInput } from '../../../../test/support/demo-consolidation-input';
+import { composeReport, FigureSource, packFigures, revisionColumns, unpackFigures } from '.';
 
 describe('stored provenance', () => {
-  const files = { form: read('config', 'forms', 'ktxh-monthly.v1.json'), plans: read('config', 'demo', 'plans.json'), history: read('config', 'demo', 'history.json'), month: read('config', 'demo', 'may-2024.json') };
-  const composed = composeReport(composeInputFromFiles(read('config', 'reports', 'ktxh-monthly-report.v1.json'), files));
+  const composed = composeReport(demoComposeInput());
 
   it('unpacks to the figures composition gave, through JSON as Postgres stores them', () => {
     const { figures } = revisionColumns(composed);
