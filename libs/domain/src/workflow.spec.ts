@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { canTransition, nextState, SUBMISSION_STATES, SubmissionState, WORKFLOW_ACTIONS, WorkflowAction } from './workflow';
+import { canTransition, EDITABLE_STATES, isEditable, nextState, SUBMISSION_STATES, SubmissionState, WORKFLOW_ACTIONS, WorkflowAction } from './workflow';
 
 const legal: Array<[SubmissionState, WorkflowAction, SubmissionState]> = [
   ['draft', 'edit', 'draft'],
@@ -38,5 +38,11 @@ describe('submission workflow', () => {
       from === 'approved' ? 'SUBMISSION_LOCKED' : action === 'edit' ? 'SUBMISSION_NOT_EDITABLE' : 'ILLEGAL_TRANSITION';
     expect((error as DomainError).code).toBe(expected);
     expect((error as DomainError).message).toMatch(/[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệỉịọỏốồổộớờởợụủứừửữựỳỵỷỹ]/);
+  });
+
+  it('edits in draft and returned only, as the transitions say', () => {
+    expect(EDITABLE_STATES).toEqual(['draft', 'returned']);
+    expect(SUBMISSION_STATES.filter(isEditable)).toEqual(SUBMISSION_STATES.filter((s) => canTransition(s, 'edit')));
+    expect(isEditable(undefined)).toBe(false);
   });
 });
