@@ -7,3 +7,5 @@ export * from './repositories/completeness.repository';
 export * from './figures';
 export * from './group-commit';
 export * from './pg-array';
+export * from './repositories/queryable';
+export * from './repositories/submission-values.repository';
