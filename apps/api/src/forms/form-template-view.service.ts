@@ -1,4 +1,4 @@
-import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '@app/database';
+import { FormSection, FormSectionUnit, FormTemplate, Indicator, listFormTemplateSummaries, ReportingUnit } from '@app/database';
 import { DomainError } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,14 +10,7 @@ export class FormTemplateViewService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list() {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT t.id, t.code, t.version, t.name, t.period_type AS "periodType", t.deadline_rule AS "deadlineRule",
-              t.created_at AS "createdAt",
-              (SELECT count(*)::int FROM form_sections s WHERE s.template_id = t.id) AS sections,
-              (SELECT count(*)::int FROM indicators i WHERE i.template_id = t.id) AS indicators
-         FROM form_templates t ORDER BY t.code, t.version DESC`,
-    );
-    return rows;
+    return listFormTemplateSummaries(this.db);
   }
 
   async get(id: string) {
