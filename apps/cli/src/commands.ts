@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   createDataSource,
   ensureUsers,
+  findUserIdByUsername,
   FormFile,
   HistoryFile,
   importHistory,
@@ -64,8 +65,7 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
   for (const f of readdirSync(join(configDir, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
     await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
   }
-  const admin: Array<{ id: string }> = await ds.query(`SELECT id FROM users WHERE username = 'admin'`);
-  const history = await importHistory(ds, templateId, readJson<HistoryFile>('demo', 'history.json'), admin[0]?.id ?? null);
+  const history = await importHistory(ds, templateId, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
 

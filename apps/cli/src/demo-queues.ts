@@ -1,3 +1,4 @@
+import { countPendingOutboxEvents } from '@app/database';
 import { JOBS, QUEUES, redisOptions } from '@app/queue';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
@@ -38,8 +39,7 @@ export class DemoQueues {
   async settle(): Promise<void> {
     await until(
       async () => {
-        const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`);
-        if (n > 0) return false;
+        if ((await countPendingOutboxEvents(this.db)) > 0) return false;
         for (const q of this.queues) {
           const c = await q.getJobCounts(...BUSY);
           // the job scheduler always keeps its next scan waiting as a delayed job: not work to wait for

@@ -1,9 +1,8 @@
 import { AppConfig, childProcessEnv } from '@app/config';
 import type { Completeness, SubmissionView } from '@app/contracts';
-import { createDataSource, resolvePostgres } from '@app/database';
+import { createDataSource, recreateDatabase, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';
 import { clockKey, RedisClock, resolveRedis } from '@app/queue';
-import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
 import { webAppBuilt, webRootOf } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
@@ -17,17 +16,6 @@ import { playTimedMonth } from './timed-month';
 /** The demo's own queue prefix (and clock key) in whatever Redis it finds. */
 const DEMO_PREFIX = 'tonghop-demo';
 
-async function freshDatabase(adminUrl: string, name: string): Promise<void> {
-  const c = new Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await c.end();
-  }
-}
-
 /**
  * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
  * then play May 2024 day by day over the real HTTP API on a demo clock shared through Redis, so
@@ -37,7 +25,7 @@ async function freshDatabase(adminUrl: string, name: string): Promise<void> {
 export async function runDemo(env: AppConfig): Promise<void> {
   const log = (m: string) => console.log(m);
   const pg = await resolvePostgres({ database: 'tonghop_demo', log });
-  if (pg.source !== 'DATABASE_URL') await freshDatabase(pg.adminUrl, 'tonghop_demo');
+  if (pg.source !== 'DATABASE_URL') await recreateDatabase(pg.adminUrl, 'tonghop_demo');
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   await ds.runMigrations();

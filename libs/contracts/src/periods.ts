@@ -55,7 +55,8 @@ export interface ExtensionView {
   unitName: string;
   deadline: string;
   reason: string;
-  grantedBy: string;
+  /** null once the granting user is gone */
+  grantedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -18,7 +18,7 @@ export interface ReportRevisionSummary {
 }
 
 export interface ReportActionView {
-  action: 'send' | 'return' | 'sign';
+  action: 'send' | 'return' | 'sign' | 'supersede';
   revisionNumber: number;
   comment: string | null;
   createdAt: string;

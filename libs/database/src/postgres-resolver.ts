@@ -53,6 +53,19 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   }
 }
 
+/** Drops the database (closing its connections) and creates it empty: the demo starts afresh each run. */
+export async function recreateDatabase(adminUrl: string, database: string): Promise<void> {
+  const name = `"${database.replace(/"/g, '""')}"`;
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * DATABASE_URL when set; else the Postgres on 127.0.0.1:5432 when one answers (with our own
  * database in it); else an embedded Postgres under `.data/`, so a fresh machine needs nothing.

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { canTransition, nextState, SUBMISSION_STATES, SubmissionState, WORKFLOW_ACTIONS, WorkflowAction } from './workflow';
+import { canTransition, EDITABLE_STATES, isEditable, nextState, SUBMISSION_STATES, SubmissionState, WORKFLOW_ACTIONS, WorkflowAction } from './workflow';
 
 type Outcome = SubmissionState | 'ILLEGAL_TRANSITION' | 'SUBMISSION_NOT_EDITABLE' | 'SUBMISSION_LOCKED';
 
@@ -43,5 +43,11 @@ describe('submission workflow', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(code);
     expect((error as DomainError).message).toMatch(/[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệỉịọỏốồổộớờởợụủứừửữựỳỵỷỹ]/);
+  });
+
+  it('edits in draft and returned only, as the transitions say', () => {
+    expect(EDITABLE_STATES).toEqual(['draft', 'returned']);
+    expect(SUBMISSION_STATES.filter(isEditable)).toEqual(SUBMISSION_STATES.filter((s) => canTransition(s, 'edit')));
+    expect(isEditable(undefined)).toBe(false);
   });
 });

@@ -69,6 +69,16 @@ export function canTransition(state: SubmissionState, action: WorkflowAction): b
   return TRANSITIONS[state][action] !== undefined;
 }
 
+/**
+ * The states in which the unit's officers may change figures (draft, returned), read off the
+ * transitions so the save statement and the web's form editor cannot drift from the state machine.
+ */
+export const EDITABLE_STATES: readonly SubmissionState[] = SUBMISSION_STATES.filter((s) => canTransition(s, 'edit'));
+
+export function isEditable(state: SubmissionState | undefined): boolean {
+  return state !== undefined && EDITABLE_STATES.includes(state);
+}
+
 export function stateName(state: SubmissionState): string {
   return STATE_NAMES[state];
 }

@@ -1,3 +1,4 @@
+import { claimPendingOutboxEvents, insertOutboxEvent, markOutboxEventsDispatched } from '@app/database';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, OutboxEventType } from './queues';
@@ -8,7 +9,7 @@ export async function writeOutbox<T extends OutboxEventType>(
   type: T,
   payload: OutboxEvents[T],
 ): Promise<void> {
-  await manager.query(`INSERT INTO outbox_events (type, payload) VALUES ($1, $2)`, [type, JSON.stringify(payload)]);
+  await insertOutboxEvent(manager, type, payload);
 }
 
 /**
@@ -19,10 +20,7 @@ export async function writeOutbox<T extends OutboxEventType>(
  */
 export async function relayOutboxBatch(ds: DataSource, queue: Queue<EventJob>, limit = 200): Promise<number> {
   return ds.transaction(async (m) => {
-    const rows: Array<{ id: string; type: OutboxEventType; payload: EventJob['payload'] }> = await m.query(
-      `SELECT id, type, payload FROM outbox_events WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    );
+    const rows = await claimPendingOutboxEvents<OutboxEventType, EventJob['payload']>(m, limit);
     if (rows.length === 0) return 0;
     await queue.addBulk(
       rows.map((r) => ({
@@ -31,7 +29,7 @@ export async function relayOutboxBatch(ds: DataSource, queue: Queue<EventJob>, l
         opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.event(String(r.id)) },
       })),
     );
-    await m.query(`UPDATE outbox_events SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    await markOutboxEventsDispatched(m, rows.map((r) => r.id));
     return rows.length;
   });
 }

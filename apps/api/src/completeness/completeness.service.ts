@@ -1,10 +1,11 @@
-import { findPeriodCompleteness, UnitScope } from '@app/database';
-import { completenessTotals, DomainError, periodLabel, PeriodType, timeliness, vnDate } from '@app/domain';
+import { findPeriodCompleteness, findPeriodHeading } from '@app/database';
+import { completenessTotals, DomainError, periodLabel, timeliness, vnDate } from '@app/domain';
 import { Clock, CLOCK } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
+import { unitScopeOf } from '../common/unit-scope';
 
 /**
  * Tình hình nộp báo cáo of a period: per unit, its state, when it first submitted, whether that
@@ -19,14 +20,10 @@ export class CompletenessService {
   ) {}
 
   async forPeriod(actor: Actor, periodId: string) {
-    const [period]: Array<{ type: PeriodType; year: number; number: number; deadline: string }> = await this.db.query(
-      `SELECT type, year, number, deadline::text AS deadline FROM periods WHERE id = $1`,
-      [periodId],
-    );
+    const period = await findPeriodHeading(this.db, periodId);
     if (!period) throw new DomainError('PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo.');
-    const scope: UnitScope = actor.role === 'officer' ? { kind: 'unit', unitId: actor.unitId ?? '' } : { kind: 'all' };
     const today = vnDate(await this.clock.now());
-    const rows = await findPeriodCompleteness(this.db, periodId, scope);
+    const rows = await findPeriodCompleteness(this.db, periodId, unitScopeOf(actor));
     const units = rows.map((r) => {
       const t = timeliness({ firstSubmittedAt: r.firstSubmittedAt, deadline: r.deadline, today });
       return {

@@ -1,9 +1,10 @@
-import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '@app/database';
+import { FormSection, FormSectionUnit, FormTemplate, Indicator, listFormTemplateSummaries, ReportingUnit } from '@app/database';
 import type { FormTemplateSummary, FormTemplateView } from '@app/contracts';
 import { canonicalDecimal, DomainError } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { onTheWire } from '../common/on-the-wire';
 
 /** Read-only views of the published form templates, for the administrator's "biểu mẫu" screen. */
 @Injectable()
@@ -11,14 +12,7 @@ export class FormTemplateViewService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(): Promise<FormTemplateSummary[]> {
-    const rows: FormTemplateSummary[] = await this.db.query(
-      `SELECT t.id, t.code, t.version, t.name, t.period_type AS "periodType", t.deadline_rule AS "deadlineRule",
-              t.created_at AS "createdAt",
-              (SELECT count(*)::int FROM form_sections s WHERE s.template_id = t.id) AS sections,
-              (SELECT count(*)::int FROM indicators i WHERE i.template_id = t.id) AS indicators
-         FROM form_templates t ORDER BY t.code, t.version DESC`,
-    );
-    return rows;
+    return (await listFormTemplateSummaries(this.db)).map(onTheWire);
   }
 
   async get(id: string): Promise<FormTemplateView> {

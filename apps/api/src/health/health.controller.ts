@@ -1,3 +1,4 @@
+import { pingDatabase } from '@app/database';
 import { Controller, Get, HttpException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -18,7 +19,7 @@ export class HealthController {
   async check() {
     const redis = await this.queues.redisStatus();
     try {
-      await this.db.query('SELECT 1');
+      await pingDatabase(this.db);
     } catch {
       throw new HttpException({ code: 'UNHEALTHY', message: 'Không kết nối được cơ sở dữ liệu.', database: 'down', redis }, 503);
     }

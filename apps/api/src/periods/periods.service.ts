@@ -1,10 +1,9 @@
 import type { PeriodView } from '@app/contracts';
-import { FormSection, FormSectionUnit, FormTemplate, Period, ReportingUnit, Submission } from '@app/database';
+import { FormSection, FormSectionUnit, FormTemplate, insertAuditEntry, listPeriodsWithCounts, Period, ReportingUnit, Submission } from '@app/database';
 import { assertValidPeriod, checkedDeadline, cutoffWindow, DomainError, periodDeadline, periodLabel, WorkingCalendar } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { writeAudit } from '../audit/audit';
 import type { Actor } from '../common/actor';
 import { OpenPeriodDto } from './period.dto';
 
@@ -18,23 +17,11 @@ export class PeriodsService {
   ) {}
 
   async list(): Promise<PeriodView[]> {
-    const rows = await this.db.query(
-      // dates as 'YYYY-MM-DD' text: read as JS Dates they would shift by the server's time zone
-      `SELECT p.id, p.type, p.year, p.number, p.cutoff_from::text AS "cutoffFrom", p.cutoff_to::text AS "cutoffTo", p.deadline::text AS deadline,
-              p.form_template_id AS "formTemplateId",
-              count(s.id)::int AS total,
-              count(*) FILTER (WHERE s.state = 'draft')::int AS draft,
-              count(*) FILTER (WHERE s.state = 'submitted')::int AS submitted,
-              count(*) FILTER (WHERE s.state = 'returned')::int AS returned,
-              count(*) FILTER (WHERE s.state = 'approved')::int AS approved
-         FROM periods p LEFT JOIN submissions s ON s.period_id = p.id
-        GROUP BY p.id ORDER BY p.year DESC, p.type, p.number DESC`,
-    );
-    return rows.map(toView);
+    return (await listPeriodsWithCounts(this.db)).map(toView);
   }
 
   async get(id: string): Promise<PeriodView> {
-    const rows = (await this.list()).filter((p: { id: string }) => p.id === id);
+    const rows = (await this.list()).filter((p) => p.id === id);
     if (rows.length === 0) throw new DomainError('PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo.');
     return rows[0];
   }
@@ -82,7 +69,7 @@ export class PeriodsService {
             units.map((u) => ({ unitId: u.id, periodId: period.id, formTemplateId: template.id, state: 'draft' as const })),
           );
         }
-        await writeAudit(m, {
+        await insertAuditEntry(m, {
           submissionId: null,
           entityType: 'period',
           entityId: period.id,

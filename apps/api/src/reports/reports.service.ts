@@ -1,5 +1,18 @@
 import type { ReportActionView, ReportRevisionSummary, ReportSummary, ReportView } from '@app/contracts';
-import { Report, ReportAction, ReportRevision } from '@app/database';
+import {
+  deleteRevisionFiles,
+  findCurrentReportState,
+  findDocumentNumberSuffix,
+  findRevisionFile,
+  findUserFullName,
+  listReportActions,
+  listRevisionSummaries,
+  periodExists,
+  Report,
+  ReportAction,
+  ReportRevision,
+  takeNextDocumentNumber,
+} from '@app/database';
 import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,6 +22,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { versionConflict } from '../submissions/submission-access.service';
 import { revisionHtml, revisionView } from './report-view';
+import { onTheWire } from '../common/on-the-wire';
 
 const notFound = () => new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo tổng hợp.');
 
@@ -29,10 +43,9 @@ export class ReportsService {
 
   async requestConsolidation(actor: Actor, periodId: string) {
     return this.db.transaction(async (m) => {
-      const period = await m.query(`SELECT id FROM periods WHERE id = $1`, [periodId]);
-      if (period.length === 0) throw new DomainError('PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo.');
-      const [current] = await m.query(`SELECT state FROM reports WHERE period_id = $1 AND state <> 'superseded'`, [periodId]);
-      if (current && current.state !== 'drafting') nextReportState(current.state, 'consolidate');
+      if (!(await periodExists(m, periodId))) throw new DomainError('PERIOD_NOT_FOUND', 'Không tìm thấy kỳ báo cáo.');
+      const current = await findCurrentReportState(m, periodId);
+      if (current && current !== 'drafting') nextReportState(current, 'consolidate');
       const requestId = randomUUID();
       await writeOutbox(m, 'consolidation.requested', { periodId, requestId, actorId: actor.id });
       return { requestId, periodId, status: 'queued' };
@@ -128,18 +141,13 @@ export class ReportsService {
       // the document's date is the day of signing on the injected clock (the demo signs in June 2024), in Vietnam
       const signedAt = await this.clock.now();
       const today = vnDate(signedAt);
-      const [{ suffix }] = await m.query(`SELECT body->'document'->>'numberSuffix' AS suffix FROM report_templates WHERE id = $1`, [report.templateId]);
-      const [{ last }] = await m.query(
-        `INSERT INTO document_numbers (year, suffix, last) VALUES ($1, $2, 1)
-         ON CONFLICT (year, suffix) DO UPDATE SET last = document_numbers.last + 1 RETURNING last`,
-        [Number(today.slice(0, 4)), suffix],
-      );
-      const documentNumber = formatDocumentNumber(last);
+      const suffix = await findDocumentNumberSuffix(m, report.templateId);
+      const documentNumber = formatDocumentNumber(await takeNextDocumentNumber(m, Number(today.slice(0, 4)), suffix));
       const revision = await m.findOneByOrFail(ReportRevision, { reportId: id, number: report.sentRevision! });
-      const [{ name }] = await m.query(`SELECT full_name AS name FROM users WHERE id = $1`, [actor.id]);
+      const name = await findUserFullName(m, actor.id);
       const content = { ...revision.content, header: { ...revision.content.header, number: documentNumber, date: today, signature: { ...revision.content.header.signature, name } } };
       await m.update(ReportRevision, { id: revision.id }, { state: 'signed', content });
-      await m.query(`DELETE FROM report_files WHERE revision_id = $1`, [revision.id]);
+      await deleteRevisionFiles(m, revision.id);
       await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'sign', actorId: actor.id, comment: null });
       const next = await this.bump(m, report, { state, documentNumber, documentDate: today, signedBy: actor.id, signedAt });
       await writeOutbox(m, 'report.signed', { reportId: id, revisionId: revision.id });
@@ -153,28 +161,18 @@ export class ReportsService {
       const h = rev.content.header;
       return { html: revisionHtml(rev.content, unpackFigures(rev.figures), { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: rev.state !== 'signed' }) };
     }
-    const [file] = await this.db.query(`SELECT data, sha256 FROM report_files WHERE revision_id = $1 AND format = $2`, [rev.id, format]);
+    const file = await findRevisionFile(this.db, rev.id, format);
     if (!file) throw new DomainError('DOCUMENT_NOT_READY', 'Tệp của bản này đang được tạo, vui lòng thử lại sau ít phút.');
-    return { data: file.data as Buffer, sha256: file.sha256 as string };
+    return file;
   }
 
   private async summary(r: Report): Promise<ReportSummary> {
-    const revisions: ReportRevisionSummary[] = await this.db.query(
-      `SELECT rv.number, rv.state, rv.trigger, rv.created_at AS "createdAt", rv.missing_units AS "missingUnits", rv.edited_section AS "editedSection",
-              coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
-         FROM report_revisions rv LEFT JOIN report_files f ON f.revision_id = rv.id
-        WHERE rv.report_id = $1 GROUP BY rv.id ORDER BY rv.number`,
-      [r.id],
-    );
-    const actions: ReportActionView[] = await this.db.query(
-      `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.created_at AS "createdAt", u.username AS "actorUsername"
-         FROM report_actions a LEFT JOIN users u ON u.id = a.actor_id WHERE a.report_id = $1 ORDER BY a.created_at`,
-      [r.id],
-    );
+    const revisions = await listRevisionSummaries(this.db, r.id);
+    const actions = await listReportActions(this.db, r.id);
     return {
       id: r.id, periodId: r.periodId, state: r.state, version: r.version, correctsReportId: r.correctsReportId,
       sentRevision: r.sentRevision, documentNumber: r.documentNumber, documentDate: r.documentDate, signedAt: r.signedAt?.toISOString() ?? null,
-      supersededReason: r.supersededReason, revisions, actions,
+      supersededReason: r.supersededReason, revisions: revisions.map(onTheWire), actions: actions.map(onTheWire),
     };
   }
 

@@ -1,53 +1,7 @@
-import { boolArray, GroupCommit, intArray, textArray } from '@app/database';
-import type { Pool } from 'pg';
-import { SAVE_BATCH_SQL } from './save-batch.sql';
+import { GroupCommit, saveValuesBatch, ValuesSaveRequest } from '@app/database';
+import type { DataSource } from 'typeorm';
 
-/** One validated save: the submission, the version the client read, and its cells as columns. */
-export interface SaveRequest {
-  submissionId: string;
-  version: number;
-  actorId: string;
-  codes: string[];
-  nums: Array<string | null>;
-  texts: Array<string | null>;
-  cumSet: boolean[];
-  cums: Array<string | null>;
-  noteSet: boolean[];
-  notes: Array<string | null>;
-}
-
-/**
- * The audit "after" of one save, as JSON text: {version, values, notes?, cumulative?}. Figures are
- * written as JSON number literals straight from their decimal strings, so jsonb keeps them exact.
- */
-export function auditAfter(r: SaveRequest): string {
-  const values: string[] = [];
-  const notes: string[] = [];
-  const cums: string[] = [];
-  for (let k = 0; k < r.codes.length; k++) {
-    const key = JSON.stringify(r.codes[k]);
-    values.push(`${key}:${r.nums[k] ?? (r.texts[k] === null ? 'null' : JSON.stringify(r.texts[k]))}`);
-    if (r.noteSet[k]) notes.push(`${key}:${JSON.stringify(r.notes[k])}`);
-    if (r.cumSet[k]) cums.push(`${key}:${r.cums[k] ?? 'null'}`);
-  }
-  const parts = [`"version":${r.version + 1}`, `"values":{${values.join(',')}}`];
-  if (notes.length) parts.push(`"notes":{${notes.join(',')}}`);
-  if (cums.length) parts.push(`"cumulative":{${cums.join(',')}}`);
-  return `{${parts.join(',')}}`;
-}
-
-/**
- * A column that is NULL (or false) in every cell — text, cumulative and note in a save of figures —
- * goes as an empty array: the statement's `unnest` pads a shorter array with NULLs, and a NULL
- * "is set" reads as not set, so the statement sees the same rows without parsing thousands of NULLs.
- */
-function sparseText(values: ReadonlyArray<string | null>): string {
-  return values.every((v) => v === null) ? '{}' : textArray(values);
-}
-
-function sparseBool(values: ReadonlyArray<boolean>): string {
-  return values.some((v) => v) ? boolArray(values) : '{}';
-}
+export type SaveRequest = ValuesSaveRequest;
 
 /**
  * Group commit for saves (see GroupCommit): concurrent saves share one statement, one plan and one
@@ -57,49 +11,12 @@ export class SaveBatcher {
   private readonly group: GroupCommit<SaveRequest, number | null>;
 
   /** maxInFlight: batches written at once (one Postgres backend each); maxBatch: saves per statement */
-  constructor(private readonly pool: Pool, options: { maxInFlight: number; maxBatch: number }) {
-    this.group = new GroupCommit((requests) => this.execute(requests), options);
+  constructor(private readonly db: DataSource, options: { maxInFlight: number; maxBatch: number }) {
+    this.group = new GroupCommit((requests) => saveValuesBatch(this.db, requests), options);
   }
 
   /** Resolves with the new version, or null when the save did not qualify (stale or locked). */
   save(request: SaveRequest): Promise<number | null> {
     return this.group.submit(request);
-  }
-
-  private async execute(requests: SaveRequest[]): Promise<Array<number | null>> {
-    const cells = { idx: [] as number[], codes: [] as string[], nums: [] as Array<string | null>, texts: [] as Array<string | null>,
-      cumSet: [] as boolean[], cums: [] as Array<string | null>, noteSet: [] as boolean[], notes: [] as Array<string | null> };
-    requests.forEach((r, i) => {
-      for (let k = 0; k < r.codes.length; k++) {
-        cells.idx.push(i);
-        cells.codes.push(r.codes[k]);
-        cells.nums.push(r.nums[k]);
-        cells.texts.push(r.texts[k]);
-        cells.cumSet.push(r.cumSet[k]);
-        cells.cums.push(r.cums[k]);
-        cells.noteSet.push(r.noteSet[k]);
-        cells.notes.push(r.notes[k]);
-      }
-    });
-    const { rows } = await this.pool.query<{ idx: number; version: number }>({
-      name: 'submission-save-batch',
-      text: SAVE_BATCH_SQL,
-      values: [
-        textArray(requests.map((r) => r.submissionId)),
-        intArray(requests.map((r) => r.version)),
-        textArray(requests.map((r) => r.actorId)),
-        `[${requests.map(auditAfter).join(',')}]`,
-        intArray(cells.idx),
-        textArray(cells.codes),
-        textArray(cells.nums),
-        sparseText(cells.texts),
-        sparseBool(cells.cumSet),
-        sparseText(cells.cums),
-        sparseBool(cells.noteSet),
-        sparseText(cells.notes),
-      ],
-    });
-    const versions = new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));
-    return requests.map((_, i) => versions.get(i) ?? null);
   }
 }

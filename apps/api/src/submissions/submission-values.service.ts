@@ -3,9 +3,7 @@ import { Submission } from '@app/database';
 import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextState, parseCellText, parseCumulativeText } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
 import { SaveValuesDto } from './submission.dto';
@@ -23,8 +21,7 @@ export class SubmissionValuesService {
     private readonly forms: FormCatalogService,
     @InjectConfig() env: AppConfig,
   ) {
-    // the driver's pool directly: named (prepared) statements, planned once per connection
-    this.batcher = new SaveBatcher((this.db.driver as PostgresDriver).master as Pool, {
+    this.batcher = new SaveBatcher(this.db, {
       maxInFlight: env.SAVE_BATCH_IN_FLIGHT,
       maxBatch: env.SAVE_BATCH_MAX_SIZE,
     });

@@ -1,10 +1,9 @@
-import { IndicatorComment, ReviewAction, Submission, SubmissionValue } from '@app/database';
+import { IndicatorComment, insertAuditEntry, ReviewAction, Submission, SubmissionValue } from '@app/database';
 import { CellValue, checkIndicatorRules, dec, DomainError, ErrorDetail, nextState, SubmissionState } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
-import { writeAudit } from '../audit/audit';
 import { supersedeIssuedReport } from '../reports/report-correction';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
@@ -93,7 +92,7 @@ export class SubmissionWorkflowService {
         submissionVersion: s.version + 1,
         createdAt: now,
       });
-      await writeAudit(m, {
+      await insertAuditEntry(m, {
         submissionId: s.id,
         entityType: 'submission',
         entityId: s.id,

@@ -1,11 +1,10 @@
-import { ReportingUnit, User } from '@app/database';
+import { insertAuditEntry, ReportingUnit, User } from '@app/database';
 import { DomainError, ROLES, Role } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { writeAudit } from '../audit/audit';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
@@ -71,7 +70,7 @@ export class UsersController {
     return this.db.transaction(async (m) => {
       const result = await m.update(User, { id }, { passwordHash });
       if (!result.affected) throw new DomainError('NOT_FOUND', 'Không tìm thấy tài khoản.');
-      await writeAudit(m, { submissionId: null, entityType: 'user', entityId: id, action: 'user.password_reset', actorId: actor.id });
+      await insertAuditEntry(m, { submissionId: null, entityType: 'user', entityId: id, action: 'user.password_reset', actorId: actor.id });
       return { id, passwordReset: true };
     });
   }

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from '@app/domain';
+import { type ErrorDetail, isEditable } from '@app/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { SaveAnswer, SubmissionView, TransitionAnswer } from '@app/contracts';
@@ -43,7 +43,7 @@ export function useFormEditor(submissionId: string, userId: string) {
   const sections = useMemo(() => (view ? buildSections(view, rows) : []), [view, rows]);
   const states = useMemo(() => currentStates(rows, bases, edits), [rows, bases, edits]);
   const problems = useMemo(() => ruleProblems(rows, states, requireAll), [rows, states, requireAll]);
-  const editable = view?.state === 'draft' || view?.state === 'returned';
+  const editable = isEditable(view?.state);
   const dirtyCodes = useMemo(() => [...states].filter(([, s]) => s.dirty).map(([c]) => c), [states]);
   const invalidCount = useMemo(() => [...states.values()].filter((s) => s.errors.length > 0).length, [states]);
 

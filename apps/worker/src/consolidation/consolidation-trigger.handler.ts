@@ -1,3 +1,4 @@
+import { findPeriodSubmissionVersions } from '@app/database';
 import { ConsolidationJob, DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
@@ -25,10 +26,7 @@ export class ConsolidationTriggerHandler implements EventHandler {
     let job: ConsolidationJob | null = null;
     if (event.type === 'submission.approved') {
       const p = event.payload as OutboxEvents['submission.approved'];
-      const rows: Array<{ id: string; version: number; state: string }> = await this.db.query(
-        `SELECT id, version, state FROM submissions WHERE period_id = $1 ORDER BY id`,
-        [p.periodId],
-      );
+      const rows = await findPeriodSubmissionVersions(this.db, p.periodId);
       // every approval event seen after the set is complete names the same set: one trigger, one revision
       if (rows.length > 0 && rows.every((r) => r.state === 'approved')) {
         const set = createHash('sha256').update(rows.map((r) => `${r.id}:${r.version}`).join(',')).digest('hex').slice(0, 16);

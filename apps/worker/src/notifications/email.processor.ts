@@ -1,3 +1,4 @@
+import { findDeliveryMail, markDeliverySent, recordDeliveryFailure } from '@app/database';
 import { EmailJob } from '@app/queue';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
@@ -25,25 +26,15 @@ export class EmailProcessor extends WorkerHost {
   }
 
   async process(job: Job<EmailJob>): Promise<'sent' | 'skipped'> {
-    const [row]: Array<{ status: string; to_address: string; title: string; body: string }> = await this.db.query(
-      `SELECT d.status, d.to_address, n.title, n.body
-         FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE d.id = $1`,
-      [job.data.deliveryId],
-    );
+    const row = await findDeliveryMail(this.db, job.data.deliveryId);
     if (!row || row.status !== 'pending') return 'skipped';
     try {
       const messageId = await this.mailer.send({ to: row.to_address, subject: row.title, text: row.body });
-      await this.db.query(
-        `UPDATE email_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1`,
-        [job.data.deliveryId, messageId],
-      );
+      await markDeliverySent(this.db, job.data.deliveryId, messageId);
       return 'sent';
     } catch (error) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.db.query(
-        `UPDATE email_deliveries SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
-        [job.data.deliveryId, String((error as Error).message ?? error).slice(0, 1000), final],
-      );
+      await recordDeliveryFailure(this.db, job.data.deliveryId, String((error as Error).message ?? error).slice(0, 1000), final);
       throw error;
     }
   }

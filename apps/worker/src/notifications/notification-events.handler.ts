@@ -1,3 +1,4 @@
+import { findExtensionReason, findLatestReturnReason } from '@app/database';
 import { eventMessage, NotifiedEvent } from '@app/domain';
 import type { EventJob, OutboxEvents, OutboxEventType } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
@@ -55,16 +56,11 @@ export class NotificationEventsHandler implements EventHandler {
   private async reason(event: EventJob): Promise<string | null> {
     if (event.type === 'deadline.extended') {
       const p = event.payload as OutboxEvents['deadline.extended'];
-      const [row] = await this.db.query(`SELECT reason FROM deadline_extensions WHERE id = $1`, [p.extensionId]);
-      return row?.reason ?? null;
+      return findExtensionReason(this.db, p.extensionId);
     }
     if (event.type === 'submission.returned') {
       const p = event.payload as OutboxEvents['submission.returned'];
-      const [row] = await this.db.query(
-        `SELECT reason FROM review_actions WHERE submission_id = $1 AND action = 'return' ORDER BY created_at DESC LIMIT 1`,
-        [p.submissionId],
-      );
-      return row?.reason ?? null;
+      return findLatestReturnReason(this.db, p.submissionId);
     }
     return null;
   }

@@ -1,4 +1,5 @@
-import { numberLine, periodLabel, PeriodType, REPORT_AUDIENCE, reportMessage, ReportNotifiedEvent } from '@app/domain';
+import { findLatestReportReturnComment, findReportNotice } from '@app/database';
+import { numberLine, periodLabel, REPORT_AUDIENCE, reportMessage, ReportNotifiedEvent } from '@app/domain';
 import type { EventJob, OutboxEvents, OutboxEventType } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -25,23 +26,10 @@ export class ReportNotificationsHandler implements EventHandler {
   async handle(event: EventJob): Promise<void> {
     const type = event.type as ReportNotifiedEvent;
     const payload = event.payload as OutboxEvents[ReportNotifiedEvent];
-    const [r]: Array<{
-      periodId: string; type: PeriodType; year: number; number: number; documentNumber: string | null; documentDate: string | null;
-      suffix: string | null; signedRevision: number | null;
-    }> = await this.db.query(
-      `SELECT r.period_id AS "periodId", p.type, p.year, p.number, r.document_number AS "documentNumber", r.document_date::text AS "documentDate",
-              t.body->'document'->>'numberSuffix' AS suffix,
-              (SELECT number FROM report_revisions WHERE report_id = r.id AND state = 'signed' ORDER BY number DESC LIMIT 1) AS "signedRevision"
-         FROM reports r JOIN periods p ON p.id = r.period_id LEFT JOIN report_templates t ON t.id = r.template_id
-        WHERE r.id = $1`,
-      [payload.reportId],
-    );
+    const r = await findReportNotice(this.db, payload.reportId);
     if (!r) return; // the report is gone: nothing to say
     const revision = 'revision' in payload ? payload.revision : (r.signedRevision ?? 0);
-    const comment =
-      type === 'report.returned'
-        ? ((await this.db.query(`SELECT comment FROM report_actions WHERE report_id = $1 AND action = 'return' ORDER BY created_at DESC LIMIT 1`, [payload.reportId]))[0]?.comment ?? null)
-        : null;
+    const comment = type === 'report.returned' ? await findLatestReportReturnComment(this.db, payload.reportId) : null;
     const link = `${this.settings.publicUrl}/reports/${payload.reportId}`;
     const message = reportMessage(type, {
       periodLabel: periodLabel(r.type, r.year, r.number),

@@ -1,34 +1,16 @@
 import {
   AUDIENCE,
   periodLabel,
-  PeriodType,
   reminderMessage,
   reminderPolicy,
   remindersForDay,
-  SubmissionState,
   WorkingCalendar,
 } from '@app/domain';
-import { GroupCommit } from '@app/database';
+import { findPendingReminderEmails, findReminderFacts, GroupCommit, ReminderFactsRow, ReminderWriteColumns, writeReminderBatch } from '@app/database';
 import { jobIds, RemindJob } from '@app/queue';
-import type { Pool } from 'pg';
-import { PENDING_EMAILS_SQL, REMINDER_FACTS_SQL, REMINDER_WRITE_SQL } from './reminder-batch.sql';
+import type { DataSource } from 'typeorm';
 
 export type RemindOutcome = 'sent' | 'already-sent' | 'no-longer-due' | 'gone';
-
-interface Facts {
-  id: string;
-  unit_id: string;
-  period_id: string;
-  state: SubmissionState;
-  submitted_at: Date | null;
-  unit_name: string;
-  type: PeriodType;
-  year: number;
-  number: number;
-  deadline: string;
-  extended: boolean;
-  reminder_policy: unknown;
-}
 
 /**
  * Group commit for reminder jobs (see GroupCommit): one read of their submissions, then one
@@ -39,7 +21,7 @@ export class ReminderBatcher {
   private readonly group = new GroupCommit<RemindJob, RemindOutcome>((jobs) => this.execute(jobs));
 
   constructor(
-    private readonly pool: Pool,
+    private readonly db: DataSource,
     private readonly calendar: WorkingCalendar,
     private readonly options: { publicUrl: string; withEmail: boolean; queueEmails: (ids: string[]) => Promise<void> },
   ) {}
@@ -50,13 +32,10 @@ export class ReminderBatcher {
 
   private async execute(jobs: RemindJob[]): Promise<RemindOutcome[]> {
     const ids = [...new Set(jobs.map((j) => j.submissionId!))];
-    const facts = new Map<string, Facts>(
-      (await this.pool.query<Facts>({ name: 'reminder-facts', text: REMINDER_FACTS_SQL, values: [ids] })).rows.map((f) => [f.id, f]),
-    );
+    const facts = new Map<string, ReminderFactsRow>((await findReminderFacts(this.db, ids)).map((f) => [f.id, f]));
     const outcomes: RemindOutcome[] = [];
-    const cols = { key: [] as string[], kind: [] as string[], day: [] as string[], period: [] as string[], submission: [] as string[],
-      audience: [] as string[], unit: [] as string[], title: [] as string[], body: [] as string[], link: [] as string[],
-      states: [] as string[], submittedAt: [] as Array<Date | null> };
+    const cols: ReminderWriteColumns = { key: [], kind: [], day: [], period: [], submission: [], audience: [], unit: [], title: [], body: [],
+      link: [], states: [], submittedAt: [] };
     const planned = new Map<number, string>();
     jobs.forEach((job, i) => {
       const f = facts.get(job.submissionId!);
@@ -85,12 +64,7 @@ export class ReminderBatcher {
     });
     if (planned.size === 0) return outcomes;
 
-    const { rows: [written] } = await this.pool.query<{ guarded: string[]; created: string[]; deliveries: string[] }>({
-      name: 'reminder-write',
-      text: REMINDER_WRITE_SQL,
-      values: [cols.key, cols.kind, cols.day, cols.period, cols.submission, cols.audience, cols.unit, cols.title, cols.body, cols.link,
-        cols.states, cols.submittedAt, this.options.withEmail],
-    });
+    const written = await writeReminderBatch(this.db, cols, this.options.withEmail);
     const guarded = new Set(written.guarded);
     const created = new Set(written.created);
     const claimed = new Set<string>();
@@ -102,8 +76,7 @@ export class ReminderBatcher {
     let deliveries = written.deliveries;
     const rerun = [...planned.values()].filter((k) => guarded.has(k) && !created.has(k));
     if (this.options.withEmail && rerun.length > 0) {
-      const { rows } = await this.pool.query<{ id: string }>({ name: 'reminder-pending-emails', text: PENDING_EMAILS_SQL, values: [rerun] });
-      deliveries = [...deliveries, ...rows.map((r) => r.id)];
+      deliveries = [...deliveries, ...(await findPendingReminderEmails(this.db, rerun))];
     }
     await this.options.queueEmails(deliveries);
     return outcomes;

@@ -8,6 +8,7 @@ import {
   vnDate,
   WorkingCalendar,
 } from '@app/domain';
+import { findDigestCandidatePeriods, findRemindableSubmissions, findRemindersSentOn, findStalePendingDeliveries } from '@app/database';
 import { Clock, CLOCK, DEFAULT_JOB_OPTIONS, jobIds, JOBS, QUEUES, RemindJob } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -57,17 +58,7 @@ export class ReminderScanService {
     };
 
     const jobs: RemindJob[] = [];
-    const rows: Array<{ id: string; period_id: string; state: 'draft' | 'returned' | 'submitted'; submitted_at: Date | null; deadline: string; policy: unknown }> =
-      await this.db.query(
-        `SELECT s.id, s.period_id, s.state, s.submitted_at, coalesce(e.deadline, p.deadline)::text AS deadline, ft.reminder_policy AS policy
-           FROM submissions s
-           JOIN periods p ON p.id = s.period_id
-           JOIN form_templates ft ON ft.id = p.form_template_id
-           LEFT JOIN deadline_extensions e ON e.period_id = s.period_id AND e.unit_id = s.unit_id
-          WHERE (s.state IN ('draft', 'returned') AND coalesce(e.deadline, p.deadline) <= $1::date + $2::int)
-             OR s.state = 'submitted'`,
-        [today, LOOKAHEAD_DAYS],
-      );
+    const rows = await findRemindableSubmissions(this.db, today, LOOKAHEAD_DAYS);
     for (const s of rows) {
       const due = dueReminders({
         now,
@@ -80,13 +71,7 @@ export class ReminderScanService {
     }
     const reminders = jobs.length;
 
-    const periods: Array<{ id: string; deadline: string; policy: unknown; not_approved: number }> = await this.db.query(
-      `SELECT p.id, p.deadline::text AS deadline, ft.reminder_policy AS policy, count(*)::int AS not_approved
-         FROM periods p JOIN form_templates ft ON ft.id = p.form_template_id JOIN submissions s ON s.period_id = p.id
-        WHERE s.state <> 'approved' AND p.deadline >= $1::date - 120 AND p.deadline <= $1::date + $2::int
-        GROUP BY p.id, ft.reminder_policy`,
-      [today, LOOKAHEAD_DAYS],
-    );
+    const periods = await findDigestCandidatePeriods(this.db, today, LOOKAHEAD_DAYS);
     for (const p of periods) {
       const day = digestDue(now, { deadline: p.deadline, notApproved: p.not_approved }, policyOf(p.policy), this.calendar);
       if (day && !(sent.get(p.id) ?? []).some((r) => r.kind === 'digest')) jobs.push({ kind: 'digest', periodId: p.id, submissionId: null, day });
@@ -104,10 +89,7 @@ export class ReminderScanService {
 
   /** Already sent today, per subject (submission or period). */
   private async sentToday(day: IsoDate): Promise<Map<string, Array<{ kind: ReminderKind; day: IsoDate }>>> {
-    const rows: Array<{ subject: string; kind: ReminderKind }> = await this.db.query(
-      `SELECT coalesce(submission_id, period_id) AS subject, kind FROM reminders WHERE day = $1::date`,
-      [day],
-    );
+    const rows = await findRemindersSentOn(this.db, day);
     const map = new Map<string, Array<{ kind: ReminderKind; day: IsoDate }>>();
     for (const r of rows) {
       const list = map.get(r.subject) ?? [];
@@ -119,10 +101,8 @@ export class ReminderScanService {
 
   /** E-mails whose job was lost (a crash between commit and queueing): their ids make this harmless. */
   private async requeueStaleEmails(): Promise<number> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM email_deliveries WHERE status = 'pending' AND created_at < now() - interval '1 minute' ORDER BY created_at LIMIT 1000`,
-    );
-    await this.writer.queueEmails(rows.map((r) => r.id));
-    return rows.length;
+    const ids = await findStalePendingDeliveries(this.db);
+    await this.writer.queueEmails(ids);
+    return ids.length;
   }
 }

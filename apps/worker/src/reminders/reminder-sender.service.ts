@@ -3,18 +3,15 @@ import {
   digestDueOn,
   digestMessage,
   periodLabel,
-  PeriodType,
   reminderPolicy,
   timeliness,
   WorkingCalendar,
 } from '@app/domain';
-import { findPeriodCompleteness } from '@app/database';
+import { findPeriodCompleteness, findPeriodWithReminderPolicy } from '@app/database';
 import { jobIds, RemindJob } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotificationWriter } from '../notifications/notification-writer.service';
 import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
 import { ReminderBatcher, RemindOutcome } from './reminder-batcher';
@@ -37,8 +34,7 @@ export class ReminderSender {
     private readonly writer: NotificationWriter,
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {
-    // the driver's pool directly: named (prepared) statements, planned once per connection
-    this.batcher = new ReminderBatcher((this.db.driver as PostgresDriver).master as Pool, calendar, {
+    this.batcher = new ReminderBatcher(this.db, calendar, {
       publicUrl: settings.publicUrl,
       withEmail: settings.smtpUrl !== null,
       queueEmails: (ids) => this.writer.queueEmails(ids),
@@ -52,11 +48,7 @@ export class ReminderSender {
   }
 
   private async digest(job: RemindJob): Promise<RemindOutcome> {
-    const [period]: Array<{ type: PeriodType; year: number; number: number; deadline: string; policy: unknown }> = await this.db.query(
-      `SELECT p.type, p.year, p.number, p.deadline::text AS deadline, ft.reminder_policy AS policy
-         FROM periods p JOIN form_templates ft ON ft.id = p.form_template_id WHERE p.id = $1`,
-      [job.periodId],
-    );
+    const period = await findPeriodWithReminderPolicy(this.db, job.periodId);
     if (!period) return 'gone';
     const rows = await findPeriodCompleteness(this.db, job.periodId, { kind: 'all' });
     const judged = rows.map((r) => ({ ...r, timeliness: timeliness({ firstSubmittedAt: r.firstSubmittedAt, deadline: r.deadline, today: job.day }) }));

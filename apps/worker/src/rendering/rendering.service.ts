@@ -1,5 +1,5 @@
 import { AppConfig, InjectConfig } from '@app/config';
-import { Report, ReportRevision } from '@app/database';
+import { findRenderedFormats, Report, ReportRevision, storeRevisionFile } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -29,10 +29,7 @@ export class RenderingService {
     const report = await this.db.getRepository(Report).findOneByOrFail({ id: revision.reportId });
     const issued = revision.state === 'signed';
     const as = issued ? 'issued' : 'draft';
-    const existing: Array<{ format: string; rendered_as: string }> = await this.db.query(
-      `SELECT format, rendered_as FROM report_files WHERE revision_id = $1`,
-      [revisionId],
-    );
+    const existing = await findRenderedFormats(this.db, revisionId);
     if (existing.length === 2 && existing.every((f) => f.rendered_as === as || f.rendered_as === 'issued')) return { skipped: 'already rendered' };
     const content = { ...revision.content, header: { ...revision.content.header } };
     if (issued) {
@@ -44,13 +41,7 @@ export class RenderingService {
     const sha256: Record<string, string> = {};
     for (const [format, data] of [['docx', docx], ['pdf', pdf]] as const) {
       sha256[format] = createHash('sha256').update(data).digest('hex');
-      await this.db.query(
-        `INSERT INTO report_files (revision_id, format, rendered_as, sha256, size, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (revision_id, format) DO UPDATE SET rendered_as = EXCLUDED.rendered_as, sha256 = EXCLUDED.sha256,
-           size = EXCLUDED.size, data = EXCLUDED.data, created_at = now()
-         WHERE report_files.rendered_as = 'draft'`,
-        [revisionId, format, as, sha256[format], data.length, data],
-      );
+      await storeRevisionFile(this.db, { revisionId, format, renderedAs: as, sha256: sha256[format], data });
     }
     this.logger.log(`Đã tạo tệp DOCX và PDF của bản số ${revision.number} (${as}).`);
     return { sha256 };

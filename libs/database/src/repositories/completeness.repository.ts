@@ -1,7 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-
-/** Who may see which units: everything (office, signer, admin), or one unit (its officers). */
-export type UnitScope = { kind: 'all' } | { kind: 'unit'; unitId: string };
+import type { Queryable } from './queryable';
+import type { UnitScope } from './unit-scope';
 
 export interface CompletenessRow {
   submissionId: string;
@@ -24,7 +22,7 @@ export interface CompletenessRow {
 }
 
 /** One row per unit of the period, in unit-code order; scoped by the caller's unit when it has one. */
-export async function findPeriodCompleteness(db: DataSource | EntityManager, periodId: string, scope: UnitScope): Promise<CompletenessRow[]> {
+export async function findPeriodCompleteness(db: Queryable, periodId: string, scope: UnitScope): Promise<CompletenessRow[]> {
   const params: unknown[] = [periodId];
   let unitFilter = '';
   if (scope.kind === 'unit') {

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface AuditRecord {
   submissionId: string | null;
@@ -10,9 +10,9 @@ export interface AuditRecord {
   after?: Record<string, unknown>;
 }
 
-/** Written inside the transaction of the change it records: no change without its audit row. */
-export async function writeAudit(manager: EntityManager, r: AuditRecord): Promise<void> {
-  await manager.query(
+/** Takes the caller's transaction: no change without its audit row, and no audit row without the change. */
+export async function insertAuditEntry(m: EntityManager, r: AuditRecord): Promise<void> {
+  await m.query(
     `INSERT INTO audit_log (submission_id, entity_type, entity_id, action, actor_id, before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [

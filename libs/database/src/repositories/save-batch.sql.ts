@@ -3,7 +3,8 @@
  * matches and whose submission is editable, bump the version, upsert its values, and append one
  * audit row with the before and after of each changed figure. Saves that do not qualify write
  * nothing; each row of the result is a save that succeeded. Under load this is group commit:
- * concurrent saves share one plan, one round trip and one WAL flush.
+ * concurrent saves share one plan, one round trip and one WAL flush. $13 is the list of editable
+ * states, from the domain's state machine (EDITABLE_STATES), so the rule is written once.
  */
 export const SAVE_BATCH_SQL = `
 WITH req AS (
@@ -13,7 +14,7 @@ WITH req AS (
 s AS (
   UPDATE submissions sub SET version = sub.version + 1, updated_at = now()
   FROM req
-  WHERE sub.id = req.sid AND sub.version = req.ver AND sub.state IN ('draft', 'returned')
+  WHERE sub.id = req.sid AND sub.version = req.ver AND sub.state = ANY($13::text[])
   RETURNING sub.id, sub.version, req.idx, req.actor, req.after
 ),
 input AS (
