@@ -50,6 +50,8 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 40;
   /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
   @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
+  /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
+  @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
   /** address users reach the app at, for links in e-mails */
   @IsString() PUBLIC_URL = 'http://localhost:3000';
 }

@@ -1,5 +1,5 @@
 import { Report, ReportAction, ReportRevision } from '@app/database';
-import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
+import { diffLines, DomainError, LIBREOFFICE_INSTALL, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -152,15 +152,21 @@ export class ReportsService {
       const h = rev.content.header;
       return { html: revisionHtml(rev.content, unpackFigures(rev.figures), { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: rev.state !== 'signed' }) };
     }
-    const [file] = await this.db.query(`SELECT data, sha256 FROM report_files WHERE revision_id = $1 AND format = $2`, [rev.id, format]);
+    const [file] = await this.db.query(`SELECT data, sha256, state FROM report_files WHERE revision_id = $1 AND format = $2`, [rev.id, format]);
     if (!file) throw new DomainError('DOCUMENT_NOT_READY', 'Tệp của bản này đang được tạo, vui lòng thử lại sau ít phút.');
+    if (file.state === 'awaiting_libreoffice') {
+      throw new DomainError(
+        'PDF_AWAITING_LIBREOFFICE',
+        `Bản PDF chờ LibreOffice: máy chạy worker chưa cài LibreOffice — cài bằng lệnh ${LIBREOFFICE_INSTALL} rồi khởi động lại worker; bản DOCX đã có.`,
+      );
+    }
     return { data: file.data as Buffer, sha256: file.sha256 as string };
   }
 
   private async summary(r: Report) {
     const revisions: Array<Record<string, unknown>> = await this.db.query(
       `SELECT rv.number, rv.state, rv.trigger, rv.created_at AS "createdAt", rv.missing_units AS "missingUnits", rv.edited_section AS "editedSection",
-              coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
+              coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as, 'state', f.state)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
          FROM report_revisions rv LEFT JOIN report_files f ON f.revision_id = rv.id
         WHERE rv.report_id = $1 GROUP BY rv.id ORDER BY rv.number`,
       [r.id],

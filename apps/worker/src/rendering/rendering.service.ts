@@ -1,50 +1,101 @@
 import { Report, ReportRevision } from '@app/database';
-import { Injectable, Logger } from '@nestjs/common';
+import { LIBREOFFICE_INSTALL } from '@app/domain';
+import { DEFAULT_JOB_OPTIONS, QUEUES, RenderingJob, jobIds } from '@app/queue';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { WORKER_SETTINGS, WorkerSettings } from '../worker-settings';
 import { renderDocx } from './docx-report';
-import { PdfConverter } from './pdf-converter';
+import { LibreOfficeMissingError, PdfConverter } from './pdf-converter';
+
+interface StoredFile {
+  format: 'docx' | 'pdf';
+  rendered_as: 'draft' | 'issued';
+  state: 'ready' | 'awaiting_libreoffice';
+}
 
 /**
  * Renders a revision's DOCX (the `docx` package) and PDF (LibreOffice) and stores them with their
  * SHA-256. A signed revision is rendered "issued" (number, date); its files are never replaced.
+ * Without LibreOffice the DOCX is stored all the same and the PDF is a row "awaiting_libreoffice";
+ * a worker that starts looks for such rows and renders their PDF from the stored DOCX.
  */
 @Injectable()
-export class RenderingService {
+export class RenderingService implements OnApplicationBootstrap {
   private readonly logger = new Logger(RenderingService.name);
-  private readonly pdf = new PdfConverter();
+  private readonly pdf: PdfConverter;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectQueue(QUEUES.rendering) private readonly queue: Queue<RenderingJob>,
+    @Inject(WORKER_SETTINGS) settings: WorkerSettings,
+  ) {
+    this.pdf = new PdfConverter(settings.sofficePath);
+  }
 
-  async render(revisionId: string): Promise<{ skipped?: string; sha256?: Record<string, string> }> {
+  /** PDFs that waited for LibreOffice get a job; the id names the waiting row, so restarts add it once. */
+  async onApplicationBootstrap(): Promise<void> {
+    const waiting: Array<{ revision_id: string; rendered_as: 'draft' | 'issued'; since: string }> = await this.db.query(
+      `SELECT revision_id, rendered_as, (extract(epoch FROM created_at) * 1000)::bigint::text AS since
+         FROM report_files WHERE format = 'pdf' AND state = 'awaiting_libreoffice'`,
+    );
+    for (const w of waiting) {
+      await this.queue.add('render', { revisionId: w.revision_id }, { ...DEFAULT_JOB_OPTIONS, jobId: `${jobIds.rendering(w.revision_id, w.rendered_as)}-pdf-${w.since}` });
+    }
+  }
+
+  async render(revisionId: string): Promise<{ skipped?: string; sha256?: Record<string, string>; pdf?: 'awaiting_libreoffice' }> {
     const revision = await this.db.getRepository(ReportRevision).findOneBy({ id: revisionId });
     if (!revision) return { skipped: 'revision gone' };
     const report = await this.db.getRepository(Report).findOneByOrFail({ id: revision.reportId });
     const issued = revision.state === 'signed';
     const as = issued ? 'issued' : 'draft';
-    const existing: Array<{ format: string; rendered_as: string }> = await this.db.query(
-      `SELECT format, rendered_as FROM report_files WHERE revision_id = $1`,
-      [revisionId],
-    );
-    if (existing.length === 2 && existing.every((f) => f.rendered_as === as || f.rendered_as === 'issued')) return { skipped: 'already rendered' };
-    const content = { ...revision.content, header: { ...revision.content.header } };
-    if (issued) {
-      content.header.number = report.documentNumber;
-      content.header.date = report.documentDate;
-    }
-    const docx = await renderDocx(content, { draft: !issued });
-    const pdf = await this.pdf.convert(docx);
+    const existing: StoredFile[] = await this.db.query(`SELECT format, rendered_as, state FROM report_files WHERE revision_id = $1`, [revisionId]);
+    const current = (f: StoredFile) => f.rendered_as === as || f.rendered_as === 'issued';
+    if (existing.length === 2 && existing.every((f) => current(f) && f.state === 'ready')) return { skipped: 'already rendered' };
+
     const sha256: Record<string, string> = {};
-    for (const [format, data] of [['docx', docx], ['pdf', pdf]] as const) {
-      sha256[format] = createHash('sha256').update(data).digest('hex');
+    const storedDocx = existing.some((f) => f.format === 'docx' && current(f));
+    let docx: Buffer;
+    if (storedDocx) {
+      // only the PDF is missing (it waited for LibreOffice): made from the DOCX already issued
+      const [row] = await this.db.query(`SELECT data, sha256 FROM report_files WHERE revision_id = $1 AND format = 'docx'`, [revisionId]);
+      docx = row.data as Buffer;
+      sha256.docx = row.sha256 as string;
+    } else {
+      const content = { ...revision.content, header: { ...revision.content.header } };
+      if (issued) {
+        content.header.number = report.documentNumber;
+        content.header.date = report.documentDate;
+      }
+      docx = await renderDocx(content, { draft: !issued });
+    }
+    let pdf: Buffer | null;
+    try {
+      pdf = await this.pdf.convert(docx);
+    } catch (error) {
+      if (!(error instanceof LibreOfficeMissingError)) throw error;
+      pdf = null;
+    }
+    for (const [format, data] of [['docx', storedDocx ? null : docx], ['pdf', pdf]] as const) {
+      if (format === 'docx' && storedDocx) continue;
+      if (data) sha256[format] = createHash('sha256').update(data).digest('hex');
+      // a draft is replaced by a newer rendering; an issued file never is, unless it is a PDF still waiting
       await this.db.query(
-        `INSERT INTO report_files (revision_id, format, rendered_as, sha256, size, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (revision_id, format) DO UPDATE SET rendered_as = EXCLUDED.rendered_as, sha256 = EXCLUDED.sha256,
+        `INSERT INTO report_files (revision_id, format, rendered_as, state, sha256, size, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (revision_id, format) DO UPDATE SET rendered_as = EXCLUDED.rendered_as, state = EXCLUDED.state, sha256 = EXCLUDED.sha256,
            size = EXCLUDED.size, data = EXCLUDED.data, created_at = now()
-         WHERE report_files.rendered_as = 'draft'`,
-        [revisionId, format, as, sha256[format], data.length, data],
+         WHERE report_files.rendered_as = 'draft'
+            OR (report_files.state = 'awaiting_libreoffice' AND EXCLUDED.state = 'ready' AND EXCLUDED.rendered_as = report_files.rendered_as)`,
+        [revisionId, format, as, data ? 'ready' : 'awaiting_libreoffice', data ? sha256[format] : null, data?.length ?? null, data],
       );
+    }
+    if (!pdf) {
+      this.logger.warn(`Bản số ${revision.number} (${as}): đã tạo DOCX; PDF chờ LibreOffice — PDF waits for LibreOffice: ${LIBREOFFICE_INSTALL}`);
+      return { sha256, pdf: 'awaiting_libreoffice' };
     }
     this.logger.log(`Đã tạo tệp DOCX và PDF của bản số ${revision.number} (${as}).`);
     return { sha256 };
