@@ -51,6 +51,10 @@ export async function resolveRedis(options: { dataDir?: string; log?: (m: string
     ['--port', String(SPAWNED_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
     { stdio: 'ignore' },
   );
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // the server never outlives the process that started it, even one that fails
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(spawnedUrl)) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -59,7 +63,13 @@ export async function resolveRedis(options: { dataDir?: string; log?: (m: string
     url: spawnedUrl,
     source: 'spawned',
     stop: async () => {
+      process.removeListener('exit', killOnExit);
+      // already gone when a Ctrl+C reached it too (same process group)
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
