@@ -1,4 +1,5 @@
-import { StartupError } from '@app/config';
+// a relative path, not @app/config: the jest global setup loads this file without the path mapping
+import { StartupError } from '../../config/src/startup-error';
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
