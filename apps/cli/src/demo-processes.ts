@@ -3,6 +3,8 @@
  * stopped once, newest first: on Ctrl+C (SIGINT), on SIGTERM, and when the demo fails, so that
  * nothing it started is left running or listening.
  */
+const STEP_MS = 10_000;
+
 export class DemoProcesses {
   private readonly started: Array<{ what: string; stop: () => Promise<unknown> }> = [];
   private stopping: Promise<void> | null = null;
@@ -16,11 +18,18 @@ export class DemoProcesses {
   stopAll(): Promise<void> {
     this.stopping ??= (async () => {
       for (const { what, stop } of [...this.started].reverse()) {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await stop();
+          // a step that waits on a server already gone (Ctrl+C reaches them all) does not hold up the rest
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`quá ${STEP_MS / 1000} giây`)), STEP_MS);
+          });
+          await Promise.race([stop(), late]);
         } catch (error) {
           // the others are stopped all the same
           this.log(`Không dừng được ${what}: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          clearTimeout(timer);
         }
       }
     })();

