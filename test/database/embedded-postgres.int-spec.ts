@@ -14,9 +14,10 @@ describe('embedded Postgres fallback', () => {
     chmodSync(dir, 0o755);
     const code = `
       const { resolvePostgres } = require('./libs/database/src/postgres-resolver');
+      const { loadConfig } = require('./libs/config/src/env');
       const { Client } = require('pg');
       (async () => {
-        const pg = await resolvePostgres({ database: 'tonghop_embedded', dataDir: ${JSON.stringify(join(dir, 'pg'))} });
+        const pg = await resolvePostgres({ settings: loadConfig(process.env), database: 'tonghop_embedded', dataDir: ${JSON.stringify(join(dir, 'pg'))} });
         const c = new Client({ connectionString: pg.url });
         await c.connect();
         const r = await c.query('SELECT current_database() AS db');

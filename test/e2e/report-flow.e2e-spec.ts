@@ -17,11 +17,12 @@ import { numberPattern, vnInstant } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { xmlParagraphs, zipEntry } from '../support/docx-text';
 import { createTestDatabase } from '../support/test-db';
+import { TEST_REDIS_URL } from '../support/test-redis';
 import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
 import { testConfig } from '../support/test-config';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /**
  * Every worker of this file: a consolidation whose worker died is picked up again within seconds. All of
  * them, since BullMQ skips a stalled check while the last worker's interval has not run out.

@@ -2,14 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDataSource } from '../../libs/database/src/data-source';
 import { resolvePostgres, withDatabase } from '../../libs/database/src/postgres-resolver';
+import { resolveRedis } from '../../libs/queue/src/redis-resolver';
+import { loadConfig } from '../../libs/config/src/env';
+import { ensureAppsBuilt } from './built-apps';
 
 /**
  * Finds Postgres the way the app does (DATABASE_URL, local, embedded), then migrates one template
  * database for this run; each test file clones it into a database of its own (test/support/test-db.ts).
  * The template's name is unique to the run, so two runs on one machine never trip over each other.
+ * Finds Redis the way the apps do too (REDIS_URL, local, a redis-server it starts), and builds the
+ * apps (dist/) when their sources are newer, for the test that runs the built demo.
  */
 export default async function globalSetup(): Promise<void> {
-  const pg = await resolvePostgres({ database: 'postgres', log: (m) => console.log(m) });
+  const log = (m: string) => console.log(m);
+  const settings = loadConfig(process.env);
+  const pg = await resolvePostgres({ settings, database: 'postgres', log });
+  (globalThis as { __pgStop?: () => Promise<void> }).__pgStop = pg.stop;
+  const redis = await resolveRedis({ settings, log });
+  (globalThis as { __redisStop?: () => Promise<void> }).__redisStop = redis.stop;
+  process.env.TEST_REDIS_URL = redis.url;
+  ensureAppsBuilt(log);
   const adminUrl = pg.adminUrl;
   const template = `tonghop_tpl_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -30,5 +42,4 @@ export default async function globalSetup(): Promise<void> {
   await ds.destroy();
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = template;
-  (globalThis as { __pgStop?: () => Promise<void> }).__pgStop = pg.stop;
 }

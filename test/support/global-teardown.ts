@@ -8,5 +8,6 @@ export default async function globalTeardown(): Promise<void> {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).finally(() => admin.end());
   }
+  await (globalThis as { __redisStop?: () => Promise<void> }).__redisStop?.();
   await (globalThis as { __pgStop?: () => Promise<void> }).__pgStop?.();
 }

@@ -18,6 +18,7 @@ import testForm from '../fixtures/test-form.json';
 import { dropQueueKeys } from './redis-keys';
 import { createTestDatabase } from './test-db';
 import { testConfig } from './test-config';
+import { TEST_REDIS_URL } from './test-redis';
 
 export const PASSWORD = 'Test@2024!';
 
@@ -29,8 +30,7 @@ export const TEST_USERS = [
   { username: 'officer-sb', role: 'officer' as const, fullName: 'Cán bộ SB', unitCode: 'SB' },
 ];
 
-/** The machine's Redis (CI starts one); each test file uses its own key prefix in it. */
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { TEST_REDIS_URL };
 
 export const randomQueuePrefix = (label: string) => `tonghop-test-${label}-${randomBytes(4).toString('hex')}`;
 

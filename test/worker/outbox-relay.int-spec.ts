@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { createWorker } from '../../apps/worker/src/worker.factory';
 import { QUEUES, redisOptions } from '../../libs/queue/src';
 import { dropQueueKeys } from '../support/redis-keys';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, TEST_REDIS_URL } from '../support/test-app';
 import { waitFor } from '../support/wait';
 import { testConfig } from '../support/test-config';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 describe('outbox → events queue (real Postgres and Redis, worker process context)', () => {
   let t: TestApp;

@@ -9,8 +9,8 @@ import { webAppBuilt, webRootOf } from './web/serve-web';
 async function bootstrap(): Promise<void> {
   const env = loadConfig();
   const logger = new Logger('Bootstrap');
-  const pg = await resolvePostgres({ database: env.TONGHOP_DATABASE, log: (m) => logger.log(m) });
-  const redis = await resolveRedis({ log: (m) => logger.log(m) });
+  const pg = await resolvePostgres({ settings: env, database: env.TONGHOP_DATABASE, log: (m) => logger.log(m) });
+  const redis = await resolveRedis({ settings: env, log: (m) => logger.log(m) });
   const app = await createApp(env, pg.url, { redisUrl: redis.url });
   await app.listen(env.PORT, '0.0.0.0');
   logger.log(`API: http://localhost:${env.PORT}/api (PostgreSQL: ${pg.source}, Redis: ${redis.source})`);

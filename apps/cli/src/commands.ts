@@ -70,7 +70,7 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
 }
 
 export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
-  const pg = await resolvePostgres({ database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });
+  const pg = await resolvePostgres({ settings: config, database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   return { ds, pg };

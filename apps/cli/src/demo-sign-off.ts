@@ -1,3 +1,4 @@
+import { LIBREOFFICE_INSTALL } from '@app/domain';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiClient } from './api-client';
@@ -6,7 +7,7 @@ interface ReportView {
   id: string;
   state: string;
   version: number;
-  revisions: Array<{ number: number; state: string; files: Array<{ format: string; sha256: string; renderedAs: string }> }>;
+  revisions: Array<{ number: number; state: string; files: Array<{ format: string; renderedAs: string; state: 'ready' | 'awaiting_libreoffice' }> }>;
   current: { sections: Array<{ id: string; text: string }> };
 }
 
@@ -23,9 +24,10 @@ async function poll<T>(what: string, check: () => Promise<T | null>, timeoutMs =
 /**
  * The end of the month: the worker has consolidated the approved submissions into a draft; the
  * office edits a paragraph and sends it; the vice-chairman returns it with a comment; the office
- * edits again and resends; the vice-chairman signs. The issued DOCX and PDF are written to disk.
+ * edits again and resends; the vice-chairman signs. The issued DOCX and PDF are written to disk;
+ * without LibreOffice on the machine the PDF waits for it (pdf: null), and the demo says how to get it.
  */
-export async function playSignOff(baseUrl: string, password: string, periodId: string, log: (m: string) => void): Promise<{ docx: string; pdf: string }> {
+export async function playSignOff(baseUrl: string, password: string, periodId: string, log: (m: string) => void): Promise<{ docx: string; pdf: string | null }> {
   const api = new ApiClient(baseUrl);
   const reviewer = await api.login('reviewer', password);
   const signer = await api.login('signer', password);
@@ -54,14 +56,16 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
   const signed = await api.call<{ revision: number; numberLine: string; placeDate: string }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
   log(`Văn phòng bổ sung và trình lại; Phó Chủ tịch ký ban hành — ${signed.numberLine}, ${signed.placeDate}.`);
 
-  await poll('bản DOCX/PDF đã ký', async () => {
+  const issued = await poll('bản DOCX/PDF đã ký', async () => {
     const rev = (await get()).revisions.find((r) => r.number === signed.revision);
     return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
   });
   const dir = resolve(process.cwd(), '.data', 'reports');
   mkdirSync(dir, { recursive: true });
-  const out: Record<string, string> = {};
-  for (const format of ['docx', 'pdf'] as const) {
+  const out: { docx: string; pdf: string | null } = { docx: '', pdf: null };
+  for (const file of issued.files) {
+    if (file.state !== 'ready') continue;
+    const format = file.format as 'docx' | 'pdf';
     const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, {
       headers: { authorization: `Bearer ${signer}` },
     });
@@ -69,6 +73,11 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
     out[format] = join(dir, `bao-cao-kt-xh-thang-5-2024.${format}`);
     writeFileSync(out[format], Buffer.from(await res.arrayBuffer()));
   }
-  log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}`);
-  return { docx: out.docx, pdf: out.pdf };
+  if (out.pdf) {
+    log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}`);
+  } else {
+    log(`Báo cáo đã ký: ${out.docx}`);
+    log(`Bản PDF chờ LibreOffice (PDF waiting for LibreOffice): máy này chưa có LibreOffice. Cài bằng lệnh\n  ${LIBREOFFICE_INSTALL}\nrồi chạy lại npm run demo (một worker khởi động khi đã có LibreOffice tạo bản PDF từ bản DOCX đã ký).`);
+  }
+  return out;
 }

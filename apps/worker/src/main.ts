@@ -17,8 +17,8 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Worker');
   // a cluster process is started by the one below with the URLs it resolved
   if (cluster.isWorker) return startOne(env, logger, env.DATABASE_URL!, env.REDIS_URL!, `tiến trình ${cluster.worker?.id} của ${process.ppid}`);
-  const pg = await resolvePostgres({ database: env.TONGHOP_DATABASE, log: (m) => logger.log(m) });
-  const redis = await resolveRedis({ log: (m) => logger.log(m) });
+  const pg = await resolvePostgres({ settings: env, database: env.TONGHOP_DATABASE, log: (m) => logger.log(m) });
+  const redis = await resolveRedis({ settings: env, log: (m) => logger.log(m) });
   if (env.WORKER_PROCESSES === 1) return startOne(env, logger, pg.url, redis.url, `PostgreSQL: ${pg.source}, Redis: ${redis.source}`);
   runProcesses(env.WORKER_PROCESSES, { DATABASE_URL: pg.url, REDIS_URL: redis.url }, logger);
   logger.log(`Worker chạy ${env.WORKER_PROCESSES} tiến trình (PostgreSQL: ${pg.source}, Redis: ${redis.source}).`);

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import { StartupError } from './startup-error';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 /** an empty variable (KEY= in an env file) means "not set" */
@@ -71,7 +72,7 @@ export class Env {
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\/\S+$/) PUBLIC_URL?: string;
   /** the built web app the API serves at `/` (default dist/web) */
   @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
-  /** LibreOffice's command, for the PDF of a report */
+  /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
   @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
   /** the data files: calendar, forms, report templates, demo data */
   @IsString() @MinLength(1) TONGHOP_CONFIG_DIR = DEFAULT_CONFIG_DIR;
@@ -92,7 +93,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (!env.JWT_SECRET && env.NODE_ENV === 'production') lines.push('  JWT_SECRET: required when NODE_ENV=production');
-  if (lines.length > 0) throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  if (lines.length > 0) throw new StartupError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
 }
 

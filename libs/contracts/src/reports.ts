@@ -14,7 +14,8 @@ export interface ReportRevisionSummary {
   createdAt: string;
   missingUnits: string[];
   editedSection: string | null;
-  files: Array<{ format: 'docx' | 'pdf'; sha256: string; size: number; renderedAs: 'draft' | 'issued' }>;
+  /** a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
+  files: Array<{ format: 'docx' | 'pdf'; sha256: string | null; size: number | null; renderedAs: 'draft' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
 }
 
 export interface ReportActionView {

@@ -47,8 +47,12 @@ export type ErrorCode =
   | 'REPORT_LOCKED'
   | 'NOT_LATEST_REVISION'
   | 'DOCUMENT_NOT_READY'
+  | 'PDF_AWAITING_LIBREOFFICE'
   | 'NO_REPORT_TEMPLATE'
   | 'INTERNAL_ERROR';
+
+/** The one command that installs LibreOffice, which PDFs wait for (Debian/Ubuntu): said by the worker, the API and the demo. */
+export const LIBREOFFICE_INSTALL = 'sudo apt-get install libreoffice-writer-nogui';
 
 export interface ErrorDetail {
   field?: string;

@@ -9,8 +9,13 @@ export interface ResolvedRedis {
   stop: () => Promise<void>;
 }
 
-const LOCAL_URL = process.env.LOCAL_REDIS_PROBE_URL ?? 'redis://127.0.0.1:6379';
-const SPAWNED_PORT = Number(process.env.SPAWNED_REDIS_PORT ?? 63790);
+/** The settings the resolver reads (from the configuration: libs/config's AppConfig has them). */
+export interface RedisSettings {
+  REDIS_URL?: string;
+  /** where a local Redis is looked for before one is started */
+  LOCAL_REDIS_PROBE_URL: string;
+  SPAWNED_REDIS_PORT: number;
+}
 
 export async function redisAnswers(url: string): Promise<boolean> {
   const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -29,10 +34,11 @@ export async function redisAnswers(url: string): Promise<boolean> {
  * REDIS_URL when set; else the Redis on 127.0.0.1:6379 when one answers; else a `redis-server`
  * found on PATH, started under `.data/redis`; else a clear message saying how to get one.
  */
-export async function resolveRedis(options: { dataDir?: string; log?: (m: string) => void } = {}): Promise<ResolvedRedis> {
+export async function resolveRedis(options: { settings: RedisSettings; dataDir?: string; log?: (m: string) => void }): Promise<ResolvedRedis> {
   const log = options.log ?? (() => undefined);
   const noop = async () => undefined;
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, source: 'REDIS_URL', stop: noop };
+  const { REDIS_URL, LOCAL_REDIS_PROBE_URL: LOCAL_URL, SPAWNED_REDIS_PORT: SPAWNED_PORT } = options.settings;
+  if (REDIS_URL) return { url: REDIS_URL, source: 'REDIS_URL', stop: noop };
   if (await redisAnswers(LOCAL_URL)) return { url: LOCAL_URL, source: 'local', stop: noop };
   const spawnedUrl = `redis://127.0.0.1:${SPAWNED_PORT}`;
   if (await redisAnswers(spawnedUrl)) return { url: spawnedUrl, source: 'spawned', stop: noop };
@@ -51,6 +57,10 @@ export async function resolveRedis(options: { dataDir?: string; log?: (m: string
     ['--port', String(SPAWNED_PORT), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
     { stdio: 'ignore' },
   );
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // the server never outlives the process that started it, even one that fails
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(spawnedUrl)) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -59,7 +69,13 @@ export async function resolveRedis(options: { dataDir?: string; log?: (m: string
     url: spawnedUrl,
     source: 'spawned',
     stop: async () => {
+      process.removeListener('exit', killOnExit);
+      // already gone when a Ctrl+C reached it too (same process group)
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

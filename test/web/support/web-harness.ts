@@ -9,6 +9,7 @@ import { ApiClient } from '../../../apps/cli/src/api-client';
 import { demoPassword, seedDemo } from '../../../apps/cli/src/commands';
 import { readDemoMonth } from '../../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../../libs/database/src';
+import { TEST_REDIS_URL } from '../../support/test-redis';
 import { startWorkerProcess } from '../../support/worker-process';
 import { testConfig } from '../../support/test-config';
 
@@ -80,7 +81,7 @@ export async function startWebHarness(databaseUrl: string, options: HarnessOptio
   await ds.runMigrations();
   await seedDemo(ds, testConfig().TONGHOP_CONFIG_DIR);
   await ds.destroy();
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisUrl = TEST_REDIS_URL;
   const queuePrefix = `tonghop-web-${randomBytes(4).toString('hex')}`;
   const app = await createApp(testConfig(), databaseUrl, { logger: ['error'], webRoot: WEB_ROOT, redisUrl, queuePrefix });
   // the repeating reminder scan is off: the inbox then holds what the people's actions caused, nothing the wall clock decided

@@ -46,6 +46,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   REPORT_LOCKED: 409,
   NOT_LATEST_REVISION: 409,
   DOCUMENT_NOT_READY: 409,
+  // the server lacks a program, not the request anything: 503 until LibreOffice is installed
+  PDF_AWAITING_LIBREOFFICE: 503,
   NO_REPORT_TEMPLATE: 409,
   INTERNAL_ERROR: 500,
 };

@@ -69,9 +69,10 @@ class RevisionContentViewDto implements RevisionContentView {
 
 class RevisionFileDto {
   @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
-  @ApiProperty() sha256: string;
-  @ApiProperty() size: number;
+  @ApiProperty({ type: String, nullable: true, description: 'null while the PDF waits for LibreOffice' }) sha256: string | null;
+  @ApiProperty({ type: Number, nullable: true }) size: number | null;
   @ApiProperty({ enum: ['draft', 'issued'] }) renderedAs: 'draft' | 'issued';
+  @ApiProperty({ enum: ['ready', 'awaiting_libreoffice'] }) state: 'ready' | 'awaiting_libreoffice';
 }
 
 class ReportRevisionSummaryDto implements ReportRevisionSummary {
@@ -85,7 +86,7 @@ class ReportRevisionSummaryDto implements ReportRevisionSummary {
 }
 
 class ReportActionViewDto implements ReportActionView {
-  @ApiProperty({ enum: ['send', 'return', 'sign'] }) action: ReportActionView['action'];
+  @ApiProperty({ enum: ['send', 'return', 'sign', 'supersede'] }) action: ReportActionView['action'];
   @ApiProperty() revisionNumber: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty() createdAt: string;

@@ -13,7 +13,7 @@ import {
   ReportRevision,
   takeNextDocumentNumber,
 } from '@app/database';
-import { diffLines, DomainError, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
+import { diffLines, DomainError, LIBREOFFICE_INSTALL, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -163,7 +163,13 @@ export class ReportsService {
     }
     const file = await findRevisionFile(this.db, rev.id, format);
     if (!file) throw new DomainError('DOCUMENT_NOT_READY', 'Tệp của bản này đang được tạo, vui lòng thử lại sau ít phút.');
-    return file;
+    if (file.state === 'awaiting_libreoffice') {
+      throw new DomainError(
+        'PDF_AWAITING_LIBREOFFICE',
+        `Bản PDF chờ LibreOffice: máy chạy worker chưa cài LibreOffice — cài bằng lệnh ${LIBREOFFICE_INSTALL} rồi khởi động lại worker; bản DOCX đã có.`,
+      );
+    }
+    return { data: file.data, sha256: file.sha256 };
   }
 
   private async summary(r: Report): Promise<ReportSummary> {

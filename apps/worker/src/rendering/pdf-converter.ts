@@ -1,3 +1,4 @@
+import { LIBREOFFICE_INSTALL } from '@app/domain';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+
+/** soffice is not on this machine: the PDF waits for it (the DOCX does not). */
+export class LibreOfficeMissingError extends Error {
+  constructor(binary: string) {
+    super(`Không tìm thấy LibreOffice (${binary}) — LibreOffice not found: ${LIBREOFFICE_INSTALL}`);
+  }
+}
 
 /**
  * DOCX → PDF with LibreOffice headless (Debian's libreoffice-writer-nogui). Each worker process has
@@ -16,7 +25,7 @@ export class PdfConverter {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly profile = join(tmpdir(), `tonghop-lo-${process.pid}`);
 
-  /** `binary`: SOFFICE_PATH */
+  /** binary: the SOFFICE_PATH setting */
   constructor(private readonly binary: string, private readonly timeoutMs = 180_000) {}
 
   convert(docx: Buffer): Promise<Buffer> {
@@ -38,7 +47,7 @@ export class PdfConverter {
       return await readFile(join(dir, 'report.pdf'));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      if (e.code === 'ENOENT') throw new Error('Không tìm thấy LibreOffice (soffice): cài gói libreoffice-writer-nogui (xem README).');
+      if (e.code === 'ENOENT' && e.path === this.binary) throw new LibreOfficeMissingError(this.binary);
       throw error;
     } finally {
       await rm(dir, { recursive: true, force: true });

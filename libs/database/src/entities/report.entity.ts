@@ -87,19 +87,28 @@ export class ReportAction {
   report?: Report;
 }
 
-/** The rendered document of a revision (DOCX, PDF) with its SHA-256. */
+export type ReportFileState = 'ready' | 'awaiting_libreoffice';
+
+/**
+ * The rendered document of a revision (DOCX, PDF) with its SHA-256. A PDF the worker could not make
+ * because LibreOffice is not installed is a row "awaiting_libreoffice" with no data: the DOCX is
+ * issued without it, and a worker started with LibreOffice makes it.
+ */
 @Entity('report_files')
 @Unique(['revisionId', 'format'])
 @Check(`"format" IN ('docx', 'pdf')`)
+@Check(`"state" IN ('ready', 'awaiting_libreoffice')`)
+@Check(`"state" <> 'ready' OR ("data" IS NOT NULL AND "sha256" IS NOT NULL AND "size" IS NOT NULL)`)
 export class ReportFile {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) revisionId: string;
   @Column({ type: 'text' }) format: 'docx' | 'pdf';
   /** "draft" (no number yet) or "issued" (number, date, signer) */
   @Column({ type: 'text' }) renderedAs: 'draft' | 'issued';
-  @Column({ type: 'text' }) sha256: string;
-  @Column({ type: 'int' }) size: number;
-  @Column({ type: 'bytea' }) data: Buffer;
+  @Column({ type: 'text', default: 'ready' }) state: ReportFileState;
+  @Column({ type: 'text', nullable: true }) sha256: string | null;
+  @Column({ type: 'int', nullable: true }) size: number | null;
+  @Column({ type: 'bytea', nullable: true }) data: Buffer | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ManyToOne(() => ReportRevision, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'revision_id' })

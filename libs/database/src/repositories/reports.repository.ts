@@ -82,14 +82,15 @@ export interface RevisionSummaryRow {
   /** codes of the units whose submissions were not approved yet */
   missingUnits: string[];
   editedSection: string | null;
-  files: Array<{ format: ReportFile['format']; sha256: string; size: number; renderedAs: ReportFile['renderedAs'] }>;
+  /** a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
+  files: Array<{ format: ReportFile['format']; sha256: string | null; size: number | null; renderedAs: ReportFile['renderedAs']; state: ReportFile['state'] }>;
 }
 
 /** The report's revisions, oldest first, each with its rendered files. */
 export async function listRevisionSummaries(db: Queryable, reportId: string): Promise<RevisionSummaryRow[]> {
   return db.query(
     `SELECT rv.number, rv.state, rv.trigger, rv.created_at AS "createdAt", rv.missing_units AS "missingUnits", rv.edited_section AS "editedSection",
-            coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
+            coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as, 'state', f.state)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
        FROM report_revisions rv LEFT JOIN report_files f ON f.revision_id = rv.id
       WHERE rv.report_id = $1 GROUP BY rv.id ORDER BY rv.number`,
     [reportId],
