@@ -2,21 +2,11 @@ import type { IsoDate, PeriodType, ReminderKind, SubmissionState } from '@app/do
 import type { DataSource } from 'typeorm';
 import { poolOf } from '../driver-pool';
 import type { Queryable } from './queryable';
+import type { SubmissionFactsRow } from './submissions.repository';
 import { PENDING_EMAILS_SQL, REMINDER_FACTS_SQL, REMINDER_WRITE_SQL } from './reminder-batch.sql';
 
-/** A submission as its reminders need it, reloaded when the job runs. */
-export interface ReminderFactsRow {
-  id: string;
-  unit_id: string;
-  period_id: string;
-  state: SubmissionState;
-  submitted_at: Date | null;
-  unit_name: string;
-  type: PeriodType;
-  year: number;
-  number: number;
-  deadline: string;
-  extended: boolean;
+/** A submission as its reminders need it, reloaded when the job runs: the event messages' facts and the form's policy. */
+export interface ReminderFactsRow extends SubmissionFactsRow {
   reminder_policy: unknown;
 }
 
