@@ -1,4 +1,4 @@
-import { AppConfig, childProcessEnv } from '@app/config';
+import type { AppConfig } from '@app/config';
 import type { Completeness, SubmissionView } from '@app/contracts';
 import { createDataSource, recreateDatabase, resolvePostgres } from '@app/database';
 import { formatNumber, formatVnDate, vnDate } from '@app/domain';

@@ -1,4 +1,4 @@
-import type { ReportActionView, ReportRevisionSummary, ReportSummary, ReportView } from '@app/contracts';
+import type { ReportSummary, ReportView } from '@app/contracts';
 import {
   deleteRevisionFiles,
   findCurrentReportState,

@@ -1,4 +1,4 @@
-import type { IsoDate, PeriodType, ReminderKind, SubmissionState } from '@app/domain';
+import type { IsoDate, ReminderKind } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import { poolOf } from '../driver-pool';
 import type { Queryable } from './queryable';

@@ -1,7 +1,7 @@
 import { hashPassword } from '@app/security';
 import { cutoffWindow, reminderPolicy } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { FormSection, FormSectionUnit, FormTemplate, Indicator, ReportingUnit } from '../entities';
+import { FormSection, FormSectionUnit, FormTemplate, Indicator } from '../entities';
 import { FormFile, HistoryFile, PlansFile, UnitsFile, UserSpec } from './seed-types';
 
 /** Every function here is idempotent: running the seed twice leaves the same rows. */
