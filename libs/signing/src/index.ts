@@ -4,3 +4,5 @@ export * from './cades';
 export * from './pdf-signature';
 export * from './test-pki';
 export * from './verify';
+export * from './layout';
+export * from './report-signing';

@@ -1,8 +1,7 @@
 import {
   degrees, drawImage, drawSvgPath, PDFArray, PDFDict, PDFDocument, PDFFont, PDFHexString, PDFInvalidObject, PDFName, PDFNumber, PDFOperator,
   PDFPage, PDFRef, PDFString, beginText, endText, moveText, popGraphicsState, pushGraphicsState, rgb, setFillingRgbColor, setFontAndSize, showText,
-  drawEllipse, setLineWidth, setStrokingRgbColor,
-} from '@cantoo/pdf-lib';
+  drawEllipse, } from '@cantoo/pdf-lib';
 import fontkit from '@cantoo/fontkit';
 import { SignPdf } from '@signpdf/signpdf';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, Signer as SignPdfSigner, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
@@ -31,6 +30,8 @@ export interface TextStamp {
   text: string;
   size: number;
   italic?: boolean;
+  /** x is the centre of the text, not its left end */
+  centre?: boolean;
 }
 
 export type Rgb = [number, number, number];
@@ -91,20 +92,22 @@ const NO_PAINT = { color: undefined, borderColor: undefined, borderWidth: 0 };
 function markOperators(v: VisibleSignature, image: string | null, textTop: number): PDFOperator[] {
   const [r, g, b] = v.color;
   const { width, height } = v.rect;
-  if (image) {
-    const h = v.mark.kind === 'seal' ? height : height - textTop;
-    return [pushGraphicsState(), ...drawImage(image, { x: 0, y: height - h, width: v.mark.kind === 'seal' ? h : width, height: h, rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) }), popGraphicsState()];
-  }
+  const none = { rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) };
   if (v.mark.kind === 'signature') {
+    // the image (or a flourish) above the text
+    if (image) return [pushGraphicsState(), ...drawImage(image, { x: 0, y: textTop, width, height: height - textTop, ...none }), popGraphicsState()];
     const scale = Math.min(width / 120, (height - textTop) / 50);
     return drawSvgPath(FLOURISH, { ...NO_PAINT, x: (width - 120 * scale) / 2, y: height, scale, borderColor: rgb(r, g, b), borderWidth: 1.6 / scale });
   }
-  const c = height / 2;
+  // the seal, real size, at the left, the text under it
+  const d = Math.min(width, height - textTop);
+  if (image) return [pushGraphicsState(), ...drawImage(image, { x: 0, y: textTop, width: d, height: d, ...none }), popGraphicsState()];
+  const c = d / 2;
+  const cy = textTop + c;
   return [
-    ...drawEllipse({ ...NO_PAINT, x: c, y: c, xScale: c - 1, yScale: c - 1, borderColor: rgb(r, g, b), borderWidth: 2.2 }),
-    ...drawEllipse({ ...NO_PAINT, x: c, y: c, xScale: c - 9, yScale: c - 9, borderColor: rgb(r, g, b), borderWidth: 0.8 }),
-    ...drawSvgPath(STAR, { ...NO_PAINT, x: c, y: c, scale: c / 4, color: rgb(r, g, b) }),
-    setLineWidth(1), setStrokingRgbColor(r, g, b),
+    ...drawEllipse({ ...NO_PAINT, x: c, y: cy, xScale: c - 1, yScale: c - 1, borderColor: rgb(r, g, b), borderWidth: 2.2 }),
+    ...drawEllipse({ ...NO_PAINT, x: c, y: cy, xScale: c - 9, yScale: c - 9, borderColor: rgb(r, g, b), borderWidth: 0.8 }),
+    ...drawSvgPath(STAR, { ...NO_PAINT, x: c, y: cy, scale: c / 4, color: rgb(r, g, b) }),
   ];
 }
 
@@ -114,7 +117,7 @@ function appearance(doc: PDFDocument, v: VisibleSignature, font: PDFFont, image:
   const textTop = v.lines.length * lead + 2;
   const [r, g, b] = v.color;
   const ops: PDFOperator[] = [...markOperators(v, image ? 'Im1' : null, textTop), pushGraphicsState(), setFillingRgbColor(r, g, b)];
-  const left = v.mark.kind === 'seal' ? 2 : 4;
+  const left = 2;
   v.lines.forEach((line, i) => ops.push(...text(font, 'F1', line, size, left, textTop - (i + 1) * lead + 1)));
   ops.push(popGraphicsState());
   const stream = doc.context.formXObject(ops, {
@@ -133,6 +136,7 @@ function addAnnotation(page: PDFPage, ref: PDFRef): void {
 function addStamp(doc: PDFDocument, s: TextStamp, fonts: { regular: PDFFont; italic: PDFFont }): void {
   const font = s.italic ? fonts.italic : fonts.regular;
   const width = font.widthOfTextAtSize(s.text, s.size) + 2;
+  const x = s.centre ? s.x - width / 2 + 1 : s.x;
   const descent = s.size * 0.25;
   const height = s.size * 1.25;
   const page = doc.getPage(s.page);
@@ -144,7 +148,7 @@ function addStamp(doc: PDFDocument, s: TextStamp, fonts: { regular: PDFFont; ita
   );
   const annot = doc.context.obj({
     Type: 'Annot', Subtype: 'FreeText', NM: PDFString.of(s.name), Contents: PDFHexString.fromText(s.text),
-    Rect: [s.x - 1, s.y - descent, s.x - 1 + width, s.y - descent + height], DA: PDFString.of(`/F1 ${s.size} Tf 0 g`),
+    Rect: [x - 1, s.y - descent, x - 1 + width, s.y - descent + height], DA: PDFString.of(`/F1 ${s.size} Tf 0 g`),
     F: PRINT_READONLY_LOCKED, Border: [0, 0, 0], P: page.ref, AP: { N: ap },
   });
   addAnnotation(page, doc.context.register(annot));
@@ -204,4 +208,9 @@ export async function signPdf(pdf: Buffer, o: PdfSignatureOptions): Promise<Buff
   const updated = Buffer.from(await doc.commit({ useObjectStreams: false }));
   if (!updated.subarray(0, pdf.length).equals(pdf)) throw new Error('signPdf: the update changed bytes of the signed file');
   return new SignPdf().sign(updated, new CadesSigner(o.signer, o.timestampUrl));
+}
+
+/** The number of pages of a PDF. */
+export async function pageCount(pdf: Buffer): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }

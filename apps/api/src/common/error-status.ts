@@ -47,5 +47,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOT_LATEST_REVISION: 409,
   DOCUMENT_NOT_READY: 409,
   NO_REPORT_TEMPLATE: 409,
+  REPORT_NOT_SIGNED: 409,
+  REPORT_NOT_ISSUED: 409,
+  CORRECTION_REASON_REQUIRED: 400,
+  CORRECTION_SUBMISSIONS_REQUIRED: 400,
+  // the server has no key for this signer or for the body: its configuration, not the request
+  SIGNING_KEY_MISSING: 503,
+  PDF_REQUIRED: 400,
   INTERNAL_ERROR: 500,
 };

@@ -16,8 +16,8 @@ import { ApiDecimal } from '../common/api-decimal';
 
 /* The report routes' answers for OpenAPI, each implementing its @app/contracts type (see submission-view.dto.ts). */
 
-const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed', 'superseded'];
-const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'superseded'];
+const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed', 'issued', 'superseded', 'replaced'];
+const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'issued', 'superseded', 'replaced'];
 const FIELDS: FigureField[] = ['value', 'cumulative', 'planPct', 'samePeriodChangePct', 'samePeriodRatioPct'];
 
 export class FigureSourceDto implements FigureSource {
@@ -71,7 +71,7 @@ class RevisionFileDto {
   @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
   @ApiProperty() sha256: string;
   @ApiProperty() size: number;
-  @ApiProperty({ enum: ['draft', 'issued'] }) renderedAs: 'draft' | 'issued';
+  @ApiProperty({ enum: ['draft', 'signed', 'issued'] }) renderedAs: 'draft' | 'signed' | 'issued';
 }
 
 class ReportRevisionSummaryDto implements ReportRevisionSummary {
@@ -85,9 +85,10 @@ class ReportRevisionSummaryDto implements ReportRevisionSummary {
 }
 
 class ReportActionViewDto implements ReportActionView {
-  @ApiProperty({ enum: ['send', 'return', 'sign'] }) action: ReportActionView['action'];
+  @ApiProperty({ enum: ['send', 'return', 'sign', 'issue', 'correct', 'supersede', 'replace'] }) action: ReportActionView['action'];
   @ApiProperty() revisionNumber: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'issue: the SHA-256 of the issued PDF' }) sha256: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
 }
@@ -102,7 +103,10 @@ export class ReportSummaryDto implements ReportSummary {
   @ApiProperty({ type: String, nullable: true, example: '01/BC-UBND' }) documentNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) documentDate: string | null;
   @ApiProperty({ type: String, nullable: true }) signedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) issuedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) supersededReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) replacedByReportId: string | null;
   @ApiProperty({ type: [ReportRevisionSummaryDto] }) revisions: ReportRevisionSummaryDto[];
   @ApiProperty({ type: [ReportActionViewDto] }) actions: ReportActionViewDto[];
 }

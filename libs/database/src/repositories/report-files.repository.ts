@@ -16,18 +16,49 @@ export async function findRenderedFormats(db: Queryable, revisionId: string): Pr
   return db.query(`SELECT format, rendered_as FROM report_files WHERE revision_id = $1`, [revisionId]);
 }
 
-/** Stores a rendered file; an issued file is never replaced (only a draft rendering is). */
+export type RenderedAs = 'draft' | 'signed' | 'issued';
+
+/**
+ * Stores a rendered file. A file only moves forward: a draft rendering is replaced by anything, a
+ * signed one only by the issued one (which begins with it, byte for byte), an issued one never.
+ * True when it was stored.
+ */
 export async function storeRevisionFile(
   db: Queryable,
-  f: { revisionId: string; format: ReportFileFormat; renderedAs: 'draft' | 'issued'; sha256: string; data: Buffer },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO report_files (revision_id, format, rendered_as, sha256, size, data) VALUES ($1, $2, $3, $4, $5, $6)
+  f: { revisionId: string; format: ReportFileFormat; renderedAs: RenderedAs; sha256: string; data: Buffer; layout?: object | null },
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `INSERT INTO report_files (revision_id, format, rendered_as, sha256, size, data, layout) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (revision_id, format) DO UPDATE SET rendered_as = EXCLUDED.rendered_as, sha256 = EXCLUDED.sha256,
-       size = EXCLUDED.size, data = EXCLUDED.data, created_at = now()
-     WHERE report_files.rendered_as = 'draft'`,
-    [f.revisionId, f.format, f.renderedAs, f.sha256, f.data.length, f.data],
+       size = EXCLUDED.size, data = EXCLUDED.data, layout = coalesce(EXCLUDED.layout, report_files.layout), created_at = now()
+     WHERE report_files.rendered_as = 'draft' OR (report_files.rendered_as = 'signed' AND EXCLUDED.rendered_as = 'issued')
+     RETURNING id`,
+    [f.revisionId, f.format, f.renderedAs, f.sha256, f.data.length, f.data, f.layout ? JSON.stringify(f.layout) : null],
   );
+  return rows.length > 0;
+}
+
+export interface RevisionPdfRow {
+  id: string;
+  data: Buffer;
+  sha256: string;
+  renderedAs: RenderedAs;
+  layout: Record<string, unknown> | null;
+}
+
+/** The revision's PDF with how it was rendered and its layout (for the records office's stamps). */
+export async function findRevisionPdf(db: Queryable, revisionId: string): Promise<RevisionPdfRow | null> {
+  const [row]: RevisionPdfRow[] = await db.query(
+    `SELECT id, data, sha256, rendered_as AS "renderedAs", layout FROM report_files WHERE revision_id = $1 AND format = 'pdf'`,
+    [revisionId],
+  );
+  return row ?? null;
+}
+
+/** The bytes of one stored file (an e-mail's attachment). */
+export async function findReportFileById(db: Queryable, fileId: string): Promise<{ format: ReportFileFormat; data: Buffer; sha256: string } | null> {
+  const [row]: Array<{ format: ReportFileFormat; data: Buffer; sha256: string }> = await db.query(`SELECT format, data, sha256 FROM report_files WHERE id = $1`, [fileId]);
+  return row ?? null;
 }
 
 /** The revision's draft files go when it is signed: the worker renders the issued ones. */
