@@ -6,7 +6,7 @@ import { clockKey, RedisClock, resolveRedis } from '@app/queue';
 import { createApp } from '../../api/src/app.factory';
 import { webAppBuilt, webRootOf } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
-import { playSignOff } from './demo-sign-off';
+import { playSignOff, prepareDemoSigning } from './demo-sign-off';
 import { demoPassword, seedDemo } from './commands';
 import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
@@ -22,8 +22,9 @@ const DEMO_PREFIX = 'tonghop-demo';
  * that reminders go out on their days; print what the mailbox receives, and leave everything
  * running. Without DATABASE_URL it uses a database of its own, made afresh each run.
  */
-export async function runDemo(env: AppConfig): Promise<void> {
+export async function runDemo(config: AppConfig): Promise<void> {
   const log = (m: string) => console.log(m);
+  const env = prepareDemoSigning(config, log);
   const pg = await resolvePostgres({ database: 'tonghop_demo', log });
   if (pg.source !== 'DATABASE_URL') await recreateDatabase(pg.adminUrl, 'tonghop_demo');
   const ds = createDataSource(pg.url, { poolSize: 4 });
@@ -54,6 +55,7 @@ export async function runDemo(env: AppConfig): Promise<void> {
       SMTP_URL: smtpUrl,
       PUBLIC_URL: env.PUBLIC_URL,
       REMINDER_SCAN_EVERY_MS: '2000',
+      SIGNING_KEYS_FILE: env.SIGNING_KEYS_FILE ?? '',
     },
     log,
   );
@@ -84,7 +86,7 @@ export async function runDemo(env: AppConfig): Promise<void> {
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
-  log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
+  log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, clerk (văn thư), officer-<mã đơn vị> (ví dụ officer-snn).`);
   log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
   if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);

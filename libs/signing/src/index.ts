@@ -6,3 +6,4 @@ export * from './test-pki';
 export * from './verify';
 export * from './layout';
 export * from './report-signing';
+export * from './demo-pki';
