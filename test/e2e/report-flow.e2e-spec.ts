@@ -403,7 +403,10 @@ describe('the consolidated report of May 2024', () => {
       const x = (await list()).find((y) => y.id === next.id)!;
       return x.revisions.some((v) => v.missingUnits.length === 0) ? x : null;
     }, 60_000, 'the complete replacement');
-    const sent = (await http().post(`/api/reports/${next.id}/send`).set('Authorization', reviewer).send({ version: next.version }).expect(200)).body;
+    const current = (await http().get(`/api/reports/${next.id}`).set('Authorization', reviewer).expect(200)).body;
+    const sending = await http().post(`/api/reports/${next.id}/send`).set('Authorization', reviewer).send({ version: current.version });
+    expect({ status: sending.status, body: sending.status === 200 ? null : sending.body }).toEqual({ status: 200, body: null });
+    const sent = sending.body;
     const signed = (await http().post(`/api/reports/${next.id}/sign`).set('Authorization', await as('signer')).send({ version: sent.version }).expect(200)).body;
     await waitFor(async () => {
       const x = (await http().get(`/api/reports/${next.id}`).set('Authorization', reviewer)).body;

@@ -87,7 +87,13 @@ export async function readPdfLayout(pdftotext: string, pdf: Buffer, pages: numbe
     const file = join(dir, 'signed.pdf');
     await writeFile(file, pdf);
     const page = async (n: number) => (await run(pdftotext, ['-bbox', '-f', String(n), '-l', String(n), file, '-'], { maxBuffer: 16 << 20 })).stdout;
-    return layoutFrom(await page(1), await page(pages), pages - 1, signerName, title);
+    const first = await page(1);
+    // the signature block is at the end: on the last page, or (a long "Nơi nhận") the one before
+    for (let n = pages; n >= Math.max(1, pages - 2); n--) {
+      const words = n === 1 ? first : await page(n);
+      if (words.includes(`>${title.split(' ')[0]}</word>`) || n === Math.max(1, pages - 2)) return layoutFrom(first, words, n - 1, signerName, title);
+    }
+    throw new Error('pdf-layout: unreachable');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('Không tìm thấy pdftotext: cài gói poppler-utils (xem README).');
     throw error;
