@@ -37,11 +37,11 @@ export function issueStamps(layout: PdfLayout, number: string, isoDate: string):
 
 /**
  * The seal: real size (a provincial People's Committee's is about 36 mm across), over the left third
- * of the signer's signature (Decree 30/2020, App. I, II.8a); the body's "Cơ quan / Thời gian ký" text under it.
+ * of the signer's signature (Decree 30/2020, App. I, II.8a); any text lines under it.
  */
 export function sealRect(layout: PdfLayout, textLines: number): Rect & { page: number } {
   const d = 102;
   const s = layout.signature;
-  const textHeight = textLines * 6.5 * 1.2 + 2;
-  return { page: s.page, x: s.x + s.width / 3 - d, y: s.y + s.height / 2 - d / 2 - textHeight, width: d + 40, height: d + textHeight };
+  const textHeight = textLines > 0 ? textLines * 6.5 * 1.2 + 2 : 0;
+  return { page: s.page, x: s.x + s.width / 3 - d, y: s.y + s.height / 2 - d / 2 - textHeight, width: textLines > 0 ? d + 40 : d, height: d + textHeight };
 }

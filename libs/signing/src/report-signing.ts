@@ -1,5 +1,5 @@
 import { AppConfig, loadSigningKeys, SigningKeys } from '@app/config';
-import { DomainError, signatureLines, signingTimeText } from '@app/domain';
+import { DomainError, signatureLines } from '@app/domain';
 import { readFileSync } from 'node:fs';
 import { issueStamps, PdfLayout, sealRect } from './layout';
 import { P12Signer } from './p12-signer';
@@ -74,7 +74,8 @@ export class ReportSigning {
     if (!this.keys) throw missing('cơ quan');
     const org = this.keys.organization;
     const signer = this.signer('organization', () => P12Signer.open(org.p12, org.password));
-    const lines = [`Cơ quan: ${org.name}`, `Thời gian ký: ${signingTimeText(s.at)}`];
+    // the seal alone, as the records-office tools place it: who and when are in the signature (viewers, pdfsig, the verify route)
+    const lines: string[] = [];
     const rect = sealRect(layout, lines.length);
     return signPdf(pdf, {
       signer, signingTime: s.at, fieldName: `Chữ ký số của ${org.name}`, name: org.name, reason: 'Phát hành văn bản', location: s.place,

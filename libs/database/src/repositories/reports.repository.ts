@@ -52,11 +52,13 @@ export async function recordCorrectionStarted(m: EntityManager, r: { reportId: s
 
 /** Thay thế: the issued report and its issued revision are replaced by the report just issued. */
 export async function replaceIssuedReport(m: EntityManager, r: { reportId: string; byReportId: string; actorId: string }): Promise<boolean> {
-  const rows: Array<{ sent_revision: number }> = await m.query(
-    `UPDATE reports SET state = 'replaced', replaced_by_report_id = $2, version = version + 1, updated_at = now() WHERE id = $1 AND state = 'issued' RETURNING sent_revision`,
+  // (an UPDATE's RETURNING comes back from TypeORM as [rows, count]: the row is read first, locked)
+  const rows: Array<{ sent_revision: number }> = await m.query(`SELECT sent_revision FROM reports WHERE id = $1 AND state = 'issued' FOR UPDATE`, [r.reportId]);
+  if (rows.length === 0) return false;
+  await m.query(
+    `UPDATE reports SET state = 'replaced', replaced_by_report_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
     [r.reportId, r.byReportId],
   );
-  if (rows.length === 0) return false;
   await m.query(`UPDATE report_revisions SET state = 'replaced' WHERE report_id = $1 AND state = 'issued'`, [r.reportId]);
   await m.query(`INSERT INTO report_actions (report_id, revision_number, action, actor_id, comment) VALUES ($1, $2, 'replace', $3, NULL)`, [r.reportId, rows[0].sent_revision, r.actorId]);
   return true;
