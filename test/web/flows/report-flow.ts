@@ -211,9 +211,16 @@ export function reportFlow(): void {
     await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
     await shoot(reviewer, '20-inbox');
 
-    await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').filter({ hasText: 'Sở Nông nghiệp' }).first().locator('.notif-open').click();
+    // the report's own messages (signed, issued) came last: the units' submissions are further down, on this page or the next
+    const submitted = reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').first();
+    await submitted.waitFor();
+    const units = await h().api.call<Array<{ code: string; name: string }>>(await h().token('reviewer'), 'GET', '/units');
+    const text = await submitted.innerText();
+    const code = [...units].sort((a, b) => b.name.length - a.name.length).find((u) => text.includes(u.name))?.code;
+    expect(code).toBeDefined();
+    await submitted.locator('.notif-open').click();
     await reviewer.getByTestId('review-page').waitFor();
-    expect(reviewer.url()).toContain(`/review/${h().submissions.get('SNN')}`);
+    expect(reviewer.url()).toContain(`/review/${h().submissions.get(code!)}`);
 
     await reviewer.goto(`${h().origin}/inbox`);
     await reviewer.getByTestId('read-all').click();
