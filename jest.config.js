@@ -5,8 +5,8 @@ const transform = { '^.+\\.(ts|js|mjs)$': ['@swc/jest', { ...swc, swcrc: false }
 // ES-module-only packages pulled in by CommonJS ones: Node 20 requires them natively, jest needs them compiled
 const transformIgnorePatterns = ['/node_modules/(?!(.*/)?content-disposition/)'];
 const moduleNameMapper = {
-  '^@app/(contracts|domain|database|config|security|queue)$': '<rootDir>/libs/$1/src',
-  '^@app/(contracts|domain|database|config|security|queue)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(contracts|domain|database|config|security|queue|signing)$': '<rootDir>/libs/$1/src',
+  '^@app/(contracts|domain|database|config|security|queue|signing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 

@@ -14,6 +14,7 @@ const ALIASES: Record<string, string> = {
   '@app/queue': 'libs/queue/src',
   '@app/security': 'libs/security/src',
   '@app/contracts': 'libs/contracts/src',
+  '@app/signing': 'libs/signing/src',
 };
 
 function sources(dir: string): string[] {

@@ -51,6 +51,12 @@ describe('the consolidated report of May 2024', () => {
   let month: ScriptedMonthResult;
   let reportId: string;
   const prefix = `tonghop-rep-${randomBytes(4).toString('hex')}`;
+  type ReportRow = { id: string; state: string; version: number; revisions: Array<{ number: number; missingUnits: string[] }>; correctsReportId: string | null };
+  const reason = 'Đính chính số liệu thu ngân sách của Sở Tài chính.';
+  let s: { id: string; version: number };
+  let next: ReportRow;
+  let list: () => Promise<ReportRow[]>;
+
   const tokens = new Map<string, string>();
   const http = () => request(app.getHttpServer());
   const as = async (username: string) => {
@@ -193,64 +199,119 @@ describe('the consolidated report of May 2024', () => {
     const again = (await put(back.version, `${edited} Theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.`).expect(200)).body;
     const sent2 = (await http().post(`/api/reports/${reportId}/send`).set('Authorization', reviewer).send({ version: again.version }).expect(200)).body;
     const signed = (await http().post(`/api/reports/${reportId}/sign`).set('Authorization', signer).send({ version: sent2.version }).expect(200)).body;
-    expect(signed).toMatchObject({ state: 'signed', revision: again.revision, documentNumber: '01', numberLine: 'Số: 01/BC-UBND' });
-    // dated by the injected clock: the real one would print today's date
-    expect(signed.placeDate).toBe('Lạng Sơn, ngày 03 tháng 6 năm 2024');
-
-    const files = await waitFor(async () => {
+    expect(signed).toMatchObject({ state: 'signed', revision: again.revision });
+    expect(signed.documentNumber).toBeUndefined(); // the number is the records office's
+    // the worker renders the document (number and date blank) and applies the vice-chairman's signature
+    await waitFor(async () => {
       const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
-      return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
-    }, 90_000, 'issued files');
-    // the issued PDF as the signer downloads it: a PDF, the very file recorded (its SHA-256 in the list, in the
-    // download's header and in Postgres), and the signed report in it
-    const pdfFile = files.find((f: { format: string }) => f.format === 'pdf');
+      return rev.files.some((f: { format: string; renderedAs: string }) => f.format === 'pdf' && f.renderedAs === 'signed') || null;
+    }, 120_000, 'the signed PDF');
+    expect((await inboxHas('clerk', 'report.signed')).title).toBe('Đã ký, chờ phát hành: báo cáo tổng hợp tháng 5 năm 2024');
+    const signedPdf = (await file(again.revision, 'pdf', 'clerk')).body as Buffer;
+    const beforeIssue = pdfsig(signedPdf, 'report-signed-only.pdf');
+    expect(beforeIssue.match(/Signature is Valid/g)).toHaveLength(1);
+    expect(beforeIssue).toContain('Signer Certificate Common Name: Dương Xuân Huyền');
+    expect(pdfText(signedPdf)).toContain('Số: /BC-UBND');
+
+    r = await report();
+    expect((await http().post(`/api/reports/${reportId}/issue`).set('Authorization', signer).send({ version: r.version })).status).toBe(403);
+    const issued = (await http().post(`/api/reports/${reportId}/issue`).set('Authorization', await as('clerk')).send({ version: r.version }).expect(200)).body;
+    expect(issued).toMatchObject({ state: 'issued', revision: again.revision, documentNumber: '01', numberLine: 'Số: 01/BC-UBND', documentDate: '2024-06-03', replacedReportId: null });
+    // dated by the injected clock: the real one would print today's date
+    expect(issued.placeDate).toBe('Lạng Sơn, ngày 03 tháng 6 năm 2024');
+    expect((await http().post(`/api/reports/${reportId}/issue`).set('Authorization', await as('clerk')).send({ version: issued.version })).body.code).toBe('REPORT_NOT_SIGNED');
+
+    // the issued PDF as the signer downloads it: the very file recorded (its SHA-256 in the list, in the download's
+    // header, on the issue action and in Postgres), the signed file byte for byte plus one update with two signatures
     const download = await file(again.revision, 'pdf', 'signer');
     const issuedPdf = download.body as Buffer;
     expect(download.headers['content-type']).toBe('application/pdf');
-    expect(issuedPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const sha256 = createHash('sha256').update(issuedPdf).digest('hex');
+    r = await report();
+    const pdfFile = r.revisions.find((x: { number: number }) => x.number === again.revision).files.find((f: { format: string }) => f.format === 'pdf');
     const [stored] = await ds.query(
       `SELECT f.sha256, f.size FROM report_files f JOIN report_revisions rv ON rv.id = f.revision_id WHERE rv.report_id = $1 AND rv.number = $2 AND f.format = 'pdf'`,
       [reportId, again.revision],
     );
-    expect({ list: pdfFile.sha256, header: download.headers['x-content-sha256'], stored: stored.sha256, size: Number(stored.size) })
-      .toEqual({ list: sha256, header: sha256, stored: sha256, size: issuedPdf.length });
-    mkdirSync(OUTPUT, { recursive: true });
-    writeFileSync(join(OUTPUT, 'report-signed.pdf'), issuedPdf);
-    const text2 = execFileSync('pdftotext', ['-layout', join(OUTPUT, 'report-signed.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const s of ['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/BC-UBND', 'BÁO CÁO',
+    expect({ list: pdfFile.sha256, header: download.headers['x-content-sha256'], stored: stored.sha256, action: issued.sha256, size: Number(stored.size), renderedAs: pdfFile.renderedAs })
+      .toEqual({ list: sha256, header: sha256, stored: sha256, action: sha256, size: issuedPdf.length, renderedAs: 'issued' });
+    expect(r.actions.find((a: { action: string }) => a.action === 'issue').sha256).toBe(sha256);
+    expect(issuedPdf.subarray(0, signedPdf.length).equals(signedPdf)).toBe(true);
+
+    // poppler: two valid signatures, the signers' names, the last one over the whole document
+    const out = pdfsig(issuedPdf, 'report-signed.pdf');
+    expect(out.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(out).toContain('Signer Certificate Common Name: Dương Xuân Huyền');
+    expect(out).toContain('Signer Certificate Common Name: UBND TỈNH LẠNG SƠN');
+    expect(out.match(/Signature Type: ETSI\.CAdES\.detached/g)).toHaveLength(2);
+    expect(out.split('Signature #2')[1]).toContain('Total document signed');
+    const text2 = pdfText(issuedPdf);
+    for (const s of ['ỦY BAN NHÂN DÂN', 'TỈNH LẠNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BÁO CÁO',
       'Tình hình kinh tế - xã hội tháng 5 và 5 tháng đầu năm,', 'nhiệm vụ trọng tâm tháng 6 năm 2024',
-      'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', 'Lạng Sơn, ngày 03 tháng 6 năm 2024', ...OUTLINE]) {
+      'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Dương Xuân Huyền', 'Nơi nhận:', 'Đánh giá chung:', ...OUTLINE]) {
       expect(text2).toContain(s);
     }
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(OUTPUT, 'report-signed.pdf'), join(OUTPUT, 'report-page-1')]);
 
+    // the verify routes: this report's file, and the file dropped by anyone signed in
+    const verified = (await http().get(`/api/reports/${reportId}/verify`).set('Authorization', await as('clerk')).expect(200)).body;
+    expect(verified).toMatchObject({ sha256, issuedHere: true, intact: true, document: { reportId, documentNumber: '01', numberLine: 'Số: 01/BC-UBND', documentDate: '2024-06-03', state: 'issued' } });
+    expect(verified.signatures).toEqual([
+      expect.objectContaining({ commonName: 'Dương Xuân Huyền', intact: true, trusted: true, coversWholeDocument: false }),
+      expect.objectContaining({ commonName: 'UBND TỈNH LẠNG SƠN', intact: true, trusted: true, coversWholeDocument: true }),
+    ]);
+    const dropped = (await http().post('/api/documents/verify').set('Authorization', await as('officer-snn')).set('Content-Type', 'application/pdf').send(issuedPdf).expect(200)).body;
+    expect(dropped).toMatchObject({ issuedHere: true, intact: true, document: { numberLine: 'Số: 01/BC-UBND' } });
+    expect(dropped.summary).toContain('Văn bản do hệ thống phát hành: Số: 01/BC-UBND ngày 03/06/2024, còn nguyên vẹn');
+    // one byte altered inside what both signatures cover: neither poppler nor the route accepts it
+    const altered = Buffer.from(issuedPdf);
+    altered[Math.floor(signedPdf.indexOf('stream') + 40)] ^= 0x01;
+    const alteredOut = pdfsig(altered, 'report-altered.pdf');
+    expect(alteredOut).not.toContain('Signature is Valid');
+    const rejected = (await http().post('/api/documents/verify').set('Authorization', await as('officer-snn')).set('Content-Type', 'application/pdf').send(altered).expect(200)).body;
+    expect(rejected).toMatchObject({ issuedHere: false, intact: false });
+    expect(rejected.signatures.map((c: { intact: boolean }) => c.intact)).toEqual([false, false]);
+    expect(rejected.summary).toContain('Tệp đã bị sửa đổi sau khi ký');
+    expect((await http().post('/api/documents/verify').set('Authorization', await as('officer-snn')).set('Content-Type', 'application/pdf').send(Buffer.from('not a pdf'))).body.code).toBe('PDF_REQUIRED');
+
     r = await report();
-    expect(r).toMatchObject({ state: 'signed', documentNumber: '01', documentDate: '2024-06-03' });
+    expect(r).toMatchObject({ state: 'issued', documentNumber: '01', documentDate: '2024-06-03' });
     expect(new Date(r.signedAt).getTime() - SIGNING_DAY.getTime()).toBeGreaterThanOrEqual(0);
     expect(new Date(r.signedAt).getTime() - SIGNING_DAY.getTime()).toBeLessThan(3_600_000);
-    expect(r.actions.map((a: { action: string }) => a.action)).toEqual(['send', 'return', 'send', 'sign']);
+    expect(r.actions.map((a: { action: string }) => a.action)).toEqual(['send', 'return', 'send', 'sign', 'issue']);
     expect(r.actions[1].comment).toBe('Đề nghị bổ sung đánh giá về sâu bệnh.');
-    expect((await inboxHas('reviewer', 'report.signed')).body).toContain('Số: 01/BC-UBND ngày 03/06/2024');
+    // distributed to "Nơi nhận": every user's inbox, the units' officers included
+    expect((await inboxHas('officer-snn', 'report.issued')).title).toBe('Phát hành: Số: 01/BC-UBND ngày 03/06/2024 — báo cáo tổng hợp tháng 5 năm 2024');
     expect((await put(r.version, edited).expect(409)).body.code).toBe('REPORT_LOCKED');
-    // four renderings wait on LibreOffice in turn (two edits, the sent one, the issued one): ~20 s each on 2 busy cores
-  }, 180_000);
+    // the issued DOCX follows, with its number
+    await waitFor(async () => {
+      const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
+      return rev.files.find((f: { format: string; renderedAs: string }) => f.format === 'docx' && f.renderedAs === 'issued') ?? null;
+    }, 60_000, 'the issued DOCX');
+    expect(xmlParagraphs(zipEntry((await file(again.revision, 'docx')).body as Buffer, 'word/document.xml')!).join('\n')).toContain('Số: 01/BC-UBND');
+    // four renderings wait on LibreOffice in turn (two edits, the sent one, the signed one): ~20 s each on 2 busy cores
+  }, 240_000);
 
-  it('a correction after signing supersedes the issued report and starts a new draft listing the reopened unit', async () => {
-    const admin = await as('admin');
-    const [s] = await ds.query(`SELECT s.id, s.version FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'STC' AND s.period_id = $1`, [month.periodId]);
-    expect((await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', admin).send({ version: s.version }).expect(400)).body.code).toBe('REOPEN_REASON_REQUIRED');
-    expect((await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', await as('reviewer')).send({ version: s.version, reason: 'x' })).status).toBe(403);
-    await http().post(`/api/submissions/${s.id}/reopen`).set('Authorization', admin).send({ version: s.version, reason: 'Đính chính số liệu thu ngân sách.' }).expect(200);
-    expect((await report()).state).toBe('superseded');
-    const next = await waitFor(async () => {
-      const list = (await http().get(`/api/reports?periodId=${month.periodId}`).set('Authorization', admin)).body;
-      const fresh = list.find((x: { id: string; revisions: unknown[] }) => x.id !== reportId && x.revisions.length > 0);
-      return fresh ?? null;
-    }, 60_000, 'the correction draft');
-    expect(next).toMatchObject({ state: 'drafting', correctsReportId: reportId });
+  it('a correction after issue starts a replacement that names the issued report and why; the issued one stays in force', async () => {
+    const reviewer = await as('reviewer');
+    [s] = await ds.query(`SELECT s.id, s.version FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'STC' AND s.period_id = $1`, [month.periodId]);
+    let r = await report();
+    const correct = (body: object, user = reviewer) => http().post(`/api/reports/${reportId}/corrections`).set('Authorization', user).send(body);
+    expect((await correct({ version: r.version, submissionIds: [s.id] }).expect(400)).body.code).toBe('CORRECTION_REASON_REQUIRED');
+    expect((await correct({ version: r.version, reason: 'x' }).expect(400)).body.code).toBe('CORRECTION_SUBMISSIONS_REQUIRED');
+    expect((await correct({ version: r.version, reason: 'x', submissionIds: [s.id] }, await as('signer'))).status).toBe(403);
+    await correct({ version: r.version, reason, submissionIds: [s.id] }).expect(200);
+    // the issued report stays in force while its replacement is worked on
+    r = await report();
+    expect(r.state).toBe('issued');
+    expect(r.actions.map((a: { action: string }) => a.action).slice(-1)).toEqual(['correct']);
+    list = () => http().get(`/api/reports?periodId=${month.periodId}`).set('Authorization', reviewer).then((x) => x.body as ReportRow[]);
+    next = await waitFor(async () => (await list()).find((x) => x.id !== reportId && x.revisions.length > 0) ?? null, 60_000, 'the replacement draft');
+    expect(next).toMatchObject({ state: 'drafting', correctsReportId: reportId, correctionReason: reason });
     expect(next.revisions[0].missingUnits).toEqual(['STC']);
-  });
+    const draft = (await http().get(`/api/reports/${next.id}`).set('Authorization', reviewer).expect(200)).body;
+    expect(draft.current.header.replaces).toEqual({ number: '01', numberSuffix: 'BC-UBND', date: '2024-06-03', reason });
+  }, 120_000);
 
   it('consolidates a trigger once, however often it runs, together or one after the other', async () => {
     const service = new ConsolidationService(ds);
@@ -304,18 +365,21 @@ describe('the consolidated report of May 2024', () => {
 
   it('authorizes each route by role: office edits and sends, signer signs or returns, officers see nothing', async () => {
     const routes: Array<[string, string, object | undefined, string[]]> = [
-      ['get', `/api/reports?periodId=${month.periodId}`, undefined, ['reviewer', 'signer', 'admin']],
-      ['get', `/api/reports/${reportId}`, undefined, ['reviewer', 'signer', 'admin']],
-      ['get', `/api/reports/${reportId}/revisions/1/document.html`, undefined, ['reviewer', 'signer', 'admin']],
+      ['get', `/api/reports?periodId=${month.periodId}`, undefined, ['reviewer', 'signer', 'clerk', 'admin']],
+      ['get', `/api/reports/${reportId}`, undefined, ['reviewer', 'signer', 'clerk', 'admin']],
+      ['get', `/api/reports/${reportId}/revisions/1/document.html`, undefined, ['reviewer', 'signer', 'clerk', 'admin']],
       ['put', `/api/reports/${reportId}/sections/II.1.1`, { version: 0, text: 'x' }, ['reviewer']],
       ['post', `/api/reports/${reportId}/send`, { version: 0 }, ['reviewer']],
       ['post', `/api/reports/${reportId}/return`, { version: 0, comment: 'x' }, ['signer']],
       ['post', `/api/reports/${reportId}/sign`, { version: 0 }, ['signer']],
+      ['post', `/api/reports/${reportId}/issue`, { version: 0 }, ['clerk']],
+      ['post', `/api/reports/${reportId}/corrections`, { version: 0, reason: 'x', submissionIds: [randomUUID()] }, ['reviewer']],
+      ['get', `/api/reports/${reportId}/verify`, undefined, ['reviewer', 'signer', 'clerk', 'admin']],
       ['post', '/api/reports/consolidate', { periodId: month.periodId }, ['reviewer']],
     ];
     const wrong: string[] = [];
     for (const [method, url, body, allowed] of routes) {
-      for (const user of ['officer-snn', 'reviewer', 'signer', 'admin']) {
+      for (const user of ['officer-snn', 'reviewer', 'signer', 'clerk', 'admin']) {
         const req = (http() as unknown as Record<string, (u: string) => request.Test>)[method](url).set('Authorization', await as(user));
         const res = await (body ? req.send(body) : req);
         const denied = res.status === 403;
@@ -325,7 +389,72 @@ describe('the consolidated report of May 2024', () => {
     expect(wrong).toEqual([]);
     expect((await http().get(`/api/reports/${reportId}`)).status).toBe(401);
   });
+
+
+  // last: once the replacement is issued, the period has no report in progress left for the tests above
+  it('the replacement, issued, replaces the issued report: its document names the replaced number and date', async () => {
+    const reviewer = await as('reviewer');
+    let r = await report();
+    // the unit resubmits, the office approves: the replacement is complete, sent, signed and issued as "Số: 02"
+    const officer = await as('officer-stc');
+    const [{ version: sv }] = await ds.query(`SELECT version FROM submissions WHERE id = $1`, [s.id]);
+    const resubmitted = (await http().post(`/api/submissions/${s.id}/submit`).set('Authorization', officer).send({ version: sv }).expect(200)).body;
+    await http().post(`/api/submissions/${s.id}/approve`).set('Authorization', reviewer).send({ version: resubmitted.version }).expect(200);
+    next = await waitFor(async () => {
+      const x = (await list()).find((y) => y.id === next.id)!;
+      return x.revisions.some((v) => v.missingUnits.length === 0) ? x : null;
+    }, 60_000, 'the complete replacement');
+    const current = (await http().get(`/api/reports/${next.id}`).set('Authorization', reviewer).expect(200)).body;
+    const sending = await http().post(`/api/reports/${next.id}/send`).set('Authorization', reviewer).send({ version: current.version });
+    expect({ status: sending.status, body: sending.status === 200 ? null : sending.body }).toEqual({ status: 200, body: null });
+    const sent = sending.body;
+    const signed = (await http().post(`/api/reports/${next.id}/sign`).set('Authorization', await as('signer')).send({ version: sent.version }).expect(200)).body;
+    await waitFor(async () => {
+      const x = (await http().get(`/api/reports/${next.id}`).set('Authorization', reviewer)).body;
+      return x.revisions.find((v: { number: number }) => v.number === signed.revision).files.some((f: { format: string; renderedAs: string }) => f.format === 'pdf' && f.renderedAs === 'signed') || null;
+    }, 300_000, 'the replacement’s signed PDF').catch((e) => {
+      throw new Error(`${(e as Error).message}\n--- worker ---\n${worker.output().slice(-4000)}`);
+    });
+    expect((await report()).state).toBe('issued'); // signed is not enough
+    const issued = (await http().post(`/api/reports/${next.id}/issue`).set('Authorization', await as('clerk')).send({ version: signed.version }).expect(200)).body;
+    expect(issued).toMatchObject({ documentNumber: '02', numberLine: 'Số: 02/BC-UBND', replacedReportId: reportId });
+    r = await report();
+    expect(r).toMatchObject({ state: 'replaced', replacedByReportId: next.id });
+    expect(r.actions.map((a: { action: string }) => a.action).slice(-1)).toEqual(['replace']);
+
+    // the replacement's document says it, in its text
+    const res = await http().get(`/api/reports/${next.id}/revisions/${signed.revision}/document.pdf`).set('Authorization', reviewer).buffer(true).parse((x, cb) => {
+      const chunks: Buffer[] = [];
+      x.on('data', (c: Buffer) => chunks.push(c));
+      x.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(pdfText(res.body as Buffer)).toContain(`Báo cáo này thay thế Báo cáo số 01/BC-UBND ngày 03/6/2024 của Ủy ban nhân dân tỉnh Lạng Sơn. Lý do: ${reason}`);
+    expect(pdfsig(res.body as Buffer, 'report-replacement.pdf').match(/Signature is Valid/g)).toHaveLength(2);
+    // the replaced file, verified again, says so
+    const old = (await http().get(`/api/reports/${reportId}/verify`).set('Authorization', reviewer).expect(200)).body;
+    expect(old).toMatchObject({ issuedHere: true, intact: true, document: { state: 'replaced', replacedByReportId: next.id } });
+    expect(old.summary).toContain('đã bị thay thế');
+  }, 600_000);
 });
+
+/** poppler's pdfsig on a PDF written to test/output/ (for a person to look at too) */
+function pdfsig(pdf: Buffer, name: string): string {
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(join(OUTPUT, name), pdf);
+  try {
+    return execFileSync('pdfsig', [join(OUTPUT, name)], { encoding: 'utf8' });
+  } catch (e) {
+    // pdfsig exits non-zero when a signature does not verify; what it printed is the answer
+    return String((e as { stdout?: string }).stdout ?? '');
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  mkdirSync(OUTPUT, { recursive: true });
+  const path = join(OUTPUT, 'report-text.pdf');
+  writeFileSync(path, pdf);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
 
 /** Sections of the golden comparison (II.1.1–II.1.6), from the form's sections. */
 const SECTION_OF: Record<string, string> = Object.fromEntries(

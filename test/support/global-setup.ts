@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LANG_SON_DEMO_PKI, writeDemoPki } from '../../libs/signing/src/demo-pki';
 import { Client } from 'pg';
 import { createDataSource } from '../../libs/database/src/data-source';
 import { resolvePostgres, withDatabase } from '../../libs/database/src/postgres-resolver';
@@ -40,6 +43,12 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations();
   await ds.destroy();
+  // a throw-away PKI for the run (the signer's and the body's keys), inherited by every app and worker the tests start
+  if (!process.env.SIGNING_KEYS_FILE) {
+    const pki = join(tmpdir(), `tonghop-test-pki-${randomBytes(4).toString('hex')}`);
+    process.env.SIGNING_KEYS_FILE = writeDemoPki(pki, LANG_SON_DEMO_PKI);
+    process.env.TEST_PKI_DIR = pki;
+  }
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = template;
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 
 export default async function globalTeardown(): Promise<void> {
@@ -9,5 +10,6 @@ export default async function globalTeardown(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).finally(() => admin.end());
   }
   await (globalThis as { __redisStop?: () => Promise<void> }).__redisStop?.();
+  if (process.env.TEST_PKI_DIR) rmSync(process.env.TEST_PKI_DIR, { recursive: true, force: true });
   await (globalThis as { __pgStop?: () => Promise<void> }).__pgStop?.();
 }

@@ -10,7 +10,7 @@ require.extensions['.ts'] = function compile(module, filename) {
   module._compile(code, filename);
 };
 
-const aliases = { '@app/contracts': 'libs/contracts/src', '@app/domain': 'libs/domain/src', '@app/database': 'libs/database/src', '@app/config': 'libs/config/src', '@app/security': 'libs/security/src', '@app/queue': 'libs/queue/src' };
+const aliases = { '@app/contracts': 'libs/contracts/src', '@app/domain': 'libs/domain/src', '@app/database': 'libs/database/src', '@app/config': 'libs/config/src', '@app/security': 'libs/security/src', '@app/queue': 'libs/queue/src', '@app/signing': 'libs/signing/src' };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   for (const [alias, target] of Object.entries(aliases)) {

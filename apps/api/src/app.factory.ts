@@ -24,6 +24,8 @@ export interface CreateAppOptions {
 
 /** Largest request body accepted (a form with a few hundred figures and notes is ~100 kB). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
+/** Largest PDF accepted for verification (POST /api/documents/verify). */
+export const PDF_LIMIT = 30 * 1024 * 1024;
 
 /**
  * The API as `main.ts`, the demo and the e2e tests all run it. Fastify rather than Express:
@@ -38,6 +40,8 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: env.TRUST_PROXY === 'true' }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
+  // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report
+  app.getHttpAdapter().getInstance().addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));

@@ -1,7 +1,27 @@
+import type { AppConfig } from '@app/config';
 import { LIBREOFFICE_INSTALL } from '@app/domain';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { LANG_SON_DEMO_PKI, writeDemoPki } from '@app/signing';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ApiClient } from './api-client';
+
+/**
+ * The demo's signing keys: SIGNING_KEYS_FILE when it is set, else a throw-away test CA and
+ * certificates made afresh under .data/demo-pki/ ("UBND TỈNH LẠNG SƠN", "Dương Xuân Huyền") —
+ * for the demo only, as its README.txt and the log say.
+ */
+export function prepareDemoSigning(env: AppConfig, log: (m: string) => void): AppConfig {
+  if (env.SIGNING_KEYS_FILE) {
+    log(`Khóa ký số: ${env.SIGNING_KEYS_FILE}.`);
+    return env;
+  }
+  const dir = resolve(process.cwd(), '.data', 'demo-pki');
+  rmSync(dir, { recursive: true, force: true });
+  const file = writeDemoPki(dir, LANG_SON_DEMO_PKI);
+  log(`Khóa ký số: CA thử nghiệm và chứng thư CHỈ DÙNG CHO DEMO (không có giá trị pháp lý) tạo mới tại ${dir}.`);
+  return Object.freeze({ ...env, SIGNING_KEYS_FILE: file });
+}
 
 interface ReportView {
   id: string;
@@ -24,8 +44,11 @@ async function poll<T>(what: string, check: () => Promise<T | null>, timeoutMs =
 /**
  * The end of the month: the worker has consolidated the approved submissions into a draft; the
  * office edits a paragraph and sends it; the vice-chairman returns it with a comment; the office
- * edits again and resends; the vice-chairman signs. The issued DOCX and PDF are written to disk;
- * without LibreOffice on the machine the PDF waits for it (pdf: null), and the demo says how to get it.
+ * edits again and resends; the vice-chairman signs (the worker applies his digital signature); the
+ * records office issues it (number, date, the body's signature). The issued DOCX and PDF are
+ * written to disk, and poppler's pdfsig, when installed, shows the two signatures. Without
+ * LibreOffice on the machine the signed PDF waits for it (pdf: null): the demo writes the DOCX,
+ * says how to get LibreOffice, and the records office's step waits for the PDF.
  */
 export async function playSignOff(baseUrl: string, password: string, periodId: string, log: (m: string) => void): Promise<{ docx: string; pdf: string | null }> {
   const api = new ApiClient(baseUrl);
@@ -53,31 +76,49 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
     text: `${section(report).text} Theo dõi chặt chẽ tình hình sâu bệnh, chủ động phòng trừ kịp thời.`,
   });
   sent = await api.call<{ version: number }>(reviewer, 'POST', `/reports/${report.id}/send`, { version: saved.version });
-  const signed = await api.call<{ revision: number; numberLine: string; placeDate: string }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
-  log(`Văn phòng bổ sung và trình lại; Phó Chủ tịch ký ban hành — ${signed.numberLine}, ${signed.placeDate}.`);
-
-  const issued = await poll('bản DOCX/PDF đã ký', async () => {
+  const signed = await api.call<{ revision: number; version: number }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
+  log('Văn phòng bổ sung và trình lại; Phó Chủ tịch ký số — báo cáo "đã ký, chờ phát hành".');
+  const signedFiles = await poll('bản PDF có chữ ký số của người ký', async () => {
     const rev = (await get()).revisions.find((r) => r.number === signed.revision);
-    return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
+    const pdf = rev?.files.find((f) => f.format === 'pdf');
+    return pdf && (pdf.renderedAs === 'signed' || pdf.state === 'awaiting_libreoffice') ? rev! : null;
   });
   const dir = resolve(process.cwd(), '.data', 'reports');
   mkdirSync(dir, { recursive: true });
-  const out: { docx: string; pdf: string | null } = { docx: '', pdf: null };
-  for (const file of issued.files) {
-    if (file.state !== 'ready') continue;
-    const format = file.format as 'docx' | 'pdf';
-    const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, {
-      headers: { authorization: `Bearer ${signer}` },
-    });
+  const download = async (format: 'docx' | 'pdf', token: string) => {
+    const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, { headers: { authorization: `Bearer ${token}` } });
     if (!res.ok) throw new Error(`Không tải được bản ${format}: ${res.status}`);
-    out[format] = join(dir, `bao-cao-kt-xh-thang-5-2024.${format}`);
-    writeFileSync(out[format], Buffer.from(await res.arrayBuffer()));
+    const file = join(dir, `bao-cao-kt-xh-thang-5-2024.${format}`);
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    return file;
+  };
+  if (signedFiles.files.some((f) => f.format === 'pdf' && f.state === 'awaiting_libreoffice')) {
+    const docx = await download('docx', signer);
+    log(`Báo cáo đã ký: ${docx}`);
+    log(
+      `Bản PDF chờ LibreOffice (PDF waiting for LibreOffice): máy này chưa có LibreOffice. Cài bằng lệnh\n  ${LIBREOFFICE_INSTALL}\n` +
+        'rồi chạy lại npm run demo (một worker khởi động khi đã có LibreOffice tạo bản PDF từ bản DOCX đã ký, có chữ ký số; văn thư phát hành sau đó).',
+    );
+    return { docx, pdf: null };
   }
-  if (out.pdf) {
-    log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}`);
-  } else {
-    log(`Báo cáo đã ký: ${out.docx}`);
-    log(`Bản PDF chờ LibreOffice (PDF waiting for LibreOffice): máy này chưa có LibreOffice. Cài bằng lệnh\n  ${LIBREOFFICE_INSTALL}\nrồi chạy lại npm run demo (một worker khởi động khi đã có LibreOffice tạo bản PDF từ bản DOCX đã ký).`);
+  const clerk = await api.login('clerk', password);
+  const issued = await api.call<{ numberLine: string; placeDate: string; sha256: string; version: number }>(clerk, 'POST', `/reports/${report.id}/issue`, { version: signed.version });
+  log(`Văn thư cấp số, ghi ngày, ký số của cơ quan và phát hành — ${issued.numberLine}, ${issued.placeDate}.`);
+  log(`  SHA-256 của bản PDF phát hành (ghi cùng thao tác phát hành): ${issued.sha256}`);
+
+  await poll('bản DOCX/PDF đã phát hành', async () => {
+    const rev = (await get()).revisions.find((r) => r.number === signed.revision);
+    return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
+  });
+  const out = { docx: await download('docx', signer), pdf: await download('pdf', signer) };
+  log(`Báo cáo đã phát hành: ${out.pdf} (văn bản điện tử có hai chữ ký số)\n                      ${out.docx} (bản DOCX không ký)`);
+  try {
+    const sig = execFileSync('pdfsig', [out.pdf], { encoding: 'utf8' });
+    const names = [...sig.matchAll(/Signer Certificate Common Name: (.*)/g)].map((m) => m[1]);
+    const valid = (sig.match(/Signature is Valid/g) ?? []).length;
+    log(`pdfsig: ${valid}/${names.length} chữ ký hợp lệ (${names.join('; ')}); CA thử nghiệm của demo không được máy này tin cậy, nên pdfsig ghi "issuer isn't Trusted".`);
+  } catch {
+    log('(cài poppler-utils để kiểm tra chữ ký bằng pdfsig)');
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { clockKey, RedisClock, redisAnswers, resolveRedis } from '@app/queue';
 import { createApp } from '../../api/src/app.factory';
 import { webAppBuilt, webRootOf } from '../../api/src/web/serve-web';
 import { ApiClient } from './api-client';
-import { playSignOff } from './demo-sign-off';
+import { playSignOff, prepareDemoSigning } from './demo-sign-off';
 import { demoPassword, seedDemo } from './commands';
 import { DemoProcesses } from './demo-processes';
 import { DemoQueues } from './demo-queues';
@@ -24,12 +24,12 @@ const DEMO_PREFIX = 'tonghop-demo';
  * running until Ctrl+C, which stops all it started. Without DATABASE_URL it uses a database of its
  * own, made afresh each run. When it fails, it stops what it started before the error is printed.
  */
-export async function runDemo(env: AppConfig): Promise<void> {
+export async function runDemo(config: AppConfig): Promise<void> {
   const log = (m: string) => console.log(m);
   const started = new DemoProcesses(log);
   started.takeSignals();
   try {
-    await playDemo(env, started, log);
+    await playDemo(prepareDemoSigning(config, log), started, log);
   } catch (error) {
     await started.stopAll();
     throw error;
@@ -83,6 +83,7 @@ async function playDemo(env: AppConfig, started: DemoProcesses, log: (m: string)
       SMTP_URL: smtpUrl,
       PUBLIC_URL: env.PUBLIC_URL,
       REMINDER_SCAN_EVERY_MS: '2000',
+      SIGNING_KEYS_FILE: env.SIGNING_KEYS_FILE ?? '',
     },
     log,
   );
@@ -114,7 +115,7 @@ async function playDemo(env: AppConfig, started: DemoProcesses, log: (m: string)
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
-  log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
+  log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, clerk (văn thư), officer-<mã đơn vị> (ví dụ officer-snn).`);
   if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
   } else {

@@ -23,11 +23,13 @@ const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'For
 const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage');
 const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
 const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
+const VerifyPage = screen(() => import('./verify/verify-page'), 'VerifyPage');
 
 export const HOME: Record<Role, string> = {
   officer: '/unit',
   reviewer: '/board',
   signer: '/reports', // the vice-chairman comes for the report to sign
+  clerk: '/reports', // the records office comes for the signed report to issue
   admin: '/admin/periods',
 };
 
@@ -49,9 +51,10 @@ export function AppRoutes() {
         <Route path="board" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
         <Route path="board/:periodId" element={<Only roles={['reviewer', 'signer', 'admin']}><PeriodBoard /></Only>} />
         <Route path="review/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReviewPage /></Only>} />
-        <Route path="reports" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportsPage /></Only>} />
-        <Route path="reports/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportPage /></Only>} />
-        <Route path="inbox" element={<Only roles={['officer', 'reviewer', 'signer', 'admin']}><InboxPage /></Only>} />
+        <Route path="reports" element={<Only roles={['reviewer', 'signer', 'clerk', 'admin']}><ReportsPage /></Only>} />
+        <Route path="reports/:id" element={<Only roles={['reviewer', 'signer', 'clerk', 'admin']}><ReportPage /></Only>} />
+        <Route path="inbox" element={<Only roles={['officer', 'reviewer', 'signer', 'clerk', 'admin']}><InboxPage /></Only>} />
+        <Route path="verify" element={<Only roles={['officer', 'reviewer', 'signer', 'clerk', 'admin']}><VerifyPage /></Only>} />
         <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />
         <Route path="admin/units" element={<Only roles={['admin']}><UnitsPage /></Only>} />
         <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />

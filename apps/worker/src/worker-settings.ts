@@ -7,8 +7,6 @@ export interface WorkerSettings {
   smtpFrom: string;
   /** 0: no repeating scan (tests and benchmarks add scan jobs themselves) */
   scanEveryMs: number;
-  /** LibreOffice's soffice (a name on PATH or a path); without it PDFs wait and DOCX files are still issued */
-  sofficePath: string;
 }
 
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');

@@ -55,7 +55,6 @@ export class WorkerModule implements OnModuleDestroy {
       smtpUrl: env.SMTP_URL ?? null,
       smtpFrom: env.SMTP_FROM,
       scanEveryMs: env.REMINDER_SCAN_EVERY_MS,
-      sofficePath: env.SOFFICE_PATH,
       ...options.settings,
     };
     settings.publicUrl = settings.publicUrl.replace(/\/+$/, ''); // links append "/…"

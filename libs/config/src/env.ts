@@ -74,6 +74,16 @@ export class Env {
   @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
   /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
   @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
+  /** pdftotext (poppler-utils): where the rendered PDF has its number, date and signature block */
+  @IsString() @MinLength(1) PDFTOTEXT_PATH = 'pdftotext';
+  /**
+   * the signing keys of the body and of each signer (libs/config/src/signing-keys.ts): a JSON file;
+   * without it nothing can be signed or issued (503 SIGNING_KEY_MISSING)
+   */
+  @Transform(emptyIsUnset) @IsOptional() @IsString() SIGNING_KEYS_FILE?: string;
+  /** TrueType fonts of the signatures' text and of the number and date (Times New Roman's metrics, every Vietnamese letter) */
+  @IsString() @MinLength(1) SIGNATURE_FONT = '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf';
+  @IsString() @MinLength(1) SIGNATURE_FONT_ITALIC = '/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf';
   /** the data files: calendar, forms, report templates, demo data */
   @IsString() @MinLength(1) TONGHOP_CONFIG_DIR = DEFAULT_CONFIG_DIR;
 }

@@ -1,4 +1,4 @@
-export type Role = 'officer' | 'reviewer' | 'signer' | 'admin';
+export type Role = 'officer' | 'reviewer' | 'signer' | 'clerk' | 'admin';
 
 export interface Me {
   id: string;

@@ -4,8 +4,8 @@ import type { FigureSource } from '@app/domain';
 export type { FigureField, FigureSource } from '@app/domain';
 
 /** Báo cáo tổng hợp */
-export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'superseded';
-export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'superseded';
+export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'issued' | 'superseded' | 'replaced';
+export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'issued' | 'superseded' | 'replaced';
 
 export interface ReportRevisionSummary {
   number: number;
@@ -15,13 +15,15 @@ export interface ReportRevisionSummary {
   missingUnits: string[];
   editedSection: string | null;
   /** a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
-  files: Array<{ format: 'docx' | 'pdf'; sha256: string | null; size: number | null; renderedAs: 'draft' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
+  files: Array<{ format: 'docx' | 'pdf'; sha256: string | null; size: number | null; renderedAs: 'draft' | 'signed' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
 }
 
 export interface ReportActionView {
-  action: 'send' | 'return' | 'sign' | 'supersede';
+  action: 'send' | 'return' | 'sign' | 'issue' | 'correct' | 'supersede' | 'replace';
   revisionNumber: number;
   comment: string | null;
+  /** issue: the SHA-256 of the issued PDF */
+  sha256: string | null;
   createdAt: string;
   actorUsername: string | null;
 }
@@ -36,7 +38,13 @@ export interface ReportSummary {
   documentNumber: string | null;
   documentDate: string | null;
   signedAt: string | null;
+  /** phát hành: when the records office issued it */
+  issuedAt: string | null;
   supersededReason: string | null;
+  /** a replacement: why it replaces the report it corrects */
+  correctionReason: string | null;
+  /** the issued report that replaced this one */
+  replacedByReportId: string | null;
   revisions: ReportRevisionSummary[];
   actions: ReportActionView[];
 }
@@ -69,6 +77,8 @@ export interface RevisionContentView {
     signature: { onBehalf: string; for?: string | null; title: string; name?: string | null };
     recipients: string[];
     archive: string;
+    /** a replacement: the issued report it replaces and why ("thay thế Báo cáo số …") */
+    replaces?: { number: string; numberSuffix: string; date: string; reason: string } | null;
   };
   notices: string[];
   sections: ReportSectionView[];
@@ -85,12 +95,64 @@ export interface ReportDiff {
   sections: Array<{ id: string; heading: string; changes: Array<{ op: 'equal' | 'insert' | 'delete'; text: string }> }>;
 }
 
+/** Ký: the vice-chairman's signature is applied by the worker to the rendered PDF; the number and date come at issue. */
 export interface SignAnswer {
   id: string;
   state: ReportState;
   version: number;
   revision: number;
+}
+
+/** Phát hành: the number and date written into the document, the body's signature applied. */
+export interface IssueAnswer {
+  id: string;
+  state: ReportState;
+  version: number;
+  revision: number;
   documentNumber: string;
+  documentDate: string;
   numberLine: string;
   placeDate: string;
+  /** the SHA-256 of the issued PDF */
+  sha256: string;
+  /** the report this one replaced, if it was a replacement */
+  replacedReportId: string | null;
+}
+
+/** One signature of a PDF, as the server checked it. */
+export interface SignatureCheckView {
+  field: string | null;
+  /** the certificate's subject: CN and O */
+  commonName: string | null;
+  organization: string | null;
+  /** the signed bytes are unchanged and the signature verifies */
+  intact: boolean;
+  /** the certificate chains to a root this installation trusts */
+  trusted: boolean;
+  signingTime: string | null;
+  timestampTime: string | null;
+  /** nothing was added to the file after this signature */
+  coversWholeDocument: boolean;
+  problem: string | null;
+}
+
+/** Kiểm tra văn bản: is this PDF an issued document of this system, unchanged, and who signed it when. */
+export interface VerificationView {
+  sha256: string;
+  /** the file is, byte for byte, a document issued by this system */
+  issuedHere: boolean;
+  /** every signature intact and the last one covering the whole file */
+  intact: boolean;
+  document: {
+    reportId: string;
+    periodId: string;
+    documentNumber: string | null;
+    numberLine: string | null;
+    documentDate: string | null;
+    state: ReportState;
+    replacedByReportId: string | null;
+  } | null;
+  signatures: SignatureCheckView[];
+  /** Vietnamese: what the checker concluded */
+  summary: string;
 }

@@ -49,6 +49,12 @@ export type ErrorCode =
   | 'DOCUMENT_NOT_READY'
   | 'PDF_AWAITING_LIBREOFFICE'
   | 'NO_REPORT_TEMPLATE'
+  | 'REPORT_NOT_SIGNED'
+  | 'REPORT_NOT_ISSUED'
+  | 'CORRECTION_REASON_REQUIRED'
+  | 'CORRECTION_SUBMISSIONS_REQUIRED'
+  | 'SIGNING_KEY_MISSING'
+  | 'PDF_REQUIRED'
   | 'INTERNAL_ERROR';
 
 /** The one command that installs LibreOffice, which PDFs wait for (Debian/Ubuntu): said by the worker, the API and the demo. */

@@ -12,7 +12,7 @@ export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 export const WORKFLOW_ACTIONS = ['edit', 'submit', 'return', 'approve', 'reopen'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-export const ROLES = ['officer', 'reviewer', 'signer', 'admin'] as const;
+export const ROLES = ['officer', 'reviewer', 'signer', 'clerk', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** state × action → next state; a missing entry is an illegal transition. */

@@ -28,7 +28,10 @@ export interface OutboxEvents {
   'report.correction_started': { periodId: string; reportId: string; supersededReportId: string; actorId: string };
   /** a revision was stored (consolidation or an edit) or signed: render its documents */
   'report.revision_created': { reportId: string; revisionId: string };
+  /** signed: the worker renders the document and applies the signer's digital signature */
   'report.signed': { reportId: string; revisionId: string };
+  /** issued by the records office (number, date, the body's signature): the issued DOCX, then distribution to "Nơi nhận" */
+  'report.issued': { reportId: string; revisionId: string; replacedReportId: string | null; actorId: string };
   /** trình ký / trả lại: the signers, then the office, are told (in-app inbox, e-mail) */
   'report.sent': { reportId: string; periodId: string; revision: number; actorId: string };
   'report.returned': { reportId: string; periodId: string; revision: number; actorId: string };
@@ -93,7 +96,7 @@ export const jobIds = {
   email: (deliveryId: string) => `email-${deliveryId}`,
   scanScheduler: 'reminder-scan',
   consolidation: (periodId: string, trigger: string) => `consolidation-${periodId}-${trigger.replace(/:/g, '-')}`,
-  rendering: (revisionId: string, as: 'draft' | 'issued') => `render-${revisionId}-${as}`,
+  rendering: (revisionId: string, as: 'draft' | 'signed' | 'issued') => `render-${revisionId}-${as}`,
 };
 
 /**

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { FOREST } from './month-flow';
 import { waitFor } from '../../support/wait';
@@ -18,14 +21,23 @@ async function settled(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
+const OUTPUT = join(__dirname, '..', '..', 'output');
+
+/** A binary PPM (P6) as pdftoppm writes it: width, height, RGB bytes. */
+function readPpm(buf: Buffer): { width: number; height: number; data: Buffer } {
+  const m = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'))!;
+  return { width: Number(m[1]), height: Number(m[2]), data: buf.subarray(m[0].length) };
+}
+
 const ADDED = 'Văn phòng UBND tỉnh đề nghị các ngành tiếp tục theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.';
 
 /**
  * The consolidated report in the browser, on the real worker: the office asks for a draft early and
  * sees the units still missing; once every unit is approved the worker consolidates on its own; the
  * office edits a section, compares the two revisions and sends it for sign-off; the vice-chairman
- * opens it, hovers a figure to see where it came from, signs, sees the document number and
- * downloads the DOCX. The office's inbox shows what the units did.
+ * opens it, hovers a figure to see where it came from and signs; the records office issues it
+ * (number, date, the body's signature) and downloads the PDF, whose two signatures poppler checks
+ * and whose last page, rendered, has the signature between the title and the name. The office's inbox shows what the units did.
  */
 export function reportFlow(): void {
   // mid-month, with the worker: SNN has submitted and been approved with a forest figure of its own (712,5, not the
@@ -38,6 +50,7 @@ export function reportFlow(): void {
   });
   let reviewer: Page;
   let signer: Page;
+  let clerk: Page;
   const h = () => ctx.h;
   const reports = async () => h().api.call<ReportRow[]>(await h().token('reviewer'), 'GET', `/reports?periodId=${h().periodId}`);
 
@@ -90,7 +103,7 @@ export function reportFlow(): void {
     expect(Number(await reviewer.getByTestId('report-page').getAttribute('data-version'))).toBeGreaterThan(edited);
   });
 
-  it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; the number appears; DOCX downloads', async () => {
+  it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; it waits for the records office', async () => {
     signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
     await signer.getByTestId('reports-page').waitFor(); // the signer's home
     await signer.getByRole('button', { name: 'Xem và ký' }).waitFor({ timeout: 30_000 });
@@ -113,24 +126,76 @@ export function reportFlow(): void {
     await shoot(signer, '18-report-sign-source');
 
     await signer.getByTestId('sign').click();
-    await signer.locator('.ant-modal-confirm').getByRole('button', { name: 'Ký ban hành' }).click();
-    const banner = signer.getByTestId('signed-banner');
-    await banner.getByText(/Số: 01\/BC-UBND, ngày \d{2}\/\d{2}\/\d{4}/).waitFor();
-    await signer.getByTestId('doc-number-line').filter({ hasText: 'Số: 01/BC-UBND' }).waitFor();
+    await signer.locator('.ant-modal-confirm').getByRole('button', { name: 'Ký số' }).click();
+    // signed: the number and date are the records office's
+    await signer.getByTestId('signed-banner').getByText('Đã ký, chờ phát hành').waitFor();
     await signer.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await signer.evaluate(() => window.scrollTo(0, 0));
     await shoot(signer, '19-report-signed');
+  }, 150_000);
 
+  it('lets the records office issue it: the number appears, the PDF carries both signatures where the layout puts them', async () => {
     const [signed] = await reports();
-    const issued = signed.revisions.find((v) => v.number === Math.max(...signed.revisions.map((x) => x.number)))!;
+    const revision = Math.max(...signed.revisions.map((x) => x.number));
+    // the worker renders the signed document and applies the vice-chairman's signature (LibreOffice ~20 s on 2 cores)
     await waitFor(async () => {
       const [r] = await reports();
-      return r.revisions.find((v) => v.number === issued.number)!.files.some((f) => f.format === 'docx' && f.renderedAs === 'issued') || null;
-    }, 100_000, 'the issued DOCX'); // the worker renders each revision in turn, LibreOffice ~20 s each on 2 cores
-    const [file] = await Promise.all([signer.waitForEvent('download'), signer.getByTestId('download-docx').click()]);
-    expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${issued.number}.docx`);
-    expect((await file.createReadStream()).readable).toBe(true);
-  }, 150_000);
+      return r.revisions.find((v) => v.number === revision)!.files.some((f) => f.format === 'pdf' && f.renderedAs === 'signed') || null;
+    }, 150_000, 'the signed PDF');
+    clerk = await signIn(ctx.browser.context, h().origin, 'clerk', h().password);
+    await clerk.getByTestId('reports-page').waitFor(); // the records office's home
+    await clerk.getByTestId('bell').click();
+    await clerk.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="report.signed"]').first().locator('.notif-open').click();
+    await clerk.getByTestId('report-document').waitFor();
+    await clerk.getByTestId('issue').click();
+    await clerk.getByTestId('confirm-issue').click();
+    const banner = clerk.getByTestId('issued-banner');
+    await banner.getByText(/Đã phát hành — Số: 01\/BC-UBND, ngày \d{2}\/\d{2}\/\d{4}/).waitFor({ timeout: 30_000 });
+    await clerk.getByTestId('doc-number-line').filter({ hasText: 'Số: 01/BC-UBND' }).waitFor();
+    await clerk.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    await clerk.evaluate(() => window.scrollTo(0, 0));
+    await shoot(clerk, '21-report-issued');
+
+    const [file] = await Promise.all([clerk.waitForEvent('download'), clerk.getByTestId('download-pdf').click()]);
+    expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${revision}.pdf`);
+    mkdirSync(OUTPUT, { recursive: true });
+    const pdfPath = join(OUTPUT, 'web-report-issued.pdf');
+    await file.saveAs(pdfPath);
+    const sig = execFileSync('pdfsig', [pdfPath], { encoding: 'utf8' });
+    expect(sig.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(2);
+    expect(sig).toContain('Signer Certificate Common Name: Dương Xuân Huyền');
+    expect(sig).toContain('Signer Certificate Common Name: UBND TỈNH LẠNG SƠN');
+
+    // the last page, rendered as poppler renders it: the blue signature lies between "PHÓ CHỦ TỊCH" and the name,
+    // over the title block's column; the red seal overlaps its left third
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))![1]);
+    const words = execFileSync('pdftotext', ['-bbox', '-f', String(pages), '-l', String(pages), pdfPath, '-'], { encoding: 'utf8' });
+    const box = (text: string) => {
+      const m = new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${text}</word>`).exec(words)!;
+      return { xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) };
+    };
+    const title = box('PHÓ');
+    const name = box('Dương');
+    execFileSync('pdftoppm', ['-r', '72', '-f', String(pages), '-l', String(pages), '-singlefile', pdfPath, join(OUTPUT, 'web-report-issued-last')]);
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', String(pages), '-l', String(pages), '-singlefile', pdfPath, join(OUTPUT, 'web-report-issued-last')]);
+    const image = readPpm(readFileSync(join(OUTPUT, 'web-report-issued-last.ppm')));
+    const count = (pred: (r: number, g: number, b: number) => boolean, x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      for (let y = Math.floor(y0); y < y1; y++) for (let x = Math.floor(x0); x < x1; x++) {
+        const i = (y * image.width + x) * 3;
+        if (pred(image.data[i], image.data[i + 1], image.data[i + 2])) n++;
+      }
+      return n;
+    };
+    const blue = (r: number, g: number, b: number) => b > 140 && r < 90 && g < 130;
+    const red = (r: number, g: number, b: number) => r > 170 && g < 90 && b < 90;
+    // at 72 dpi a pixel is a point: the gap between the title's bottom and the name's top, right column
+    const gap = { x0: title.xMin - 40, y0: title.yMax, x1: title.xMax + 60, y1: name.yMin };
+    expect(count(blue, gap.x0, gap.y0, gap.x1, gap.y1)).toBeGreaterThan(150);
+    expect(count(red, gap.x0 - 120, gap.y0 - 40, gap.x1, gap.y1 + 40)).toBeGreaterThan(150);
+    // and nowhere in the left column (the recipients) or above the signature block
+    expect(count(blue, 0, 0, image.width / 2 - 40, image.height)).toBeLessThan(20);
+  }, 240_000);
 
   it('shows the office its inbox: the units’ submissions, unread count in the header; opening one goes to the submission', async () => {
     await reviewer.goto(`${h().origin}/reports`);
@@ -146,9 +211,16 @@ export function reportFlow(): void {
     await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
     await shoot(reviewer, '20-inbox');
 
-    await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').filter({ hasText: 'Sở Nông nghiệp' }).first().locator('.notif-open').click();
+    // the report's own messages (signed, issued) came last: the units' submissions are further down, on this page or the next
+    const submitted = reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').first();
+    await submitted.waitFor();
+    const units = await h().api.call<Array<{ code: string; name: string }>>(await h().token('reviewer'), 'GET', '/units');
+    const text = await submitted.innerText();
+    const code = [...units].sort((a, b) => b.name.length - a.name.length).find((u) => text.includes(u.name))?.code;
+    expect(code).toBeDefined();
+    await submitted.locator('.notif-open').click();
     await reviewer.getByTestId('review-page').waitFor();
-    expect(reviewer.url()).toContain(`/review/${h().submissions.get('SNN')}`);
+    expect(reviewer.url()).toContain(`/review/${h().submissions.get(code!)}`);
 
     await reviewer.goto(`${h().origin}/inbox`);
     await reviewer.getByTestId('read-all').click();

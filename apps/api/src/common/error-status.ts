@@ -49,5 +49,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   // the server lacks a program, not the request anything: 503 until LibreOffice is installed
   PDF_AWAITING_LIBREOFFICE: 503,
   NO_REPORT_TEMPLATE: 409,
+  REPORT_NOT_SIGNED: 409,
+  REPORT_NOT_ISSUED: 409,
+  CORRECTION_REASON_REQUIRED: 400,
+  CORRECTION_SUBMISSIONS_REQUIRED: 400,
+  // the server has no key for this signer or for the body: its configuration, not the request
+  SIGNING_KEY_MISSING: 503,
+  PDF_REQUIRED: 400,
   INTERNAL_ERROR: 500,
 };

@@ -16,8 +16,8 @@ import { ApiDecimal } from '../common/api-decimal';
 
 /* The report routes' answers for OpenAPI, each implementing its @app/contracts type (see submission-view.dto.ts). */
 
-const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed', 'superseded'];
-const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'superseded'];
+const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed', 'issued', 'superseded', 'replaced'];
+const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'issued', 'superseded', 'replaced'];
 const FIELDS: FigureField[] = ['value', 'cumulative', 'planPct', 'samePeriodChangePct', 'samePeriodRatioPct'];
 
 export class FigureSourceDto implements FigureSource {
@@ -71,7 +71,7 @@ class RevisionFileDto {
   @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
   @ApiProperty({ type: String, nullable: true, description: 'null while the PDF waits for LibreOffice' }) sha256: string | null;
   @ApiProperty({ type: Number, nullable: true }) size: number | null;
-  @ApiProperty({ enum: ['draft', 'issued'] }) renderedAs: 'draft' | 'issued';
+  @ApiProperty({ enum: ['draft', 'signed', 'issued'] }) renderedAs: 'draft' | 'signed' | 'issued';
   @ApiProperty({ enum: ['ready', 'awaiting_libreoffice'] }) state: 'ready' | 'awaiting_libreoffice';
 }
 
@@ -86,9 +86,10 @@ class ReportRevisionSummaryDto implements ReportRevisionSummary {
 }
 
 class ReportActionViewDto implements ReportActionView {
-  @ApiProperty({ enum: ['send', 'return', 'sign', 'supersede'] }) action: ReportActionView['action'];
+  @ApiProperty({ enum: ['send', 'return', 'sign', 'issue', 'correct', 'supersede', 'replace'] }) action: ReportActionView['action'];
   @ApiProperty() revisionNumber: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'issue: the SHA-256 of the issued PDF' }) sha256: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
 }
@@ -103,7 +104,10 @@ export class ReportSummaryDto implements ReportSummary {
   @ApiProperty({ type: String, nullable: true, example: '01/BC-UBND' }) documentNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) documentDate: string | null;
   @ApiProperty({ type: String, nullable: true }) signedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) issuedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) supersededReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) replacedByReportId: string | null;
   @ApiProperty({ type: [ReportRevisionSummaryDto] }) revisions: ReportRevisionSummaryDto[];
   @ApiProperty({ type: [ReportActionViewDto] }) actions: ReportActionViewDto[];
 }

@@ -1,4 +1,4 @@
-import { ReportContent, runsText, footnoteNumbers, sectionText, FigureSource, Run } from '@app/domain';
+import { issuerInSentence, replacementNotice, ReportContent, runsText, footnoteNumbers, sectionText, FigureSource, Run } from '@app/domain';
 
 /** A piece of a paragraph as a reader sees it: plain text, a figure with its source, or a footnote mark. */
 export type RunView = { text: string } | { text: string; source: FigureSource } | { note: number };
@@ -71,6 +71,7 @@ export function revisionHtml(content: ReportContent, figures: FigureSource[], me
 <div><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b><u>Độc lập - Tự do - Hạnh phúc</u></b></p><p><em>${esc(meta.placeDate)}</em></p></div></div>
 <p class="c"><b>${esc(h.kind)}</b><br><b>${h.title.map(esc).join('<br>')}</b></p>
 ${meta.draft ? content.notices.map((n) => `<p class="draft">${esc(n)}</p>`).join('\n') : ''}
+${h.replaces ? `<p data-testid="replaces"><em>${esc(replacementNotice(h.replaces, issuerInSentence(h.issuer)))}</em></p>` : ''}
 ${body}
 <div class="hdr"><div style="text-align:left"><p style="text-align:left"><b><em>Nơi nhận:</em></b></p>${h.recipients.map((r) => `<p style="text-align:left;font-size:11pt">- ${esc(r)};</p>`).join('')}<p style="text-align:left;font-size:11pt">- ${esc(h.archive)}.</p></div>
 <div><p><b>${esc(h.signature.onBehalf)}</b></p>${h.signature.for ? `<p><b>${esc(h.signature.for)}</b></p>` : ''}<p><b>${esc(h.signature.title)}</b></p><br><br><p><b>${esc(h.signature.name ?? '')}</b></p></div></div>

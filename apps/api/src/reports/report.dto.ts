@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { VersionDto } from '../submissions/submission.dto';
 
 export class ListReportsQuery {
@@ -29,4 +29,14 @@ export class ReopenDto extends VersionDto {
 export class DiffQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) from: number;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) to: number;
+}
+
+export class CorrectionDto extends VersionDto {
+  @ApiProperty({ description: 'lý do đính chính / thay thế (bắt buộc): in vào báo cáo thay thế' }) @IsOptional() @IsString() @MaxLength(4000) reason?: string;
+  @ApiProperty({ type: [String], description: 'các báo cáo của đơn vị cần mở lại' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  submissionIds?: string[];
 }

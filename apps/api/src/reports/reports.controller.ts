@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import type { ReportSummary, ReportView } from '@app/contracts';
+import type { ReportSummary, ReportView, VerificationView } from '@app/contracts';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '@app/domain';
@@ -7,21 +7,28 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { VersionDto } from '../submissions/submission.dto';
-import { ConsolidateDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto } from './report.dto';
+import { ConsolidateDto, CorrectionDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto } from './report.dto';
 import { ReportSummaryDto, ReportViewDto } from './report-view.dto';
 import { ReportsService } from './reports.service';
+import { VerificationService } from './verification.service';
 
 const ReportId = new UuidParamPipe('NOT_FOUND');
 const RevisionNumber = new ParseIntPipe({ exceptionFactory: () => new DomainError('REVISION_NOT_FOUND', 'Không tìm thấy bản này của báo cáo.') });
 const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
-/** Báo cáo tổng hợp: the office reads and edits drafts and sends one for sign-off; the signer signs or returns it. */
+/**
+ * Báo cáo tổng hợp: the office reads and edits drafts and sends one for sign-off; the signer signs or
+ * returns it; the records office (clerk) issues it; the office starts a correction of a signed or issued one.
+ */
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles('reviewer', 'signer', 'admin')
+@Roles('reviewer', 'signer', 'clerk', 'admin')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly verification: VerificationService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [ReportSummaryDto] })
@@ -94,5 +101,27 @@ export class ReportsController {
   @Roles('signer')
   sign(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
     return this.reports.sign(actor, id, body.version);
+  }
+
+  /** Phát hành: the number and date written in, the body's signature applied, distributed to "Nơi nhận". */
+  @Post(':id/issue')
+  @HttpCode(200)
+  @Roles('clerk')
+  issue(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
+    return this.reports.issue(actor, id, body.version);
+  }
+
+  /** Đính chính: reopen the submissions concerned; an issued report is replaced when its replacement is issued. */
+  @Post(':id/corrections')
+  @HttpCode(200)
+  @Roles('reviewer')
+  correct(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: CorrectionDto) {
+    return this.reports.correct(actor, id, body.version, body.reason, body.submissionIds);
+  }
+
+  /** The report's signed or issued PDF checked again: signatures, who, when, and whether it is the issued file. */
+  @Get(':id/verify')
+  verify(@Param('id', ReportId) id: string): Promise<VerificationView> {
+    return this.verification.verifyReport(id);
   }
 }

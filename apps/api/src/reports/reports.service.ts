@@ -4,7 +4,10 @@ import {
   findCurrentReportState,
   findDocumentNumberSuffix,
   findRevisionFile,
+  findRevisionPdf,
   findUserFullName,
+  replaceIssuedReport,
+  storeRevisionFile,
   listReportActions,
   listRevisionSummaries,
   periodExists,
@@ -13,16 +16,19 @@ import {
   ReportRevision,
   takeNextDocumentNumber,
 } from '@app/database';
-import { diffLines, DomainError, LIBREOFFICE_INSTALL, footnoteNumbers, formatDocumentNumber, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
+import { correctionEffect, diffLines, DomainError, footnoteNumbers, formatDocumentNumber, LIBREOFFICE_INSTALL, nextReportState, numberLine, parseSectionText, placeDateLine, sectionText, unpackFigures, vnDate } from '@app/domain';
+import type { PdfLayout, ReportSigning } from '@app/signing';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { versionConflict } from '../submissions/submission-access.service';
+import { SubmissionWorkflowService } from '../submissions/submission-workflow.service';
 import { revisionHtml, revisionView } from './report-view';
 import { onTheWire } from '../common/on-the-wire';
+import { REPORT_SIGNING } from './report-signing.provider';
 
 const notFound = () => new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo tổng hợp.');
 
@@ -32,7 +38,24 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(REPORT_SIGNING) private readonly signing: ReportSigning,
+    private readonly workflow: SubmissionWorkflowService,
   ) {}
+
+  /**
+   * Đính chính from the report (a reviewer): reopens the submissions concerned with the reason; a
+   * signed report is withdrawn, an issued one gets a replacement that names it (startCorrection).
+   */
+  async correct(actor: Actor, id: string, version: number, reason: string | undefined, submissionIds: string[] | undefined) {
+    const trimmed = reason?.trim() ?? '';
+    if (!trimmed) throw new DomainError('CORRECTION_REASON_REQUIRED', 'Cần ghi rõ lý do đính chính, thay thế báo cáo.');
+    if (!submissionIds?.length) throw new DomainError('CORRECTION_SUBMISSIONS_REQUIRED', 'Cần chọn ít nhất một báo cáo của đơn vị để mở lại.');
+    const report = await this.find(id);
+    correctionEffect(report.state);
+    if (report.version !== version) throw versionConflict(report.version);
+    const reopened = await this.workflow.reopenForCorrection(actor, report.periodId, submissionIds, trimmed);
+    return { id, reopened };
+  }
 
   async list(periodId?: string): Promise<ReportSummary[]> {
     const qb = this.db.getRepository(Report).createQueryBuilder('r').orderBy('r.created_at', 'DESC');
@@ -132,26 +155,66 @@ export class ReportsService {
     });
   }
 
-  /** Ký ban hành: freezes the sent revision, assigns the year's next number and the date. */
+  /**
+   * Ký: freezes the sent revision with the signer's name; the worker renders it and applies his
+   * digital signature to the PDF. The number and the date are the records office's (issue).
+   */
   async sign(actor: Actor, id: string, version: number) {
+    // refused before anything changes when the server holds no key for this signer
+    if (!this.signing.hasSignerKey(actor.username)) throw new DomainError('SIGNING_KEY_MISSING', `Chưa cấu hình khóa ký số cho người ký "${actor.username}" (SIGNING_KEYS_FILE, xem README "Chữ ký số").`);
     return this.db.transaction(async (m) => {
       const report = await this.lock(m, id);
       const state = nextReportState(report.state, 'sign');
       if (report.version !== version) throw versionConflict(report.version);
-      // the document's date is the day of signing on the injected clock (the demo signs in June 2024), in Vietnam
       const signedAt = await this.clock.now();
-      const today = vnDate(signedAt);
-      const suffix = await findDocumentNumberSuffix(m, report.templateId);
-      const documentNumber = formatDocumentNumber(await takeNextDocumentNumber(m, Number(today.slice(0, 4)), suffix));
       const revision = await m.findOneByOrFail(ReportRevision, { reportId: id, number: report.sentRevision! });
       const name = await findUserFullName(m, actor.id);
-      const content = { ...revision.content, header: { ...revision.content.header, number: documentNumber, date: today, signature: { ...revision.content.header.signature, name } } };
+      const content = { ...revision.content, header: { ...revision.content.header, number: null, date: null, signature: { ...revision.content.header.signature, name } } };
       await m.update(ReportRevision, { id: revision.id }, { state: 'signed', content });
       await deleteRevisionFiles(m, revision.id);
       await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'sign', actorId: actor.id, comment: null });
-      const next = await this.bump(m, report, { state, documentNumber, documentDate: today, signedBy: actor.id, signedAt });
+      const next = await this.bump(m, report, { state, signedBy: actor.id, signedAt });
       await writeOutbox(m, 'report.signed', { reportId: id, revisionId: revision.id });
-      return { id, state, version: next, revision: revision.number, documentNumber, numberLine: numberLine(documentNumber, suffix), placeDate: placeDateLine(revision.content.header.place, today) };
+      return { id, state, version: next, revision: revision.number };
+    });
+  }
+
+  /**
+   * Phát hành (the records office, Decree 30/2020 Art. 14–15): the year's next number and today's
+   * date are written into the signed PDF and the body's digital signature applied, in one
+   * incremental update, inside the transaction that takes the number — a failure takes no number,
+   * so the year's numbers have no gap. The SHA-256 of the issued PDF goes on the issue action. A
+   * replacement, once issued, marks the report it replaces as replaced. The worker then
+   * distributes it to "Nơi nhận".
+   */
+  async issue(actor: Actor, id: string, version: number) {
+    if (!this.signing.hasOrganizationKey()) throw new DomainError('SIGNING_KEY_MISSING', 'Chưa cấu hình khóa ký số của cơ quan (SIGNING_KEYS_FILE, xem README "Chữ ký số").');
+    return this.db.transaction(async (m) => {
+      const report = await this.lock(m, id);
+      const state = nextReportState(report.state, 'issue');
+      if (report.version !== version) throw versionConflict(report.version);
+      const revision = await m.findOneByOrFail(ReportRevision, { reportId: id, number: report.sentRevision! });
+      const signedPdf = await findRevisionPdf(m, revision.id);
+      if (signedPdf?.renderedAs !== 'signed' || !signedPdf.layout) {
+        throw new DomainError('DOCUMENT_NOT_READY', 'Văn bản đã ký số đang được tạo, vui lòng thử lại sau ít phút.');
+      }
+      const issuedAt = await this.clock.now();
+      const today = vnDate(issuedAt);
+      const suffix = await findDocumentNumberSuffix(m, report.templateId);
+      const documentNumber = formatDocumentNumber(await takeNextDocumentNumber(m, Number(today.slice(0, 4)), suffix));
+      const h = revision.content.header;
+      const pdf = await this.signing.issueAsBody(signedPdf.data, signedPdf.layout as unknown as PdfLayout, { number: documentNumber, date: today, place: h.place, at: issuedAt });
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      await storeRevisionFile(m, { revisionId: revision.id, format: 'pdf', renderedAs: 'issued', sha256, data: pdf });
+      await m.update(ReportRevision, { id: revision.id }, { state: 'issued', content: { ...revision.content, header: { ...h, number: documentNumber, date: today } } });
+      await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'issue', actorId: actor.id, comment: null, sha256 });
+      const replaced = report.correctsReportId && (await replaceIssuedReport(m, { reportId: report.correctsReportId, byReportId: id, actorId: actor.id })) ? report.correctsReportId : null;
+      const next = await this.bump(m, report, { state, documentNumber, documentDate: today, issuedBy: actor.id, issuedAt });
+      await writeOutbox(m, 'report.issued', { reportId: id, revisionId: revision.id, replacedReportId: replaced, actorId: actor.id });
+      return {
+        id, state, version: next, revision: revision.number, documentNumber, documentDate: today, numberLine: numberLine(documentNumber, suffix),
+        placeDate: placeDateLine(h.place, today), sha256, replacedReportId: replaced,
+      };
     });
   }
 
@@ -159,7 +222,7 @@ export class ReportsService {
     const rev = await this.findRevision(id, number);
     if (format === 'html') {
       const h = rev.content.header;
-      return { html: revisionHtml(rev.content, unpackFigures(rev.figures), { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: rev.state !== 'signed' }) };
+      return { html: revisionHtml(rev.content, unpackFigures(rev.figures), { numberLine: numberLine(h.number, h.numberSuffix), placeDate: placeDateLine(h.place, h.date), draft: !['signed', 'issued', 'replaced'].includes(rev.state) }) };
     }
     const file = await findRevisionFile(this.db, rev.id, format);
     if (!file) throw new DomainError('DOCUMENT_NOT_READY', 'Tệp của bản này đang được tạo, vui lòng thử lại sau ít phút.');
@@ -178,7 +241,8 @@ export class ReportsService {
     return {
       id: r.id, periodId: r.periodId, state: r.state, version: r.version, correctsReportId: r.correctsReportId,
       sentRevision: r.sentRevision, documentNumber: r.documentNumber, documentDate: r.documentDate, signedAt: r.signedAt?.toISOString() ?? null,
-      supersededReason: r.supersededReason, revisions: revisions.map(onTheWire), actions: actions.map(onTheWire),
+      issuedAt: r.issuedAt?.toISOString() ?? null, supersededReason: r.supersededReason, correctionReason: r.correctionReason,
+      replacedByReportId: r.replacedByReportId, revisions: revisions.map(onTheWire), actions: actions.map(onTheWire),
     };
   }
 

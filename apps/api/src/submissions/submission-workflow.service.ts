@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, CLOCK, writeOutbox } from '@app/queue';
-import { supersedeIssuedReport } from '../reports/report-correction';
+import { startCorrection } from '../reports/report-correction';
 import type { Actor } from '../common/actor';
 import { FormCatalogService } from '../forms/form-catalog.service';
 import { SubmissionAccess, versionConflict } from './submission-access.service';
@@ -40,7 +40,7 @@ export class SubmissionWorkflowService {
   async reopen(actor: Actor, id: string, version: number, reason: string | undefined): Promise<TransitionResult> {
     const trimmed = reason?.trim() ?? '';
     if (!trimmed) throw new DomainError('REOPEN_REASON_REQUIRED', 'Cần ghi rõ lý do khi mở lại báo cáo đã duyệt.');
-    return this.transition(actor, id, version, 'reopen', { reason: trimmed }, async (m, s) => supersedeIssuedReport(m, s.periodId, actor.id, trimmed));
+    return this.transition(actor, id, version, 'reopen', { reason: trimmed }, async (m, s) => startCorrection(m, s.periodId, actor.id, trimmed));
   }
 
   approve(actor: Actor, id: string, version: number): Promise<TransitionResult> {
@@ -63,7 +63,26 @@ export class SubmissionWorkflowService {
     });
   }
 
-  private async transition(
+  /**
+   * Đính chính started from the report (a reviewer): the submissions concerned are reopened with the
+   * reason, and the period's signed or issued report corrected (startCorrection), in one transaction.
+   */
+  async reopenForCorrection(actor: Actor, periodId: string, submissionIds: string[], reason: string): Promise<TransitionResult[]> {
+    return this.db.transaction(async (m) => {
+      const done: TransitionResult[] = [];
+      for (const id of [...new Set(submissionIds)]) {
+        done.push(
+          await this.transitionIn(m, actor, id, null, 'reopen', { reason }, async (_m, s) => {
+            if (s.periodId !== periodId) throw new DomainError('SUBMISSION_NOT_FOUND', 'Báo cáo của đơn vị không thuộc kỳ của báo cáo tổng hợp này.');
+          }),
+        );
+      }
+      await startCorrection(m, periodId, actor.id, reason);
+      return done;
+    });
+  }
+
+  private transition(
     actor: Actor,
     id: string,
     version: number,
@@ -71,10 +90,23 @@ export class SubmissionWorkflowService {
     review: { reason?: string; comments?: IndicatorComment[] },
     check?: (m: EntityManager, s: Submission) => Promise<void>,
   ): Promise<TransitionResult> {
-    return this.db.transaction(async (m) => {
+    return this.db.transaction((m) => this.transitionIn(m, actor, id, version, action, review, check));
+  }
+
+  /** `version` null: the caller acts on whatever version is current (a correction reopening several at once). */
+  private async transitionIn(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    version: number | null,
+    action: TransitionAction,
+    review: { reason?: string; comments?: IndicatorComment[] },
+    check?: (m: EntityManager, s: Submission) => Promise<void>,
+  ): Promise<TransitionResult> {
+    {
       const s = await this.access.lockVisible(m, actor, id);
       const next = nextState(s.state, action);
-      if (s.version !== version) throw versionConflict(s.version);
+      if (version !== null && s.version !== version) throw versionConflict(s.version);
       if (check) await check(m, s);
       // the clock decides "submitted on time": the demo and the tests play the month on their own clock
       const now = await this.clock.now();
@@ -104,7 +136,7 @@ export class SubmissionWorkflowService {
       const event = { submit: 'submission.submitted', return: 'submission.returned', approve: 'submission.approved', reopen: 'submission.reopened' } as const;
       await writeOutbox(m, event[action], { submissionId: s.id, periodId: s.periodId, unitId: s.unitId, actorId: actor.id });
       return { id: s.id, state: next, version: s.version + 1 };
-    });
+    }
   }
 
   private async validateForSubmission(m: EntityManager, s: Submission): Promise<ErrorDetail[]> {

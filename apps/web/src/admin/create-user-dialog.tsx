@@ -46,7 +46,7 @@ export function CreateUserDialog({ units, onClose, onCreated }: { units: UnitVie
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true }]}>
-          <Select options={(['officer', 'reviewer', 'signer', 'admin'] as Role[]).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <Select options={(['officer', 'reviewer', 'signer', 'clerk', 'admin'] as Role[]).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
         {role === 'officer' && (
           <Form.Item name="unitCode" label={t('common.unit')} rules={[{ required: true }]}>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../shared/use-load';
 import { CreateUserDialog } from './create-user-dialog';
 
-const ROLE_COLOR: Record<Role, string> = { officer: 'blue', reviewer: 'purple', signer: 'red', admin: 'default' };
+const ROLE_COLOR: Record<Role, string> = { officer: 'blue', reviewer: 'purple', signer: 'red', clerk: 'gold', admin: 'default' };
 
 /** Accounts: create one, reset a forgotten password. */
 export function UsersPage() {

@@ -69,6 +69,24 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   return read<T>(res);
 }
 
+/** Sends a PDF as itself (Content-Type: application/pdf), e.g. to be verified. */
+export async function postPdf<T>(path: string, file: Blob): Promise<T> {
+  const call = (token: string | null) =>
+    fetch(`/api${path}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/pdf', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: file });
+  let res: Response;
+  try {
+    res = await call(hooks.token());
+    if (res.status === 401) {
+      await hooks.reauthenticate();
+      res = await call(hooks.token());
+    }
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(0, 'NETWORK_ERROR', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  return read<T>(res);
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

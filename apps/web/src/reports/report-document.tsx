@@ -2,7 +2,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Popover } from 'antd';
 import { memo, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { numberLine, placeDateLine } from '@app/domain';
+import { issuerInSentence, numberLine, placeDateLine, replacementNotice } from '@app/domain';
 import type { FigureSource, ReportSectionView, RevisionContentView, RunView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
@@ -133,6 +133,11 @@ export function ReportDocument({
             <p key={n}>{n}</p>
           ))}
         </div>
+      )}
+      {h.replaces && (
+        <p className="doc-replaces" data-testid="doc-replaces">
+          <i>{replacementNotice(h.replaces, issuerInSentence(h.issuer))}</i>
+        </p>
       )}
       {content.sections.map((s) => (
         <Section key={s.id} s={s} names={names} onEdit={onEdit} />

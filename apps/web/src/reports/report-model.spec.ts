@@ -12,12 +12,18 @@ describe('the consolidated report screens', () => {
   });
 
   it('offer each role what the report’s state allows', () => {
-    expect(allowed(report('drafting', [1, 2]), 'reviewer')).toEqual({ edit: true, send: true, consolidate: true, sign: false, return: false });
+    expect(allowed(report('drafting', [1, 2]), 'reviewer')).toEqual({ edit: true, send: true, consolidate: true, sign: false, return: false, issue: false, correct: false, verify: false });
     expect(allowed(report('drafting', []), 'reviewer')).toMatchObject({ edit: false, send: false, consolidate: true });
     expect(allowed(report('awaiting_signature', [1]), 'reviewer')).toMatchObject({ edit: false, send: false });
     expect(allowed(report('awaiting_signature', [1]), 'signer')).toMatchObject({ sign: true, return: true, edit: false });
     expect(allowed(report('signed', [1]), 'signer')).toMatchObject({ sign: false, return: false });
-    expect(allowed(report('drafting', [1]), 'admin')).toEqual({ edit: false, send: false, consolidate: false, sign: false, return: false });
+    // signed, awaiting issue: the records office issues it; the office may still correct it (it is withdrawn)
+    expect(allowed(report('signed', [1]), 'clerk')).toMatchObject({ issue: true, edit: false, verify: true });
+    expect(allowed(report('signed', [1]), 'reviewer')).toMatchObject({ issue: false, correct: true });
+    expect(allowed(report('issued', [1]), 'clerk')).toMatchObject({ issue: false });
+    expect(allowed(report('issued', [1]), 'reviewer')).toMatchObject({ correct: true, verify: true });
+    expect(allowed(report('replaced', [1]), 'reviewer')).toMatchObject({ correct: false, verify: true });
+    expect(allowed(report('drafting', [1]), 'admin')).toEqual({ edit: false, send: false, consolidate: false, sign: false, return: false, issue: false, correct: false, verify: false });
   });
 
   it('name the document once signed, show the signer’s last comment while the office reworks it, and compare the last two revisions', () => {

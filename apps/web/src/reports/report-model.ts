@@ -22,10 +22,15 @@ export function allowed(r: Pick<ReportSummary, 'state' | 'revisions'>, role: Rol
     consolidate: role === 'reviewer' && r.state === 'drafting',
     sign: role === 'signer' && r.state === 'awaiting_signature',
     return: role === 'signer' && r.state === 'awaiting_signature',
+    /** the records office issues what the signer signed (once the worker has applied his signature) */
+    issue: role === 'clerk' && r.state === 'signed',
+    /** the office corrects a signed report (withdrawn) or an issued one (replaced when the replacement is issued) */
+    correct: role === 'reviewer' && (r.state === 'signed' || r.state === 'issued'),
+    verify: r.state === 'signed' || r.state === 'issued' || r.state === 'replaced',
   };
 }
 
-/** "Số: 01/BC-UBND" once signed. */
+/** "Số: 01/BC-UBND" once issued. */
 export function documentLine(r: Pick<ReportSummary, 'documentNumber'>, suffix = 'BC-UBND'): string | null {
   return r.documentNumber ? numberLine(r.documentNumber, suffix) : null;
 }

@@ -1,4 +1,4 @@
-import { DiffOutlined, FileWordOutlined, FilePdfOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { DiffOutlined, FileWordOutlined, FilePdfOutlined, InfoCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -75,21 +75,43 @@ export function ReportPage() {
       <div className="report-layout">
         <div className="report-paper">
           {current ? (
-            <ReportDocument content={current} names={names} draft={r.state !== 'signed'} onEdit={can.edit ? onEdit : undefined} />
+            <ReportDocument content={current} names={names} draft={!['signed', 'issued', 'replaced'].includes(r.state)} onEdit={can.edit ? onEdit : undefined} />
           ) : (
             <Alert type="info" showIcon title={t('report.noRevision')} />
           )}
         </div>
         <aside className="report-side">
-          {r.state === 'signed' && r.documentNumber && (
+          {r.state === 'signed' && (
             <Alert
-              type="success"
+              type="warning"
               showIcon
               className="signed-banner"
               data-testid="signed-banner"
-              title={t('report.signedBanner', { numberLine: documentLine(r, current?.header.numberSuffix) ?? '', date: formatDate(r.documentDate) })}
-              description={r.signedAt ? t('report.signedBy', { time: formatDateTime(r.signedAt) }) : undefined}
+              title={t('report.signedWaiting')}
+              description={r.signedAt ? t('report.signedWaitingText', { time: formatDateTime(r.signedAt) }) : undefined}
             />
+          )}
+          {(r.state === 'issued' || r.state === 'replaced') && r.documentNumber && (
+            <Alert
+              type={r.state === 'issued' ? 'success' : 'warning'}
+              showIcon
+              className="signed-banner"
+              data-testid="issued-banner"
+              title={t('report.issuedBanner', { numberLine: documentLine(r, current?.header.numberSuffix) ?? '', date: formatDate(r.documentDate) })}
+              description={
+                <>
+                  {r.issuedAt && <div>{t('report.issuedBy', { time: formatDateTime(r.issuedAt) })}</div>}
+                  {r.replacedByReportId && (
+                    <div data-testid="replaced-by">
+                      {t('report.replacedBanner')} <Link to={`/reports/${r.replacedByReportId}`}>{t('report.openReplacement')}</Link>
+                    </div>
+                  )}
+                </>
+              }
+            />
+          )}
+          {r.correctionReason && r.correctsReportId && r.state !== 'replaced' && (
+            <Alert type="info" showIcon data-testid="replacing" title={t('report.replacing', { reason: r.correctionReason })} />
           )}
           {r.state === 'awaiting_signature' && <Alert type="info" showIcon title={t('report.awaiting', { n: r.sentRevision ?? '' })} />}
           {r.state === 'superseded' && <Alert type="warning" showIcon title={t('report.superseded', { reason: r.supersededReason ?? '' })} />}
@@ -101,6 +123,11 @@ export function ReportPage() {
                 <span className="muted">{formatDateTime(r.revisions.find((x) => x.number === current.number)?.createdAt)}</span>
               </div>
               <SignOffActions report={r} role={me.role} onDone={report.reload} />
+              {can.verify && (
+                <Link to={`/verify?report=${r.id}`} data-testid="verify-link">
+                  <SafetyCertificateOutlined /> {t('report.verify')}
+                </Link>
+              )}
               <Space wrap className="side-downloads">
                 <Button icon={<FileWordOutlined />} onClick={() => void fetchFile('docx')} data-testid="download-docx">{t('report.download', { format: 'DOCX' })}</Button>
                 <Button icon={<FilePdfOutlined />} onClick={() => void fetchFile('pdf')} data-testid="download-pdf">{t('report.download', { format: 'PDF' })}</Button>

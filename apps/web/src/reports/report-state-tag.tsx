@@ -1,4 +1,4 @@
-import { CheckCircleFilled, EditFilled, HourglassFilled, StopOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, EditFilled, HourglassFilled, SafetyCertificateFilled, StopOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { ReportState, RevisionState } from '@app/contracts';
@@ -7,8 +7,10 @@ import { useI18n } from '../i18n/i18n';
 const STYLE: Record<ReportState, { color: string; icon: ReactNode }> = {
   drafting: { color: 'default', icon: <EditFilled /> },
   awaiting_signature: { color: 'processing', icon: <HourglassFilled /> },
-  signed: { color: 'success', icon: <CheckCircleFilled /> },
+  signed: { color: 'warning', icon: <CheckCircleFilled /> },
+  issued: { color: 'success', icon: <SafetyCertificateFilled /> },
   superseded: { color: 'default', icon: <StopOutlined /> },
+  replaced: { color: 'default', icon: <StopOutlined /> },
 };
 
 export function ReportStateTag({ state, large = false }: { state: ReportState; large?: boolean }) {
@@ -20,7 +22,7 @@ export function ReportStateTag({ state, large = false }: { state: ReportState; l
   );
 }
 
-const REV_COLOR: Record<RevisionState, string> = { draft: 'default', sent: 'blue', returned: 'orange', signed: 'green', superseded: 'default' };
+const REV_COLOR: Record<RevisionState, string> = { draft: 'default', sent: 'blue', returned: 'orange', signed: 'green', issued: 'green', superseded: 'default', replaced: 'default' };
 
 export function RevisionStateTag({ state }: { state: RevisionState }) {
   const { t } = useI18n();

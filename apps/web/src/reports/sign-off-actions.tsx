@@ -1,19 +1,26 @@
-import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Input, Modal } from 'antd';
+import { CheckOutlined, EditOutlined, RollbackOutlined, SafetyCertificateOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { ReportView, SignAnswer } from '@app/contracts';
+import type { IssueAnswer, ReportView, SignAnswer, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { allowed } from './report-model';
 import type { Role } from '@app/contracts';
 
-/** Trình ký (office), ký ban hành or trả lại with a comment (vice-chairman); each with the version the page read. */
+/**
+ * Trình ký (office), ký số or trả lại with a comment (vice-chairman), phát hành (records office),
+ * đính chính (office: reopen units' submissions; an issued report is replaced when its replacement
+ * is issued); each with the version the page read.
+ */
 export function SignOffActions({ report, role, onDone }: { report: ReportView; role: Role; onDone: () => Promise<unknown> }) {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<SubmissionListItem[] | null>(null);
+  const [reason, setReason] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
   const can = allowed(report, role);
   const revision = report.current?.number ?? 0;
 
@@ -42,10 +49,46 @@ export function SignOffActions({ report, role, onDone }: { report: ReportView; r
       cancelText: t('common.cancel'),
       onOk: () =>
         act(async () => {
-          const signed = await api.post<SignAnswer>(`/reports/${report.id}/sign`, { version: report.version });
-          return t('report.signedMsg', { numberLine: signed.numberLine });
+          await api.post<SignAnswer>(`/reports/${report.id}/sign`, { version: report.version });
+          return t('report.signedMsg');
         }),
     });
+  const issue = () =>
+    modal.confirm({
+      title: t('report.issueTitle', { n: report.sentRevision ?? revision }),
+      content: t('report.issueText'),
+      okText: t('report.issue'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'confirm-issue' } as Record<`data-${string}`, string>,
+      onOk: () =>
+        act(async () => {
+          const issued = await api.post<IssueAnswer>(`/reports/${report.id}/issue`, { version: report.version });
+          return t('report.issuedMsg', { numberLine: issued.numberLine, placeDate: issued.placeDate });
+        }),
+    });
+  const openCorrection = async () => {
+    try {
+      const list = await api.get<SubmissionListItem[]>(`/submissions?periodId=${report.periodId}`);
+      setCorrecting(list.filter((x) => x.state === 'approved'));
+      setChosen([]);
+      setReason('');
+      setError(null);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+  const correct = async () => {
+    if (!reason.trim()) return setError(t('report.correctReason'));
+    if (chosen.length === 0) return setError(t('report.correctUnits'));
+    try {
+      await api.post(`/reports/${report.id}/corrections`, { version: report.version, reason, submissionIds: chosen });
+      setCorrecting(null);
+      message.success(t('report.correctStarted', { count: chosen.length }));
+      await onDone();
+    } catch (e) {
+      setError(e instanceof ApiError ? `${e.message} (${e.code})` : String(e));
+    }
+  };
   const giveBack = async () => {
     if (!comment.trim()) return setError(t('report.returnComment'));
     try {
@@ -71,6 +114,16 @@ export function SignOffActions({ report, role, onDone }: { report: ReportView; r
           {t('report.sign')}
         </Button>
       )}
+      {can.issue && (
+        <Button type="primary" block size="large" icon={<SafetyCertificateOutlined />} onClick={issue} data-testid="issue">
+          {t('report.issue')}
+        </Button>
+      )}
+      {can.correct && (
+        <Button block icon={<EditOutlined />} onClick={() => void openCorrection()} data-testid="correct">
+          {t('report.correct')}
+        </Button>
+      )}
       {can.return && (
         <Button block danger icon={<RollbackOutlined />} onClick={() => setReturning(true)} data-testid="return-report">
           {t('report.return')}
@@ -87,6 +140,28 @@ export function SignOffActions({ report, role, onDone }: { report: ReportView; r
       >
         <label className="field-label" htmlFor="return-comment">{t('report.returnComment')}</label>
         <Input.TextArea id="return-comment" rows={4} value={comment} onChange={(e) => (setComment(e.target.value), setError(null))} maxLength={4000} data-testid="return-comment" />
+        {error && <div className="field-error">{error}</div>}
+      </Modal>
+      <Modal
+        open={correcting !== null}
+        title={t('report.correctTitle')}
+        okText={t('report.correct')}
+        okButtonProps={{ 'data-testid': 'confirm-correct' }}
+        cancelText={t('common.cancel')}
+        onOk={correct}
+        onCancel={() => setCorrecting(null)}
+        width={640}
+      >
+        <p className="muted">{t('report.correctHelp')}</p>
+        <label className="field-label" htmlFor="correct-reason">{t('report.correctReason')}</label>
+        <Input.TextArea id="correct-reason" rows={3} value={reason} onChange={(e) => (setReason(e.target.value), setError(null))} maxLength={4000} data-testid="correct-reason" />
+        <div className="field-label">{t('report.correctUnits')}</div>
+        <Checkbox.Group
+          className="correct-units"
+          value={chosen}
+          onChange={(v) => (setChosen(v as string[]), setError(null))}
+          options={(correcting ?? []).map((x) => ({ value: x.id, label: <span data-testid="correct-unit" data-unit={x.unitCode}>{x.unitName}</span> }))}
+        />
         {error && <div className="field-error">{error}</div>}
       </Modal>
     </div>

@@ -12,15 +12,24 @@ import { Emblem } from './emblem';
 import { LanguageSwitch } from './language-switch';
 
 const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
-  officer: [{ to: '/unit', label: 'nav.myForms' }],
+  officer: [
+    { to: '/unit', label: 'nav.myForms' },
+    { to: '/verify', label: 'nav.verify' },
+  ],
   reviewer: [
     { to: '/board', label: 'nav.board' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/admin/forms', label: 'nav.admin.forms' },
+    { to: '/verify', label: 'nav.verify' },
   ],
   signer: [
     { to: '/reports', label: 'nav.reports' },
     { to: '/board', label: 'nav.board' },
+    { to: '/verify', label: 'nav.verify' },
+  ],
+  clerk: [
+    { to: '/reports', label: 'nav.reports' },
+    { to: '/verify', label: 'nav.verify' },
   ],
   admin: [
     { to: '/admin/periods', label: 'nav.admin.periods' },

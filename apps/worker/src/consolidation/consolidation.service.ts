@@ -1,5 +1,6 @@
 import {
   bumpReportVersion,
+  findReplacedDocument,
   findReportTemplateIdForPeriod,
   findSignerName,
   insertRevision,
@@ -40,6 +41,9 @@ export class ConsolidationService {
       const template = await m.findOneByOrFail(ReportTemplateRow, { id: report.templateId });
       const input = await loadConsolidationInput(m, job.periodId, template.body, await findSignerName(m));
       const composed = composeReport(input);
+      // a replacement of an issued report says which one it replaces and why ("thay thế Báo cáo số …")
+      const replaces = await findReplacedDocument(m, report.id);
+      if (replaces) composed.content.header.replaces = replaces;
       const columns = revisionColumns(composed);
       const inserted = await insertRevision(m, { reportId: report.id, trigger: job.trigger, ...columns, createdBy: job.actorId });
       if (!inserted) return { skipped: `trigger ${job.trigger} already consolidated` };
@@ -58,7 +62,12 @@ export class ConsolidationService {
     if (current && current.state !== 'superseded') return current;
     const templateId = await findReportTemplateIdForPeriod(m, periodId);
     if (!templateId) return null;
-    const created = m.create(Report, { periodId, templateId, state: 'drafting', correctsReportId: current?.id ?? null });
+    // after a withdrawn report, the new one corrects what that one corrected (an issued report it was to replace), or that one
+    const created = m.create(Report, {
+      periodId, templateId, state: 'drafting',
+      correctsReportId: current?.correctsReportId ?? current?.id ?? null,
+      correctionReason: current?.correctionReason ?? current?.supersededReason ?? null,
+    });
     return m.save(created);
   }
 }

@@ -1,4 +1,4 @@
-import { findDeliveryMail, markDeliverySent, recordDeliveryFailure } from '@app/database';
+import { findDeliveryMail, findReportFileById, markDeliverySent, recordDeliveryFailure } from '@app/database';
 import { EmailJob } from '@app/queue';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
@@ -29,7 +29,9 @@ export class EmailProcessor extends WorkerHost {
     const row = await findDeliveryMail(this.db, job.data.deliveryId);
     if (!row || row.status !== 'pending') return 'skipped';
     try {
-      const messageId = await this.mailer.send({ to: row.to_address, subject: row.title, text: row.body });
+      const file = row.attachment_file_id ? await findReportFileById(this.db, row.attachment_file_id) : null;
+      const attachments = file ? [{ filename: `van-ban.${file.format}`, content: file.data, contentType: file.format === 'pdf' ? 'application/pdf' : 'application/octet-stream' }] : undefined;
+      const messageId = await this.mailer.send({ to: row.to_address, subject: row.title, text: row.body, attachments });
       await markDeliverySent(this.db, job.data.deliveryId, messageId);
       return 'sent';
     } catch (error) {

@@ -18,7 +18,7 @@ export class Mailer implements OnModuleDestroy {
   }
 
   /** Sends one message; resolves with the server's message id, rejects when the server refuses. */
-  async send(message: { to: string; subject: string; text: string }): Promise<string> {
+  async send(message: { to: string; subject: string; text: string; attachments?: Array<{ filename: string; content: Buffer; contentType: string }> }): Promise<string> {
     if (!this.transport) throw new Error('SMTP_URL chưa được cấu hình');
     const info = await this.transport.sendMail({ from: this.settings.smtpFrom, ...message });
     if (info.rejected?.length) throw new Error(`Máy chủ thư từ chối người nhận: ${info.rejected.join(', ')}`);

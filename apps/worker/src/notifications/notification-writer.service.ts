@@ -19,6 +19,8 @@ export interface NotificationDraft {
   submissionId: string | null;
   /** one notification per user and key: a re-run adds nothing */
   dedupeKey: string;
+  /** a stored file the e-mails carry (the issued PDF) */
+  attachmentFileId?: string | null;
   /** also record the sent reminder, under the same key, in the same statement */
   reminder?: { kind: ReminderKind; day: string; guard: ReminderGuard };
 }
@@ -50,7 +52,7 @@ export class NotificationWriter {
     const withEmail = this.settings.smtpUrl !== null;
     const row = await insertNotifications(this.db, {
       audience: d.audience, unitId: d.unitId, kind: d.kind, title: d.message.title, body: d.message.body, link: d.link,
-      periodId: d.periodId, submissionId: d.submissionId, dedupeKey: d.dedupeKey, withEmail, reminder: d.reminder,
+      periodId: d.periodId, submissionId: d.submissionId, dedupeKey: d.dedupeKey, withEmail, reminder: d.reminder, attachmentFileId: d.attachmentFileId ?? null,
     });
     const created = d.reminder ? row.created > 0 : row.notified > 0;
     let deliveries = row.deliveries;

@@ -1,5 +1,5 @@
-import { findLatestReportReturnComment, findReportNotice } from '@app/database';
-import { numberLine, periodLabel, REPORT_AUDIENCE, reportMessage, ReportNotifiedEvent } from '@app/domain';
+import { findLatestReportReturnComment, findReportNotice, findRevisionPdf } from '@app/database';
+import { formatVnDate, numberLine, periodLabel, REPORT_AUDIENCE, reportMessage, ReportNotifiedEvent } from '@app/domain';
 import type { EventJob, OutboxEvents, OutboxEventType } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -31,6 +31,15 @@ export class ReportNotificationsHandler implements EventHandler {
     const revision = 'revision' in payload ? payload.revision : (r.signedRevision ?? 0);
     const comment = type === 'report.returned' ? await findLatestReportReturnComment(this.db, payload.reportId) : null;
     const link = `${this.settings.publicUrl}/reports/${payload.reportId}`;
+    // the issued document goes out with its signed PDF, and says which one it replaces
+    let attachmentFileId: string | null = null;
+    let replaced: string | null = null;
+    if (type === 'report.issued') {
+      const p = event.payload as OutboxEvents['report.issued'];
+      attachmentFileId = (await findRevisionPdf(this.db, p.revisionId))?.id ?? null;
+      const old = p.replacedReportId ? await findReportNotice(this.db, p.replacedReportId) : null;
+      if (old?.documentNumber && old.suffix) replaced = `Báo cáo số ${old.documentNumber}/${old.suffix}${old.documentDate ? ` ngày ${formatVnDate(old.documentDate)}` : ''}`;
+    }
     const message = reportMessage(type, {
       periodLabel: periodLabel(r.type, r.year, r.number),
       revision,
@@ -38,6 +47,7 @@ export class ReportNotificationsHandler implements EventHandler {
       comment,
       numberLine: r.documentNumber && r.suffix ? numberLine(r.documentNumber, r.suffix) : null,
       date: r.documentDate,
+      replaced,
     });
     await this.writer.write({
       audience: REPORT_AUDIENCE[type],
@@ -48,6 +58,7 @@ export class ReportNotificationsHandler implements EventHandler {
       periodId: r.periodId,
       submissionId: null,
       dedupeKey: `event.${event.outboxId}`,
+      attachmentFileId,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ReportContent } from '@app/domain';
+import { issuerInSentence, replacementNotice, ReportContent } from '@app/domain';
 import { paragraphRuns, textRun as run } from './text-runs';
 
 /**
@@ -15,11 +15,15 @@ const FONT = '<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastA
 const BOLD = `<w:rPr>${FONT}<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>`;
 const BOLD_ITALIC = `<w:rPr>${FONT}<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>`;
 const NOTICE = `<w:rPr>${FONT}<w:i/><w:iCs/><w:color w:val="C00000"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>`;
+/** the replacement's first sentence: italic, in the document's own size */
+const ITALIC = `<w:rPr>${FONT}<w:i/><w:iCs/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>`;
 
 export function documentBody(content: ReportContent, numbers: Map<string, number>, options: { draft: boolean }): string {
   const out: string[] = [];
   const paragraph = (inner: string) => out.push(`${P_OPEN}${inner}</w:p>`);
   if (options.draft) for (const n of content.notices) paragraph(run(n, NOTICE));
+  // Decree 30/2020, Art. 18.3: a report issued in place of one with errors says which one it replaces, and why
+  if (content.header.replaces) paragraph(run(replacementNotice(content.header.replaces, issuerInSentence(content.header.issuer)), ITALIC));
   for (const s of content.sections) {
     if (s.style === 'run-in' || s.style === 'task') {
       const label = s.style === 'run-in' ? run(`${s.heading} `, BOLD_ITALIC) : run(`${s.number} `, BOLD);

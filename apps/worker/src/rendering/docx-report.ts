@@ -85,7 +85,8 @@ function signature(content: ReportContent): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
-    rows: [new TableRow({ children: [cell(recipients, 50), cell(block, 50)] })],
+    // the signature block is never split across two pages: its signature goes between the title and the name
+    rows: [new TableRow({ cantSplit: true, children: [cell(recipients, 50), cell(block, 50)] })],
   });
 }
 

@@ -1,6 +1,6 @@
 import { RenderingJob } from '@app/queue';
-import { WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RenderingService } from './rendering.service';
 
@@ -10,11 +10,19 @@ import { RenderingService } from './rendering.service';
  */
 @Injectable()
 export class RenderingProcessor extends WorkerHost {
+  private readonly logger = new Logger(RenderingProcessor.name);
+
   constructor(private readonly service: RenderingService) {
     super();
   }
 
   process(job: Job<RenderingJob>) {
     return this.service.render(job.data.revisionId);
+  }
+
+  /** A rendering or a signature that fails is retried by BullMQ; the log says why (a missing key, pdftotext, LibreOffice). */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<RenderingJob> | undefined, error: Error): void {
+    this.logger.error(`Tạo tệp của bản ${job?.data.revisionId ?? '?'} thất bại (lần ${job?.attemptsMade ?? '?'}): ${error.message}`);
   }
 }

@@ -17,6 +17,8 @@ export class Notification {
   @Column({ type: 'uuid', nullable: true }) periodId: string | null;
   @Column({ type: 'uuid', nullable: true }) submissionId: string | null;
   @Column({ type: 'uuid', nullable: true }) reminderId: string | null;
+  /** a file its e-mail carries (the issued report's PDF, sent to the "Nơi nhận") */
+  @Column({ type: 'uuid', nullable: true }) attachmentFileId: string | null;
   /** the reminder key, or `event.<outbox id>` */
   @Column({ type: 'text' }) dedupeKey: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -15,12 +15,15 @@ export class ReportTemplateRow {
 }
 
 /**
- * Báo cáo tổng hợp: the consolidated report of one period. At most one current (not superseded)
- * report per period; a correction after signing supersedes it and starts a new one.
+ * Báo cáo tổng hợp: the consolidated report of one period. Per period at most one report in
+ * progress (drafting, awaiting signature, signed) and at most one issued: a correction of an
+ * issued report is a new report (`correctsReportId`) worked on while the old one stays in force,
+ * until the new one is issued and the old one becomes `replaced`.
  */
 @Entity('reports')
-@Index('uq_reports_current_per_period', ['periodId'], { unique: true, where: `"state" <> 'superseded'` })
-@Check(`"state" IN ('drafting', 'awaiting_signature', 'signed', 'superseded')`)
+@Index('uq_reports_in_progress_per_period', ['periodId'], { unique: true, where: `"state" IN ('drafting', 'awaiting_signature', 'signed')` })
+@Index('uq_reports_issued_per_period', ['periodId'], { unique: true, where: `"state" = 'issued'` })
+@Check(`"state" IN ('drafting', 'awaiting_signature', 'signed', 'issued', 'superseded', 'replaced')`)
 export class Report {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) periodId: string;
@@ -36,6 +39,13 @@ export class Report {
   @Column({ type: 'uuid', nullable: true }) signedBy: string | null;
   @Column({ type: 'timestamptz', nullable: true }) signedAt: Date | null;
   @Column({ type: 'text', nullable: true }) supersededReason: string | null;
+  /** phát hành: the records office (clerk) who gave the number and applied the body's signature */
+  @Column({ type: 'uuid', nullable: true }) issuedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) issuedAt: Date | null;
+  /** why this report replaces the one it corrects (printed in it: "thay thế Báo cáo số …") */
+  @Column({ type: 'text', nullable: true }) correctionReason: string | null;
+  /** the issued report that replaced this one */
+  @Column({ type: 'uuid', nullable: true }) replacedByReportId: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @ManyToOne(() => Period, { onDelete: 'RESTRICT' })
@@ -50,7 +60,7 @@ export class Report {
 @Entity('report_revisions')
 @Unique(['reportId', 'number'])
 @Unique(['reportId', 'trigger'])
-@Check(`"state" IN ('draft', 'sent', 'returned', 'signed', 'superseded')`)
+@Check(`"state" IN ('draft', 'sent', 'returned', 'signed', 'issued', 'superseded', 'replaced')`)
 export class ReportRevision {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) reportId: string;
@@ -70,17 +80,22 @@ export class ReportRevision {
   report?: Report;
 }
 
-/** Trình ký / trả lại / ký ban hành / đính chính: the sign-off history, with the signer's comments. */
+/**
+ * Trình ký / trả lại / ký / phát hành / đính chính / thay thế: the sign-off history, with the
+ * signer's comments; `issue` records the SHA-256 of the exact PDF issued.
+ */
 @Entity('report_actions')
 @Index(['reportId', 'createdAt'])
-@Check(`"action" IN ('send', 'return', 'sign', 'supersede')`)
+@Check(`"action" IN ('send', 'return', 'sign', 'issue', 'correct', 'supersede', 'replace')`)
 export class ReportAction {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) reportId: string;
   @Column({ type: 'int' }) revisionNumber: number;
-  @Column({ type: 'text' }) action: 'send' | 'return' | 'sign' | 'supersede';
+  @Column({ type: 'text' }) action: 'send' | 'return' | 'sign' | 'issue' | 'correct' | 'supersede' | 'replace';
   @Column({ type: 'uuid', nullable: true }) actorId: string | null;
   @Column({ type: 'text', nullable: true }) comment: string | null;
+  /** issue: the SHA-256 of the issued PDF */
+  @Column({ type: 'text', nullable: true }) sha256: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ManyToOne(() => Report, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id' })
@@ -90,21 +105,26 @@ export class ReportAction {
 export type ReportFileState = 'ready' | 'awaiting_libreoffice';
 
 /**
- * The rendered document of a revision (DOCX, PDF) with its SHA-256. A PDF the worker could not make
- * because LibreOffice is not installed is a row "awaiting_libreoffice" with no data: the DOCX is
- * issued without it, and a worker started with LibreOffice makes it.
+ * The rendered document of a revision (DOCX, PDF) with its SHA-256. The PDF of a signed revision
+ * grows by incremental updates: rendered and signed by the vice-chairman ("signed"), then numbered,
+ * dated and signed by the body ("issued"); the issued file begins with the signed one, byte for byte.
+ * A PDF the worker could not make because LibreOffice is not installed is a row "awaiting_libreoffice"
+ * with no data: the DOCX is made without it, and a worker started with LibreOffice makes it.
  */
 @Entity('report_files')
 @Unique(['revisionId', 'format'])
 @Check(`"format" IN ('docx', 'pdf')`)
 @Check(`"state" IN ('ready', 'awaiting_libreoffice')`)
 @Check(`"state" <> 'ready' OR ("data" IS NOT NULL AND "sha256" IS NOT NULL AND "size" IS NOT NULL)`)
+@Check(`"rendered_as" IN ('draft', 'signed', 'issued')`)
 export class ReportFile {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) revisionId: string;
   @Column({ type: 'text' }) format: 'docx' | 'pdf';
-  /** "draft" (no number yet) or "issued" (number, date, signer) */
-  @Column({ type: 'text' }) renderedAs: 'draft' | 'issued';
+  /** "draft", "signed" (the signer's signature, number and date blank) or "issued" (number, date, the body's signature) */
+  @Column({ type: 'text' }) renderedAs: 'draft' | 'signed' | 'issued';
+  /** where on the PDF's pages the records office writes the number and date and the signatures go (pdf-layout.ts) */
+  @Column({ type: 'jsonb', nullable: true }) layout: Record<string, unknown> | null;
   @Column({ type: 'text', default: 'ready' }) state: ReportFileState;
   @Column({ type: 'text', nullable: true }) sha256: string | null;
   @Column({ type: 'int', nullable: true }) size: number | null;

@@ -3,7 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Primary
 import { ReportingUnit } from './reporting-unit.entity';
 
 @Entity('users')
-@Check(`"role" IN ('officer', 'reviewer', 'signer', 'admin')`)
+@Check(`"role" IN ('officer', 'reviewer', 'signer', 'clerk', 'admin')`)
 @Check(`("role" = 'officer') = ("unit_id" IS NOT NULL)`)
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -6,11 +6,13 @@ export interface DeliveryMailRow {
   to_address: string;
   title: string;
   body: string;
+  /** report_files.id of the file the e-mail carries */
+  attachment_file_id: string | null;
 }
 
 export async function findDeliveryMail(db: Queryable, deliveryId: string): Promise<DeliveryMailRow | null> {
   const [row]: DeliveryMailRow[] = await db.query(
-    `SELECT d.status, d.to_address, n.title, n.body
+    `SELECT d.status, d.to_address, n.title, n.body, n.attachment_file_id
        FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE d.id = $1`,
     [deliveryId],
   );

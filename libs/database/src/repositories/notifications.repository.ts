@@ -84,6 +84,8 @@ export interface NotificationInsert {
   dedupeKey: string;
   /** also write an e-mail delivery per recipient with an address */
   withEmail: boolean;
+  /** a stored file the e-mails carry (report_files.id) */
+  attachmentFileId?: string | null;
   reminder?: { kind: ReminderKind; day: string; guard: ReminderGuard };
 }
 
@@ -96,6 +98,8 @@ const RECIPIENTS = `
        AND (u.is_lead OR NOT EXISTS (SELECT 1 FROM users l WHERE l.role = 'reviewer' AND l.is_lead AND l.active))
      WHEN 'signers' THEN u.role = 'signer'
      WHEN 'signers_and_reviewers' THEN u.role IN ('signer', 'reviewer')
+     WHEN 'clerks_and_reviewers' THEN u.role IN ('clerk', 'reviewer')
+     WHEN 'everyone' THEN true
      ELSE false END`;
 
 /**
@@ -108,7 +112,7 @@ export async function insertNotifications(
   db: Queryable,
   d: NotificationInsert,
 ): Promise<{ created: number; notified: number; deliveries: string[] }> {
-  const params: unknown[] = [d.audience, d.unitId, d.kind, d.title, d.body, d.link, d.periodId, d.submissionId, d.dedupeKey, d.withEmail];
+  const params: unknown[] = [d.audience, d.unitId, d.kind, d.title, d.body, d.link, d.periodId, d.submissionId, d.dedupeKey, d.withEmail, d.attachmentFileId ?? null];
   let guard = '';
   let reminder = 'r AS (SELECT NULL::uuid AS id)';
   if (d.reminder) {
@@ -116,21 +120,21 @@ export async function insertNotifications(
     const g = d.reminder.guard;
     if ('submissionId' in g) {
       params.push(g.states, g.submittedAt);
-      guard = `guard AS (SELECT 1 FROM submissions WHERE id = $8::uuid AND state = ANY($13::text[])
-                 AND ($14::timestamptz IS NULL OR date_trunc('milliseconds', submitted_at) = $14::timestamptz) FOR SHARE),`;
+      guard = `guard AS (SELECT 1 FROM submissions WHERE id = $8::uuid AND state = ANY($14::text[])
+                 AND ($15::timestamptz IS NULL OR date_trunc('milliseconds', submitted_at) = $15::timestamptz) FOR SHARE),`;
     } else {
       guard = 'guard AS (SELECT 1 FROM periods WHERE id = $7::uuid),';
     }
     reminder = `r AS (INSERT INTO reminders (dedupe_key, kind, day, period_id, submission_id, recipients)
-                 SELECT $9, $11, $12::date, $7::uuid, $8::uuid, (SELECT count(*) FROM rcpt) FROM guard
+                 SELECT $9, $12, $13::date, $7::uuid, $8::uuid, (SELECT count(*) FROM rcpt) FROM guard
                  ON CONFLICT (dedupe_key) DO NOTHING RETURNING id)`;
   }
   const [row]: Array<{ created: number; notified: number; deliveries: string[] }> = await db.query(
     `WITH rcpt AS (${RECIPIENTS}),
      ${guard}
      ${reminder},
-     n AS (INSERT INTO notifications (user_id, kind, title, body, link, period_id, submission_id, reminder_id, dedupe_key)
-           SELECT rcpt.id, $3, $4, $5, $6, $7::uuid, $8::uuid, r.id, $9 FROM rcpt CROSS JOIN r
+     n AS (INSERT INTO notifications (user_id, kind, title, body, link, period_id, submission_id, reminder_id, dedupe_key, attachment_file_id)
+           SELECT rcpt.id, $3, $4, $5, $6, $7::uuid, $8::uuid, r.id, $9, $11::uuid FROM rcpt CROSS JOIN r
            ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id, user_id),
      d AS (INSERT INTO email_deliveries (notification_id, to_address)
            SELECT n.id, u.email FROM n JOIN users u ON u.id = n.user_id WHERE $10::boolean AND coalesce(u.email, '') <> ''

@@ -24,8 +24,10 @@ export async function findRenderedFormats(
   return db.query(`SELECT format, rendered_as AS "renderedAs", state FROM report_files WHERE revision_id = $1`, [revisionId]);
 }
 
+export type RenderedAs = 'draft' | 'signed' | 'issued';
+
 /** PDFs stored 'awaiting_libreoffice', with when they were stored (ms since the epoch, as text) to name their job. */
-export async function findPdfsAwaitingLibreOffice(db: Queryable): Promise<Array<{ revisionId: string; renderedAs: 'draft' | 'issued'; since: string }>> {
+export async function findPdfsAwaitingLibreOffice(db: Queryable): Promise<Array<{ revisionId: string; renderedAs: RenderedAs; since: string }>> {
   return db.query(
     `SELECT revision_id AS "revisionId", rendered_as AS "renderedAs", (extract(epoch FROM created_at) * 1000)::bigint::text AS since
        FROM report_files WHERE format = 'pdf' AND state = 'awaiting_libreoffice'`,
@@ -33,21 +35,52 @@ export async function findPdfsAwaitingLibreOffice(db: Queryable): Promise<Array<
 }
 
 /**
- * Stores a rendered file (data null: a PDF waiting for LibreOffice). A draft is replaced by a newer
- * rendering; an issued file never is, unless it is a PDF still waiting.
+ * Stores a rendered file (data null: a PDF waiting for LibreOffice). A file only moves forward: a
+ * draft rendering is replaced by anything, a signed one only by the issued one (which begins with it,
+ * byte for byte), an issued one never — except a PDF still waiting, by its own rendering once made.
+ * True when it was stored.
  */
 export async function storeRevisionFile(
   db: Queryable,
-  f: { revisionId: string; format: ReportFileFormat; renderedAs: 'draft' | 'issued'; sha256: string | null; data: Buffer | null },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO report_files (revision_id, format, rendered_as, state, sha256, size, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+  f: { revisionId: string; format: ReportFileFormat; renderedAs: RenderedAs; sha256: string | null; data: Buffer | null; layout?: object | null },
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(
+    `INSERT INTO report_files (revision_id, format, rendered_as, state, sha256, size, data, layout) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (revision_id, format) DO UPDATE SET rendered_as = EXCLUDED.rendered_as, state = EXCLUDED.state, sha256 = EXCLUDED.sha256,
-       size = EXCLUDED.size, data = EXCLUDED.data, created_at = now()
+       size = EXCLUDED.size, data = EXCLUDED.data, layout = coalesce(EXCLUDED.layout, report_files.layout), created_at = now()
      WHERE report_files.rendered_as = 'draft'
-        OR (report_files.state = 'awaiting_libreoffice' AND EXCLUDED.state = 'ready' AND EXCLUDED.rendered_as = report_files.rendered_as)`,
-    [f.revisionId, f.format, f.renderedAs, f.data ? 'ready' : 'awaiting_libreoffice', f.data ? f.sha256 : null, f.data?.length ?? null, f.data],
+        OR (report_files.rendered_as = 'signed' AND EXCLUDED.rendered_as = 'issued')
+        OR (report_files.state = 'awaiting_libreoffice' AND EXCLUDED.state = 'ready' AND EXCLUDED.rendered_as = report_files.rendered_as)
+     RETURNING id`,
+    [
+      f.revisionId, f.format, f.renderedAs, f.data ? 'ready' : 'awaiting_libreoffice', f.data ? f.sha256 : null, f.data?.length ?? null, f.data,
+      f.layout ? JSON.stringify(f.layout) : null,
+    ],
   );
+  return rows.length > 0;
+}
+
+export interface RevisionPdfRow {
+  id: string;
+  data: Buffer;
+  sha256: string;
+  renderedAs: RenderedAs;
+  layout: Record<string, unknown> | null;
+}
+
+/** The revision's PDF with how it was rendered and its layout (for the records office's stamps). */
+export async function findRevisionPdf(db: Queryable, revisionId: string): Promise<RevisionPdfRow | null> {
+  const [row]: RevisionPdfRow[] = await db.query(
+    `SELECT id, data, sha256, rendered_as AS "renderedAs", layout FROM report_files WHERE revision_id = $1 AND format = 'pdf'`,
+    [revisionId],
+  );
+  return row ?? null;
+}
+
+/** The bytes of one stored file (an e-mail's attachment). */
+export async function findReportFileById(db: Queryable, fileId: string): Promise<{ format: ReportFileFormat; data: Buffer; sha256: string } | null> {
+  const [row]: Array<{ format: ReportFileFormat; data: Buffer; sha256: string }> = await db.query(`SELECT format, data, sha256 FROM report_files WHERE id = $1`, [fileId]);
+  return row ?? null;
 }
 
 /** The revision's draft files go when it is signed: the worker renders the issued ones. */

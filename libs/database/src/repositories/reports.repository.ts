@@ -3,18 +3,88 @@ import type { EntityManager } from 'typeorm';
 import type { ReportAction, ReportFile } from '../entities';
 import type { Queryable } from './queryable';
 
-/** The state of the period's current (not superseded) report, or null when it has none yet. */
+/** The state of the period's current report: the one in progress, else the issued one; null when it has none. */
 export async function findCurrentReportState(db: Queryable, periodId: string): Promise<ReportState | null> {
   const [current]: Array<{ state: ReportState }> = await db.query(
-    `SELECT state FROM reports WHERE period_id = $1 AND state <> 'superseded'`,
+    `SELECT state FROM reports WHERE period_id = $1 AND state NOT IN ('superseded', 'replaced')
+      ORDER BY state = 'issued', created_at DESC LIMIT 1`,
     [periodId],
   );
   return current?.state ?? null;
 }
 
-/** The period's signed reports, locked until the caller's transaction ends. */
-export async function lockSignedReports(m: EntityManager, periodId: string): Promise<Array<{ id: string; sent_revision: number }>> {
-  return m.query(`SELECT id, sent_revision FROM reports WHERE period_id = $1 AND state = 'signed' FOR UPDATE`, [periodId]);
+export interface CorrectableReportRow {
+  id: string;
+  state: 'signed' | 'issued';
+  sentRevision: number;
+  templateId: string;
+  correctsReportId: string | null;
+}
+
+/**
+ * The period's signed or issued reports that a correction concerns, locked until the caller's
+ * transaction ends: an issued one already being replaced (a correction report in progress) is
+ * left out, its replacement is corrected instead.
+ */
+export async function lockCorrectableReports(m: EntityManager, periodId: string): Promise<CorrectableReportRow[]> {
+  return m.query(
+    `SELECT r.id, r.state, r.sent_revision AS "sentRevision", r.template_id AS "templateId", r.corrects_report_id AS "correctsReportId"
+       FROM reports r WHERE r.period_id = $1 AND r.state IN ('signed', 'issued')
+        AND NOT (r.state = 'issued' AND EXISTS (SELECT 1 FROM reports c WHERE c.corrects_report_id = r.id AND c.state IN ('drafting', 'awaiting_signature', 'signed')))
+      ORDER BY r.created_at FOR UPDATE OF r`,
+    [periodId],
+  );
+}
+
+/** A replacement of an issued report: a new report of the period, in progress, that names the one it replaces and why. */
+export async function insertCorrectionReport(m: EntityManager, r: { periodId: string; templateId: string; correctsReportId: string; reason: string }): Promise<string> {
+  const [row]: Array<{ id: string }> = await m.query(
+    `INSERT INTO reports (period_id, template_id, state, corrects_report_id, correction_reason) VALUES ($1, $2, 'drafting', $3, $4) RETURNING id`,
+    [r.periodId, r.templateId, r.correctsReportId, r.reason],
+  );
+  return row.id;
+}
+
+/** Đính chính started on an issued report: the step is recorded on it; it stays in force until its replacement is issued. */
+export async function recordCorrectionStarted(m: EntityManager, r: { reportId: string; sentRevision: number; actorId: string; reason: string }): Promise<void> {
+  await m.query(`INSERT INTO report_actions (report_id, revision_number, action, actor_id, comment) VALUES ($1, $2, 'correct', $3, $4)`, [r.reportId, r.sentRevision, r.actorId, r.reason]);
+}
+
+/** Thay thế: the issued report and its issued revision are replaced by the report just issued. */
+export async function replaceIssuedReport(m: EntityManager, r: { reportId: string; byReportId: string; actorId: string }): Promise<boolean> {
+  // (an UPDATE's RETURNING comes back from TypeORM as [rows, count]: the row is read first, locked)
+  const rows: Array<{ sent_revision: number }> = await m.query(`SELECT sent_revision FROM reports WHERE id = $1 AND state = 'issued' FOR UPDATE`, [r.reportId]);
+  if (rows.length === 0) return false;
+  await m.query(
+    `UPDATE reports SET state = 'replaced', replaced_by_report_id = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+    [r.reportId, r.byReportId],
+  );
+  await m.query(`UPDATE report_revisions SET state = 'replaced' WHERE report_id = $1 AND state = 'issued'`, [r.reportId]);
+  await m.query(`INSERT INTO report_actions (report_id, revision_number, action, actor_id, comment) VALUES ($1, $2, 'replace', $3, NULL)`, [r.reportId, rows[0].sent_revision, r.actorId]);
+  return true;
+}
+
+/** What a replacement says of the report it replaces (null when it corrects nothing issued). */
+export async function findReplacedDocument(db: Queryable, reportId: string): Promise<{ number: string; numberSuffix: string; date: string; reason: string } | null> {
+  const [row]: Array<{ number: string | null; numberSuffix: string | null; date: string | null; reason: string | null }> = await db.query(
+    `SELECT o.document_number AS number, t.body->'document'->>'numberSuffix' AS "numberSuffix", o.document_date::text AS date, r.correction_reason AS reason
+       FROM reports r JOIN reports o ON o.id = r.corrects_report_id JOIN report_templates t ON t.id = o.template_id
+      WHERE r.id = $1 AND o.state IN ('issued', 'replaced') AND o.document_number IS NOT NULL`,
+    [reportId],
+  );
+  return row && row.number && row.numberSuffix && row.date && row.reason ? { number: row.number, numberSuffix: row.numberSuffix, date: row.date, reason: row.reason } : null;
+}
+
+/** The issued document whose PDF has this SHA-256 (recorded with the issue action), or null. */
+export async function findIssuedDocumentBySha256(db: Queryable, sha256: string): Promise<{ reportId: string; periodId: string; state: ReportState; documentNumber: string | null; documentDate: string | null; numberSuffix: string | null; replacedByReportId: string | null } | null> {
+  const [row] = await db.query(
+    `SELECT r.id AS "reportId", r.period_id AS "periodId", r.state, r.document_number AS "documentNumber", r.document_date::text AS "documentDate",
+            t.body->'document'->>'numberSuffix' AS "numberSuffix", r.replaced_by_report_id AS "replacedByReportId"
+       FROM report_actions a JOIN reports r ON r.id = a.report_id JOIN report_templates t ON t.id = r.template_id
+      WHERE a.action = 'issue' AND a.sha256 = $1 LIMIT 1`,
+    [sha256],
+  );
+  return row ?? null;
 }
 
 /** Đính chính: the signed report and its signed revision are superseded, and the step recorded. */
@@ -101,6 +171,7 @@ export interface ReportActionRow {
   action: ReportAction['action'];
   revisionNumber: number;
   comment: string | null;
+  sha256: string | null;
   createdAt: Date;
   actorUsername: string | null;
 }
@@ -108,7 +179,7 @@ export interface ReportActionRow {
 /** The report's steps (send, return, sign, supersede), oldest first. */
 export async function listReportActions(db: Queryable, reportId: string): Promise<ReportActionRow[]> {
   return db.query(
-    `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.created_at AS "createdAt", u.username AS "actorUsername"
+    `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.sha256, a.created_at AS "createdAt", u.username AS "actorUsername"
        FROM report_actions a LEFT JOIN users u ON u.id = a.actor_id WHERE a.report_id = $1 ORDER BY a.created_at`,
     [reportId],
   );
@@ -130,7 +201,7 @@ export async function findReportNotice(db: Queryable, reportId: string): Promise
   const [r]: ReportNoticeRow[] = await db.query(
     `SELECT r.period_id AS "periodId", p.type, p.year, p.number, r.document_number AS "documentNumber", r.document_date::text AS "documentDate",
             t.body->'document'->>'numberSuffix' AS suffix,
-            (SELECT number FROM report_revisions WHERE report_id = r.id AND state = 'signed' ORDER BY number DESC LIMIT 1) AS "signedRevision"
+            (SELECT number FROM report_revisions WHERE report_id = r.id AND state IN ('signed', 'issued', 'replaced') ORDER BY number DESC LIMIT 1) AS "signedRevision"
        FROM reports r JOIN periods p ON p.id = r.period_id LEFT JOIN report_templates t ON t.id = r.template_id
       WHERE r.id = $1`,
     [reportId],

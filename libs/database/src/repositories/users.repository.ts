@@ -11,6 +11,11 @@ export async function findUserFullName(db: Queryable, userId: string): Promise<s
   return row?.name ?? null;
 }
 
+export async function findUserAccount(db: Queryable, userId: string): Promise<{ username: string; fullName: string } | null> {
+  const [row]: Array<{ username: string; fullName: string }> = await db.query(`SELECT username, full_name AS "fullName" FROM users WHERE id = $1`, [userId]);
+  return row ?? null;
+}
+
 export async function findUserIdByUsername(db: Queryable, username: string): Promise<string | null> {
   const rows: Array<{ id: string }> = await db.query(`SELECT id FROM users WHERE username = $1`, [username]);
   return rows[0]?.id ?? null;

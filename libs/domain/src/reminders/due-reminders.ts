@@ -8,7 +8,8 @@ export const REMINDER_KINDS = ['before_deadline', 'on_deadline', 'overdue', 'rev
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who receives a kind of reminder. */
-export type Audience = 'unit_officers' | 'reviewers' | 'lead_reviewers' | 'signers' | 'signers_and_reviewers';
+/** who a message goes to; `everyone`: every active user (an issued report, distributed to "Nơi nhận") */
+export type Audience = 'unit_officers' | 'reviewers' | 'lead_reviewers' | 'signers' | 'signers_and_reviewers' | 'clerks_and_reviewers' | 'everyone';
 export const AUDIENCE: Record<ReminderKind, Audience> = {
   before_deadline: 'unit_officers',
   on_deadline: 'unit_officers',

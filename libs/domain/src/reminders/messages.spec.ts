@@ -54,7 +54,7 @@ describe('timeliness', () => {
 describe('notification texts of the consolidated report', () => {
   const c = { periodLabel: 'tháng 5 năm 2024', revision: 3, link: 'https://tonghop.langson.gov.vn/reports/r1' };
 
-  it('asks the signer to sign, gives the office the signer’s comment, and the number and date once signed', () => {
+  it('asks the signer to sign, gives the office the signer’s comment, the records office the signed report, everyone the issued one', () => {
     const sent = reportMessage('report.sent', c);
     expect(sent.title).toBe('Trình ký: báo cáo tổng hợp tháng 5 năm 2024');
     expect(sent.body).toContain('Văn phòng UBND tỉnh trình ký báo cáo tổng hợp tình hình kinh tế - xã hội tháng 5 năm 2024 (bản số 3).');
@@ -62,7 +62,13 @@ describe('notification texts of the consolidated report', () => {
     const back = reportMessage('report.returned', { ...c, comment: 'Bổ sung đánh giá về sâu bệnh.' });
     expect(back.title).toBe('Báo cáo tổng hợp tháng 5 năm 2024 bị trả lại');
     expect(back.body).toContain('Ý kiến: Bổ sung đánh giá về sâu bệnh.');
-    const signed = reportMessage('report.signed', { ...c, numberLine: 'Số: 01/BC-UBND', date: '2024-06-03' });
-    expect(signed.body).toContain('đã được ký ban hành, Số: 01/BC-UBND ngày 03/06/2024 (bản số 3).');
+    // signed: for the records office to issue; issued: to everyone, with the number and date, and what it replaces
+    const signed = reportMessage('report.signed', c);
+    expect(signed.title).toBe('Đã ký, chờ phát hành: báo cáo tổng hợp tháng 5 năm 2024');
+    expect(signed.body).toContain('Đề nghị Văn thư cấp số, ký số của cơ quan và phát hành.');
+    const issued = reportMessage('report.issued', { ...c, numberLine: 'Số: 02/BC-UBND', date: '2024-06-04', replaced: 'Báo cáo số 01/BC-UBND ngày 03/06/2024' });
+    expect(issued.title).toBe('Phát hành: Số: 02/BC-UBND ngày 04/06/2024 — báo cáo tổng hợp tháng 5 năm 2024');
+    expect(issued.body).toContain('Báo cáo này thay thế Báo cáo số 01/BC-UBND ngày 03/06/2024; đề nghị không sử dụng văn bản bị thay thế.');
+    expect(issued.body).toContain('bản PDF gửi kèm thư điện tử');
   });
 });

@@ -118,19 +118,24 @@ export function digestMessage(input: {
   );
 }
 
-export type ReportNotifiedEvent = 'report.sent' | 'report.returned' | 'report.signed';
+export type ReportNotifiedEvent = 'report.sent' | 'report.returned' | 'report.signed' | 'report.issued';
 
-/** Who hears of a step of the consolidated report: a report sent for signing goes to the signers, the answer to the office. */
-export const REPORT_AUDIENCE: Record<ReportNotifiedEvent, 'signers' | 'reviewers'> = {
+/**
+ * Who hears of a step of the consolidated report: a report sent for signing goes to the signers,
+ * the answer to the office and the records office (which issues a signed one), the issued
+ * document to everyone ("Nơi nhận": the units, the office, the leaders), its PDF attached.
+ */
+export const REPORT_AUDIENCE: Record<ReportNotifiedEvent, 'signers' | 'reviewers' | 'clerks_and_reviewers' | 'everyone'> = {
   'report.sent': 'signers',
   'report.returned': 'reviewers',
-  'report.signed': 'reviewers',
+  'report.signed': 'clerks_and_reviewers',
+  'report.issued': 'everyone',
 };
 
 /** Thông báo về báo cáo tổng hợp: trình ký, trả lại (with the signer's comment), đã ký ban hành (number and date). */
 export function reportMessage(
   type: ReportNotifiedEvent,
-  c: { periodLabel: string; revision: number; link: string; comment?: string | null; numberLine?: string | null; date?: IsoDate | null },
+  c: { periodLabel: string; revision: number; link: string; comment?: string | null; numberLine?: string | null; date?: IsoDate | null; replaced?: string | null },
 ): Message {
   const what = `Báo cáo tổng hợp tình hình kinh tế - xã hội ${c.periodLabel}`;
   switch (type) {
@@ -140,8 +145,18 @@ export function reportMessage(
       return compose(`Báo cáo tổng hợp ${c.periodLabel} bị trả lại`, [`Lãnh đạo UBND tỉnh đã trả lại bản số ${c.revision} của ${what.charAt(0).toLowerCase()}${what.slice(1)}.`, `Ý kiến: ${c.comment ?? ''}`], c.link);
     case 'report.signed':
       return compose(
-        `Đã ký ban hành báo cáo tổng hợp ${c.periodLabel}`,
-        [`${what} đã được ký ban hành${c.numberLine ? `, ${c.numberLine}` : ''}${c.date ? ` ngày ${formatVnDate(c.date)}` : ''} (bản số ${c.revision}).`],
+        `Đã ký, chờ phát hành: báo cáo tổng hợp ${c.periodLabel}`,
+        [`${what} đã được lãnh đạo UBND tỉnh ký số (bản số ${c.revision}).`, 'Đề nghị Văn thư cấp số, ký số của cơ quan và phát hành.'],
+        c.link,
+      );
+    case 'report.issued':
+      return compose(
+        `Phát hành: ${c.numberLine ?? 'báo cáo tổng hợp'}${c.date ? ` ngày ${formatVnDate(c.date)}` : ''} — báo cáo tổng hợp ${c.periodLabel}`,
+        [
+          `Ủy ban nhân dân tỉnh gửi ${what.charAt(0).toLowerCase()}${what.slice(1)}${c.numberLine ? `, ${c.numberLine}` : ''}${c.date ? ` ngày ${formatVnDate(c.date)}` : ''}.`,
+          ...(c.replaced ? [`Báo cáo này thay thế ${c.replaced}; đề nghị không sử dụng văn bản bị thay thế.`] : []),
+          'Văn bản điện tử (PDF) có chữ ký số của người có thẩm quyền và của cơ quan; bản PDF gửi kèm thư điện tử.',
+        ],
         c.link,
       );
   }

@@ -21,6 +21,8 @@ export interface ReportHeader {
   signature: { onBehalf: string; for: string | null; title: string; name: string | null };
   recipients: string[];
   archive: string;
+  /** a replacement: the issued report it replaces, and why (printed under the title) */
+  replaces?: { number: string; numberSuffix: string; date: string; reason: string } | null;
 }
 
 export interface ContentSection {
