@@ -98,10 +98,10 @@ describe('npm run demo on a bare machine (no PostgreSQL, Redis nor LibreOffice i
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('plays the month to the signed report: the DOCX issued, the PDF waiting for LibreOffice', () => {
+  it('plays the month to the signed report: the DOCX made, the PDF (and so the issue) waiting for LibreOffice', () => {
     expect(output).toContain('PostgreSQL (embedded)');
     expect(output).toContain('Redis (spawned)');
-    expect(output).toContain('Phó Chủ tịch ký ban hành — Số: 01/BC-UBND, Lạng Sơn, ngày 17 tháng 5 năm 2024.');
+    expect(output).toContain('Phó Chủ tịch ký số — báo cáo "đã ký, chờ phát hành".');
     const docx = join(dir, '.data', 'reports', 'bao-cao-kt-xh-thang-5-2024.docx');
     expect(output).toContain(`Báo cáo đã ký: ${docx}`);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
@@ -130,8 +130,8 @@ describe('npm run demo on a bare machine (no PostgreSQL, Redis nor LibreOffice i
     const seen = JSON.parse(r.stdout);
     expect(seen.files).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ format: 'docx', renderedAs: 'issued', state: 'ready' }),
-        expect.objectContaining({ format: 'pdf', renderedAs: 'issued', state: 'awaiting_libreoffice', sha256: null }),
+        expect.objectContaining({ format: 'docx', renderedAs: 'signed', state: 'ready' }),
+        expect.objectContaining({ format: 'pdf', renderedAs: 'signed', state: 'awaiting_libreoffice', sha256: null }),
       ]),
     );
     expect(seen.docx).toBe(200);
