@@ -6,6 +6,7 @@ import {
   ensureUsers,
   findUserIdByUsername,
   FormFile,
+  formPeriodTypes,
   HistoryFile,
   importHistory,
   installForm,
@@ -59,13 +60,19 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
   await upsertUnits(ds, units);
   const usersCreated = await ensureUsers(ds, demoUsers(configDir, units));
   const forms = readdirSync(join(configDir, 'forms')).filter((f) => f.endsWith('.json')).sort();
-  let templateId = '';
-  for (const f of forms) templateId = await installForm(ds, readJson<FormFile>('forms', f));
+  // the past months are imported as submissions of the newest monthly form
+  let monthlyForm: { id: string; version: number } | null = null;
+  for (const f of forms) {
+    const file = readJson<FormFile>('forms', f);
+    const id = await installForm(ds, file);
+    if (formPeriodTypes(file).includes('month') && (!monthlyForm || file.version > monthlyForm.version)) monthlyForm = { id, version: file.version };
+  }
+  if (!monthlyForm) throw new Error('seed: no monthly form in the data folder');
   await upsertPlans(ds, readJson<PlansFile>('demo', 'plans.json'));
   for (const f of readdirSync(join(configDir, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
     await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
   }
-  const history = await importHistory(ds, templateId, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
+  const history = await importHistory(ds, monthlyForm.id, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
 

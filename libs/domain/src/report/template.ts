@@ -1,3 +1,5 @@
+import type { PeriodType } from '../period';
+
 /**
  * The report template (config/reports/*.json, stored versioned in the database): the outline of
  * the consolidated report, and for each section the units whose narratives it places and the
@@ -14,6 +16,8 @@ export interface ReportTemplate {
   code: string;
   version: number;
   formCode: string;
+  /** the period type it reports; absent: any period of its form */
+  periodType?: PeriodType;
   name: string;
   notes?: string[];
   document: DocumentTemplate;
