@@ -1,4 +1,4 @@
-import { ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
+import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
 
@@ -15,6 +15,8 @@ export interface IndicatorRow {
   has_same_period: boolean;
   compare_on: 'value' | 'cumulative';
   same_period_style: 'change' | 'ratio';
+  /** how a longer period's figure comes from the months */
+  aggregation: Aggregation;
   unit_code: string;
 }
 
@@ -63,7 +65,7 @@ export async function loadConsolidationInput(
   const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
   const indicators: IndicatorRow[] = await m.query(
     `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
-            i.has_same_period, i.compare_on, i.same_period_style, min(u.code) AS unit_code
+            i.has_same_period, i.compare_on, i.same_period_style, i.aggregation, min(u.code) AS unit_code
        FROM indicators i
        JOIN form_sections fs ON fs.id = i.section_id
        JOIN form_section_units fsu ON fsu.section_id = fs.id

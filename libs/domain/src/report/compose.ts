@@ -1,13 +1,15 @@
 import { provenanceValue } from '../exact-decimal';
 import { ContentSection, FigureSource, ReportContent, Run } from './content';
 import { documentTitle, sectionHeading } from './document-meta';
+import { ReportPeriod, variantFor } from './period-words';
 import { adjustCase, FigureInput, IndicatorInfo, mergeText, Part, PatternContext, renderPattern } from './placeholders';
 import { FootnoteTemplate, ReportTemplate, SectionTemplate, StatementTemplate } from './template';
 import { clauseEnd, findAllInOneSentence, findWord, Prose, sentenceBodyEnd } from './text-match';
 
 export interface ComposeInput {
   template: ReportTemplate;
-  period: { year: number; month: number };
+  /** the month, or the longer period (period-words.ts) */
+  period: ReportPeriod;
   /** every indicator of the form, in form order */
   indicators: ReadonlyMap<string, IndicatorInfo>;
   /** figures of approved submissions only, by indicator code */
@@ -76,11 +78,14 @@ export function composeReport(input: ComposeInput): ComposeResult {
     let noteCount = 0;
 
     for (const st of section.statements ?? []) {
+      // the period's own wording (January has no "lũy kế 1 tháng"); null: this period says nothing of it
+      const sentence = variantFor(period, st.sentence, st.sentenceByNumber);
+      if (sentence === null) continue;
       const noteId = st.footnote ? `${section.id}#${++noteCount}` : null;
       const note = noteId && st.footnote ? footnoteRuns(ctx, st, st.footnote, children) : null;
       if (noteId && note) footnotes[noteId] = toRuns(note, null);
       const usableNote = noteId && note ? noteId : null;
-      const parts = renderPattern(ctx, st.sentence, st.indicator);
+      const parts = renderPattern(ctx, sentence, st.indicator);
       if (placeInNarrative(ctx, st, parts, drafts, usableNote, figures, section.id)) continue;
       if (!parts) {
         if (usableNote) delete footnotes[usableNote];
@@ -101,7 +106,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     sections.push({
       id: section.id,
       number: section.number,
-      heading: sectionHeading(section.heading, period),
+      heading: sectionHeading(section.heading, period, section.headingByNumber),
       level: section.level,
       style: section.style ?? 'heading',
       paragraphs,

@@ -9,3 +9,4 @@ export * from './diff';
 export * from './section-text';
 export * from './text-match';
 export * from './provenance';
+export * from './period-words';
