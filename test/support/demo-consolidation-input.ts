@@ -22,7 +22,7 @@ import type { FormFile, HistoryFile, PlansFile, UnitsFile } from '../../libs/dat
  * of the DOCX compose from what consolidation composes from, without a database.
  */
 const CONFIG = join(__dirname, '..', '..', 'config');
-const read = <T>(...path: string[]): T => JSON.parse(readFileSync(join(CONFIG, ...path), 'utf8')) as T;
+export const read = <T>(...path: string[]): T => JSON.parse(readFileSync(join(CONFIG, ...path), 'utf8')) as T;
 
 interface DemoMonth {
   year: number;
@@ -35,10 +35,22 @@ export function readReportTemplate(): ReportTemplate {
 }
 
 /** What Postgres returns for a numeric(24,6) column holding the decimal `text` ("710.83" → "710.830000"). */
-function numeric6(text: string): string {
+export function numeric6(text: string): string {
   const [whole, fraction = ''] = text.split('.');
   if (fraction.length > 6) throw new Error(`demo figure ${text} has more than 6 decimals`);
   return `${whole}.${fraction.padEnd(6, '0')}`;
+}
+
+/** Every indicator of a form file in form order, reported by the first of its section's units (min(u.code)), with the seed's defaults. */
+export function indicatorRows(form: FormFile): IndicatorRow[] {
+  return form.sections.flatMap((s) =>
+    s.indicators.map((i) => ({
+      code: i.code, name: i.name, unit_of_measure: i.unit ?? null, kind: i.kind, decimals: i.decimals ?? null, parent_code: i.parent ?? null,
+      has_cumulative: i.hasCumulative ?? false, has_plan: i.hasPlan ?? false, plan_basis: i.planBasis ?? null,
+      has_same_period: i.hasSamePeriod ?? false, compare_on: i.compareOn ?? 'value', same_period_style: i.samePeriodStyle ?? 'change',
+      aggregation: i.aggregation ?? defaultAggregation(i), unit_code: [...s.units].sort()[0],
+    })),
+  );
 }
 
 /** What each unit typed in a month: May 2024 (the reference), a synthetic month of 2024 (config/demo/2024-MM.json), or the history. */
@@ -52,7 +64,7 @@ export function demoMonthFile(year: number, month: number): DemoMonth {
 }
 
 /** Every approved month of the demo data, by "year-month" → unit → code → value (as the months' submissions hold them). */
-function demoMonths(form: FormFile): Array<{ year: number; month: number; unit: string; values: Record<string, unknown> }> {
+export function demoMonths(form: FormFile): Array<{ year: number; month: number; unit: string; values: Record<string, unknown> }> {
   const numeric = new Set(form.sections.flatMap((s) => s.indicators.filter((i) => i.kind !== 'text').map((i) => i.code)));
   const out: Array<{ year: number; month: number; unit: string; values: Record<string, unknown> }> = read<HistoryFile>('demo', 'history.json').submissions.map((h) => ({ ...h }));
   const later = [5, 6, 7, 8, 9, 10, 11, 12].map((m) => { try { return demoMonthFile(2024, m); } catch { return null; } }).filter((f): f is DemoMonth => f !== null);
@@ -69,15 +81,7 @@ export function demoConsolidationRows(options: { withoutNarratives?: boolean; ye
   const month = demoMonthFile(options.year ?? 2024, options.month ?? 5);
   const period = { type: 'month', year: month.year, number: month.month };
 
-  // every indicator in form order, reported by the first of its section's units (min(u.code)), with the seed's defaults
-  const indicators: IndicatorRow[] = form.sections.flatMap((s) =>
-    s.indicators.map((i) => ({
-      code: i.code, name: i.name, unit_of_measure: i.unit ?? null, kind: i.kind, decimals: i.decimals ?? null, parent_code: i.parent ?? null,
-      has_cumulative: i.hasCumulative ?? false, has_plan: i.hasPlan ?? false, plan_basis: i.planBasis ?? null,
-      has_same_period: i.hasSamePeriod ?? false, compare_on: i.compareOn ?? 'value', same_period_style: i.samePeriodStyle ?? 'change',
-      aggregation: i.aggregation ?? defaultAggregation(i), unit_code: [...s.units].sort()[0],
-    })),
-  );
+  const indicators = indicatorRows(form);
   const codes = new Set(indicators.map((i) => i.code));
 
   // the period's units, as opening it gives them a submission: the form's units in force on the cut-off day; all approved

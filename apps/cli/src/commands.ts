@@ -69,12 +69,19 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
   }
   if (!monthlyForm) throw new Error('seed: no monthly form in the data folder');
   await upsertPlans(ds, readJson<PlansFile>('demo', 'plans.json'));
+  // the targets of the figures that exist only for a period (GRDP growth …), as plans of the year
+  await upsertPlans(ds, withoutNotes(readJson<PlansFile & { notes?: string[] }>('demo', 'period-plans.json')));
   for (const f of readdirSync(join(configDir, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
     await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
   }
   const history = await importHistory(ds, monthlyForm.id, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
+
+const withoutNotes = <T extends { notes?: unknown }>(file: T): Omit<T, 'notes'> => {
+  const { notes: _notes, ...rest } = file;
+  return rest;
+};
 
 export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
   const pg = await resolvePostgres({ database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });

@@ -2,6 +2,7 @@ import { provenanceValue } from '../exact-decimal';
 import { ContentSection, FigureSource, ReportContent, Run } from './content';
 import { documentTitle, sectionHeading } from './document-meta';
 import { ReportPeriod, variantFor } from './period-words';
+import { targetParagraphs } from './targets';
 import { adjustCase, FigureInput, IndicatorInfo, mergeText, Part, PatternContext, renderPattern } from './placeholders';
 import { FootnoteTemplate, ReportTemplate, SectionTemplate, StatementTemplate } from './template';
 import { clauseEnd, findAllInOneSentence, findWord, Prose, sentenceBodyEnd } from './text-match';
@@ -17,6 +18,8 @@ export interface ComposeInput {
   /** the units required this period, with whether their submission is approved */
   units: Array<{ code: string; name: string; approved: boolean }>;
   signerName?: string | null;
+  /** remarks for the office besides the missing units (a longer period's months not all approved) */
+  notices?: string[];
 }
 
 export interface ComposeResult {
@@ -65,8 +68,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
         else if (p.kind === 'note') {
           if (noteId) runs.push({ t: 'note', id: noteId });
         } else {
-          const f = input.figures.get(p.code)!;
-          figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId: section.id });
+          figures.push(figureSource(input.figures.get(p.code)!, p, section.id));
           runs.push({ t: 'fig', text: p.text, ref: figures.length - 1 });
         }
       }
@@ -97,6 +99,10 @@ export function composeReport(input: ComposeInput): ComposeResult {
     }
 
     const paragraphs: Run[][] = [];
+    if (section.targets) {
+      const addFigure = (source: FigureSource) => figures.push(source) - 1;
+      paragraphs.push(...targetParagraphs(section.targets, { indicators: input.indicators, figures: input.figures, period, addFigure, sectionId: section.id }));
+    }
     const units = [...section.units, ...[...generated.keys()].filter((u) => !section.units.includes(u))];
     for (const unit of units) {
       for (const d of drafts.filter((x) => x.unit === unit)) paragraphs.push(draftRuns(d));
@@ -114,9 +120,10 @@ export function composeReport(input: ComposeInput): ComposeResult {
   }
 
   const missing = input.units.filter((u) => !u.approved);
-  const notices = missing.length
-    ? [`Dự thảo tổng hợp khi còn ${missing.length} đơn vị chưa có báo cáo được duyệt: ${missing.map((u) => u.name).join('; ')}.`]
-    : [];
+  const notices = [
+    ...(missing.length ? [`Dự thảo tổng hợp khi còn ${missing.length} đơn vị chưa có báo cáo được duyệt: ${missing.map((u) => u.name).join('; ')}.`] : []),
+    ...(input.notices ?? []),
+  ];
   const doc = template.document;
   return {
     content: {
@@ -139,6 +146,16 @@ export function composeReport(input: ComposeInput): ComposeResult {
     figures,
     missingUnits: missing.map((u) => u.code),
   };
+}
+
+/** The provenance of a printed figure; a longer period's also names the months it was taken from. */
+function figureSource(f: FigureInput, p: Extract<Part, { kind: 'fig' }>, sectionId: string): FigureSource {
+  const source: FigureSource = { unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId };
+  if (f.months) {
+    const months = p.field === 'value' ? f.months.value : p.field === 'cumulative' ? f.months.cumulative : f.months.basis;
+    if (months.length) source.months = months;
+  }
+  return source;
 }
 
 function narrativesOf(section: SectionTemplate, figures: ReadonlyMap<string, FigureInput>): Draft[] {
@@ -179,8 +196,7 @@ function placeInNarrative(ctx: PatternContext, st: StatementTemplate, parts: Par
     if (!spans) continue;
     spans.forEach((span, i) => {
       const p = figs[i];
-      const f = ctx.figures.get(p.code)!;
-      figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId });
+      figures.push(figureSource(ctx.figures.get(p.code)!, p, sectionId));
       d.marks.push({ start: span.start, end: span.end, ref: figures.length - 1 });
     });
     if (noteId && anchorFig >= 0) d.notes.push({ at: clauseEnd(d.text, spans[anchorFig].end), id: noteId });

@@ -10,3 +10,4 @@ export * from './section-text';
 export * from './text-match';
 export * from './provenance';
 export * from './period-words';
+export * from './targets';

@@ -1,5 +1,5 @@
 import { FigureValue } from '../exact-decimal';
-import { FigureField } from './content';
+import { FigureField, MonthSource } from './content';
 import { ReportPeriod, periodWords } from './period-words';
 import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withSign, withUnit } from './phrases';
 
@@ -26,6 +26,10 @@ export interface FigureInput {
   planPct: FigureValue | null;
   samePeriodChangePct: FigureValue | null;
   samePeriodRatioPct: FigureValue | null;
+  /** the annual plan (target) where there is one: the targets table reads it */
+  plan?: FigureValue | null;
+  /** a longer period's figure: the months its value, its cumulative and its comparisons were taken from */
+  months?: { value: MonthSource[]; cumulative: MonthSource[]; basis: MonthSource[] };
 }
 
 export type Part =

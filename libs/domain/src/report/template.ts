@@ -1,4 +1,5 @@
 import type { PeriodType } from '../period';
+import type { TargetsTemplate } from './targets';
 
 /**
  * The report template (config/reports/*.json, stored versioned in the database): the outline of
@@ -55,6 +56,8 @@ export interface SectionTemplate {
   /** units whose narrative paragraphs this section places, in order */
   units: string[];
   statements?: StatementTemplate[];
+  /** the table of the year's main targets, before the units' paragraphs (six-month and annual reports) */
+  targets?: TargetsTemplate;
 }
 
 export interface StatementTemplate {
