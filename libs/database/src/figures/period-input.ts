@@ -1,6 +1,7 @@
 import type { PeriodType, ReportTemplate } from '@app/domain';
 import { ComposeInput, periodMonths } from '@app/domain';
 import { EntityManager } from 'typeorm';
+import type { Queryable } from '../repositories/queryable';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
 import { loadExactPlans } from './period-figures';
@@ -35,7 +36,7 @@ export function queryPeriodUnits(m: EntityManager, periodId: string): Promise<Un
  * The form the months of the period were filled on: that of the period's latest opened month, else
  * the newest monthly form. Its indicators say how each figure aggregates.
  */
-async function monthlyFormOf(m: EntityManager, year: number, lastMonth: number): Promise<string | null> {
+export async function monthlyFormOf(m: Queryable, year: number, lastMonth: number): Promise<string | null> {
   const [row]: Array<{ id: string | null }> = await m.query(
     `SELECT coalesce(
        (SELECT form_template_id FROM periods WHERE type = 'month' AND year = $1 AND number <= $2 ORDER BY number DESC LIMIT 1),
@@ -97,5 +98,17 @@ export async function loadPeriodConsolidationInput(
     { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans },
     template,
     signerName,
+  );
+}
+
+/** One unit's approved months of this year and last, months 1 … `lastMonth`, for the given indicators. */
+export function loadUnitMonthFigures(db: Queryable, unitId: string, year: number, lastMonth: number, codes: string[]): Promise<MonthValueRow[]> {
+  return db.query(
+    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
+       FROM periods p
+       JOIN submissions s ON s.period_id = p.id AND s.state = 'approved' AND s.unit_id = $1
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = 'month' AND p.year IN ($2, $2 - 1) AND p.number <= $3 AND v.indicator_code = ANY($4)`,
+    [unitId, year, lastMonth, codes],
   );
 }
