@@ -138,6 +138,10 @@ describe('the reporting year: periods of every type, and a quarter from opening 
     const signed = (await http().post(`/api/reports/${reportId}/sign`).set('Authorization', await as('signer')).send({ version: sent.version }).expect(200)).body;
     expect(signed).toMatchObject({ state: 'signed', numberLine: 'Số: 01/BC-UBND', placeDate: 'Lạng Sơn, ngày 19 tháng 3 năm 2024' });
 
+    await waitFor(async () => {
+      const rev = (await http().get(`/api/reports/${reportId}`).set('Authorization', reviewer).expect(200)).body.revisions.find((x: { number: number }) => x.number === signed.revision);
+      return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued');
+    }, 90_000, 'the issued DOCX and PDF');
     const docx = await waitFor(async () => {
       const res = await http().get(`/api/reports/${reportId}/revisions/${signed.revision}/document.docx`).set('Authorization', reviewer).buffer(true).parse((r, cb) => {
         const chunks: Buffer[] = [];
