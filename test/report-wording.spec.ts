@@ -16,14 +16,15 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /**
  * The monthly report says the month right every month of the year: January has no "1 tháng đầu
  * năm" and no "lũy kế 1 tháng", December is "tháng 12 và cả năm", and in between every "N tháng" is
- * the month's own N. Composed from the demo data (2023's months and 2024's, figures only, so every sentence of
- * the template is written, and 2024's first five; the units' own narratives are theirs) with the worker's assembly.
+ * the month's own N. Composed from the demo data with the worker's assembly: 2023's months and 2024's first
+ * four (figures only, so every sentence of the template is written), May 2024 without its narratives (the
+ * reference's own text speaks of "03 tháng" courses), June–December 2024 (synthetic) with theirs.
  */
 describe('the monthly report’s wording in every month', () => {
-  const months = [...MONTHS.map((m) => [2023, m] as const), ...[1, 2, 3, 4, 5].map((m) => [2024, m] as const)];
+  const months = [...MONTHS.map((m) => [2023, m] as const), ...MONTHS.map((m) => [2024, m] as const)];
 
   it.each(months)('%i, month %i', (year, month) => {
-    const { content } = composeReport(demoComposeInput(undefined, { year, month, withoutNarratives: true }));
+    const { content } = composeReport(demoComposeInput(undefined, { year, month, withoutNarratives: year === 2024 && month === 5 }));
     const text = allText(content);
     const title = content.header.title.join(' ');
     const heading = content.sections.find((s) => s.id === 'II')!.heading;
