@@ -67,3 +67,47 @@ describe('the report of the first quarter of 2024', () => {
     expect(paragraphs(draft.content, 'II.1.1')).toEqual([]);
   });
 });
+
+/**
+ * The six-month report of 2024 from the approved months January–June (June synthetic) and the
+ * period's own form: it reads as a six-month report, carries the table of the year's main targets,
+ * and each summed figure names its six months.
+ */
+describe('the six-month report of 2024', () => {
+  const { content, figures, missingUnits } = composeReport(demoPeriodComposeInput('half_year', 2024, 1));
+
+  it('has the six-month title, outline and wording', () => {
+    expect(content.header.title).toEqual(['Tình hình kinh tế - xã hội 6 tháng đầu năm 2024,', 'phương hướng, nhiệm vụ 6 tháng cuối năm 2024']);
+    const outline = content.sections.filter((s) => s.level === 1).map((s) => `${s.number} ${s.heading}`);
+    expect(outline).toEqual([
+      'PHẦN THỨ NHẤT. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2024',
+      'I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH',
+      'II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU',
+      'III. KẾT QUẢ TRÊN CÁC NGÀNH, LĨNH VỰC',
+      'IV. ĐÁNH GIÁ CHUNG; TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'PHẦN THỨ HAI. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024',
+    ]);
+    expect(missingUnits).toEqual([]);
+    const text = everything(content);
+    const counts = [...text.matchAll(/(?<![\d.,])(\d+) tháng/gu)].map((m) => Number(m[1]));
+    expect(counts.filter((n) => n !== 6)).toEqual([]);
+    expect(paragraphs(content, 'II.1.7')[0]).toMatch(/^Tổng thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm ước đạt [\d.,]+ tỷ đồng, đạt [\d,]+% dự toán/);
+  });
+
+  it('carries the table of the year’s main targets: plan, estimate, % done, met or not, and x/y', () => {
+    const table = paragraphs(content, 'targets');
+    expect(table[0]).toBe('Ước thực hiện 6 tháng đầu năm 2024 các chỉ tiêu chủ yếu của kế hoạch năm:');
+    expect(table[1]).toBe('(1) Tốc độ tăng trưởng kinh tế (GRDP): kế hoạch năm 8,50%; ước thực hiện 6 tháng 6,05%; chưa đạt tiến độ.');
+    expect(table[2]).toMatch(/^\(2\) Tổng thu ngân sách nhà nước trên địa bàn: kế hoạch năm 7\.500,0 tỷ đồng; ước thực hiện 6 tháng [\d.,]+ tỷ đồng, đạt [\d,]+% kế hoạch; (đạt|chưa đạt) tiến độ\.$/);
+    const met = table.filter((p) => /; đạt tiến độ\.$/.test(p)).length;
+    const total = table.filter((p) => /^\(\d+\)/.test(p)).length;
+    expect(table[table.length - 1]).toBe(`Có ${met}/${total} chỉ tiêu chủ yếu đạt từ 50% kế hoạch năm trở lên (đạt tiến độ).`);
+  });
+
+  it('sums a flow over the six months, each with its approved submission', () => {
+    const f = figures.find((x) => x.indicatorCode === 'budget_revenue' && x.sectionId === 'II.1.7' && x.field === 'cumulative')!;
+    expect(f.months!.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(f.months!.reduce((a, m) => a.plus(dec(m.value)), dec(0)).toFixed()).toBe(f.value);
+    expect(new Set(f.months!.map((m) => m.submissionId)).size).toBe(6);
+  });
+});
