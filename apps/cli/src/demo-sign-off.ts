@@ -72,3 +72,41 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
   log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}`);
   return { docx: out.docx, pdf: out.pdf };
 }
+
+/**
+ * A later report of the demo year goes straight through: the worker's draft is sent and signed (the
+ * number follows the year's sequence), and the issued DOCX and PDF are written to .data/reports/.
+ */
+export async function playQuickSignOff(
+  baseUrl: string,
+  password: string,
+  periodId: string,
+  fileBase: string,
+  log: (m: string) => void,
+): Promise<{ numberLine: string; placeDate: string; docx: string; pdf: string }> {
+  const api = new ApiClient(baseUrl);
+  const reviewer = await api.login('reviewer', password);
+  const signer = await api.login('signer', password);
+  const list = await poll('bản dự thảo báo cáo tổng hợp', async () => {
+    const reports = await api.call<Array<{ id: string; revisions: unknown[] }>>(reviewer, 'GET', `/reports?periodId=${periodId}`);
+    return reports.find((r) => r.revisions.length > 0) ?? null;
+  });
+  const report = await api.call<ReportView>(reviewer, 'GET', `/reports/${list.id}`);
+  const sent = await api.call<{ version: number }>(reviewer, 'POST', `/reports/${report.id}/send`, { version: report.version });
+  const signed = await api.call<{ revision: number; numberLine: string; placeDate: string }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
+  await poll('bản DOCX/PDF đã ký', async () => {
+    const rev = (await api.call<ReportView>(reviewer, 'GET', `/reports/${report.id}`)).revisions.find((r) => r.number === signed.revision);
+    return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
+  });
+  const dir = resolve(process.cwd(), '.data', 'reports');
+  mkdirSync(dir, { recursive: true });
+  const out: Record<string, string> = {};
+  for (const format of ['docx', 'pdf'] as const) {
+    const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, { headers: { authorization: `Bearer ${signer}` } });
+    if (!res.ok) throw new Error(`Không tải được bản ${format}: ${res.status}`);
+    out[format] = join(dir, `${fileBase}.${format}`);
+    writeFileSync(out[format], Buffer.from(await res.arrayBuffer()));
+  }
+  log(`Phó Chủ tịch ký ban hành — ${signed.numberLine}, ${signed.placeDate}. Bản đã ký: ${out.docx}, ${out.pdf}`);
+  return { numberLine: signed.numberLine, placeDate: signed.placeDate, docx: out.docx, pdf: out.pdf };
+}

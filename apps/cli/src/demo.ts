@@ -12,6 +12,7 @@ import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
 import { SmtpSink } from './mail-sink';
 import { playTimedMonth } from './timed-month';
+import { DemoMonth, playTimedLaterMonths } from './timed-year';
 
 /** The demo's own queue prefix (and clock key) in whatever Redis it finds. */
 const DEMO_PREFIX = 'tonghop-demo';
@@ -20,9 +21,11 @@ const DEMO_PREFIX = 'tonghop-demo';
  * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
  * then play May 2024 day by day over the real HTTP API on a demo clock shared through Redis, so
  * that reminders go out on their days; print what the mailbox receives, and leave everything
- * running. Without DATABASE_URL it uses a database of its own, made afresh each run.
+ * running. `--through 2024-06` (up to 2024-12) goes on into the later months (synthetic figures),
+ * with the six months in June, nine months in September and the year in December. Without
+ * DATABASE_URL it uses a database of its own, made afresh each run.
  */
-export async function runDemo(env: AppConfig): Promise<void> {
+export async function runDemo(env: AppConfig, through: DemoMonth = { year: 2024, month: 5 }): Promise<void> {
   const log = (m: string) => console.log(m);
   const pg = await resolvePostgres({ database: 'tonghop_demo', log });
   if (pg.source !== 'DATABASE_URL') await recreateDatabase(pg.adminUrl, 'tonghop_demo');
@@ -80,12 +83,16 @@ export async function runDemo(env: AppConfig): Promise<void> {
   }
 
   await playSignOff(base, password, month.periodId, log);
+  // --through 2024-06 …: the year goes on, month after month, with the six months in June
+  const lastDay = through.month > 5
+    ? await playTimedLaterMonths({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log }, through)
+    : '2024-05-17';
 
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, officer-<mã đơn vị> (ví dụ officer-snn).`);
-  log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng.');
+  log(`Đồng hồ mô phỏng dừng ở ${formatVnDate(lastDay)}. Nhấn Ctrl+C để dừng.`);
   if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
   } else {
