@@ -59,41 +59,38 @@ export async function loadPeriodConsolidationInput(
 ): Promise<ComposeInput & { submissionIds: string[] }> {
   const { first, last } = periodMonths(period.type, period.number);
   const monthlyForm = await monthlyFormOf(m, period.year, last);
-  const [monthIndicators, periodIndicators, units] = await Promise.all([
-    monthlyForm ? queryFormIndicators(m, monthlyForm) : Promise.resolve([] as IndicatorRow[]),
-    queryFormIndicators(m, period.form_template_id),
-    queryPeriodUnits(m, period.id),
-  ]);
+  // one after the other: they share the transaction's one connection
+  const monthIndicators = monthlyForm ? await queryFormIndicators(m, monthlyForm) : [];
+  const periodIndicators = await queryFormIndicators(m, period.form_template_id);
+  const units = await queryPeriodUnits(m, period.id);
   const approved = units.filter((u) => u.state === 'approved').map((u) => u.submission_id);
   const numericCodes = monthIndicators.filter((i) => i.kind !== 'text').map((i) => i.code);
-  const [values, lastYearValues, months, monthStatus, plans] = await Promise.all([
-    m.query(
-      `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
-      [approved],
-    ) as Promise<ValueRow[]>,
-    m.query(
-      `SELECT v.indicator_code, v.numeric_value
-         FROM periods p JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
-         JOIN submission_values v ON v.submission_id = s.id
-        WHERE p.type = $1 AND p.year = $2 - 1 AND p.number = $3 AND v.numeric_value IS NOT NULL`,
-      [period.type, period.year, period.number],
-    ) as Promise<Array<{ indicator_code: string; numeric_value: string | null }>>,
-    m.query(
-      `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
-         FROM periods p
-         JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
-         JOIN submission_values v ON v.submission_id = s.id
-        WHERE p.type = 'month' AND p.year IN ($1, $1 - 1) AND p.number <= $2 AND v.indicator_code = ANY($3)`,
-      [period.year, last, numericCodes],
-    ) as Promise<MonthValueRow[]>,
-    m.query(
-      `SELECT p.number, count(s.id)::int AS total, count(*) FILTER (WHERE s.state = 'approved')::int AS approved
-         FROM periods p LEFT JOIN submissions s ON s.period_id = p.id
-        WHERE p.type = 'month' AND p.year = $1 AND p.number BETWEEN $2 AND $3 GROUP BY p.number`,
-      [period.year, first, last],
-    ) as Promise<MonthStatusRow[]>,
-    loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]),
-  ]);
+  const values: ValueRow[] = await m.query(
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    [approved],
+  );
+  const lastYearValues: Array<{ indicator_code: string; numeric_value: string | null }> = await m.query(
+    `SELECT v.indicator_code, v.numeric_value
+       FROM periods p JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = $1 AND p.year = $2 - 1 AND p.number = $3 AND v.numeric_value IS NOT NULL`,
+    [period.type, period.year, period.number],
+  );
+  const months: MonthValueRow[] = await m.query(
+    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
+       FROM periods p
+       JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = 'month' AND p.year IN ($1, $1 - 1) AND p.number <= $2 AND v.indicator_code = ANY($3)`,
+    [period.year, last, numericCodes],
+  );
+  const monthStatus: MonthStatusRow[] = await m.query(
+    `SELECT p.number, count(s.id)::int AS total, count(*) FILTER (WHERE s.state = 'approved')::int AS approved
+       FROM periods p LEFT JOIN submissions s ON s.period_id = p.id
+      WHERE p.type = 'month' AND p.year = $1 AND p.number BETWEEN $2 AND $3 GROUP BY p.number`,
+    [period.year, first, last],
+  );
+  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]);
   return assemblePeriodInput(
     { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans },
     template,
