@@ -92,12 +92,17 @@ export function aggregateWith<N, R>(ops: Arithmetic<N>, aggregation: Aggregation
   switch (aggregation) {
     case 'flow':
     case 'average': {
+      // one pass: the sum so far, or the months that are missing
+      let sum: N | null = null;
+      let missing: number[] | null = null;
+      for (let m = first; m <= last; m++) {
+        const v = valueOf(m);
+        if (v === null) (missing ??= []).push(m);
+        else if (!missing) sum = sum === null ? v : ops.plus(sum, v);
+      }
+      if (missing) return { value: null, months: [], missing };
       const all = range(first, last);
-      const missing = all.filter((m) => valueOf(m) === null);
-      if (missing.length) return { value: null, months: [], missing };
-      let sum = valueOf(first) as N;
-      for (let m = first + 1; m <= last; m++) sum = ops.plus(sum, valueOf(m) as N);
-      return { value: aggregation === 'flow' ? sum : ops.divideBy(sum, all.length), months: all, missing: [] };
+      return { value: aggregation === 'flow' ? (sum as N) : ops.divideBy(sum as N, all.length), months: all, missing: [] };
     }
     case 'stock': {
       const v = valueOf(last);
@@ -136,7 +141,11 @@ export function derivePeriodFiguresWith<N, R>(ops: Arithmetic<N>, input: PeriodD
   const value = isPeriod
     ? { value: input.entered ?? null, months: [] as number[], missing: [] as number[] }
     : aggregateWith(ops, rule.aggregation, months, input.thisYear);
-  const cumulative = rule.hasCumulative && !isPeriod ? cumulativeWith(ops, months.last, input.thisYear) : { value: null, months: [] as number[], source: null };
+  // a flow over a period that starts in January is its own cumulative: not summed twice
+  const sameAsValue = rule.aggregation === 'flow' && months.first === 1 && value.value !== null;
+  const cumulative = !rule.hasCumulative || isPeriod
+    ? { value: null, months: [] as number[], source: null }
+    : sameAsValue ? { value: value.value, months: value.months, source: 'computed' as const } : cumulativeWith(ops, months.last, input.thisYear);
   const onCumulative = rule.hasCumulative && rule.compareOn === 'cumulative' && !isPeriod;
   const basis = onCumulative ? cumulative.value : value.value;
   const pct = (part: N | null, whole: N | null) => (part === null || whole === null ? null : ops.percentOf(part, whole));

@@ -98,8 +98,9 @@ export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, 
     const plan = rows.plans.get(i.code) ?? null;
     const d = deriveExactPeriodFigures({ rule: ruleOf(i), months, thisYear: h.thisYear, lastYear: h.lastYear, annualPlan: plan });
     if (d.value === null && d.cumulative === null) continue;
+    // the lists are runs of consecutive months: first and length name one
     const list = (ms: number[]): MonthSource[] => {
-      const key = `${i.code}:${ms.join(',')}`;
+      const key = ms.length ? `${i.code}:${ms[0]}:${ms.length}` : '';
       let out = sourceLists.get(key);
       if (!out) {
         out = ms.map((m) => {
