@@ -275,6 +275,27 @@ export const vi = {
   'ext.updatedAt': 'Cập nhật',
   'ext.help': 'Hạn mới phải sau hạn chung của kỳ ({date}); gia hạn lại cho cùng đơn vị sẽ thay hạn cũ. Nhắc hạn và tình hình nộp tính theo hạn mới.',
   'ext.count': '{n} đơn vị được gia hạn',
+  // the reporting year
+  'period.type.month': 'Tháng',
+  'period.type.quarter': 'Quý',
+  'period.type.half_year': '6 tháng',
+  'period.type.nine_months': '9 tháng',
+  'period.type.year': 'Năm',
+  'admin.periods.type': 'Loại kỳ',
+  'admin.periods.number': 'Số thứ tự',
+  'admin.periods.window': 'Thời gian chốt số liệu: {from} – {to} (Nghị định 09/2019).',
+  'months.title': 'Số liệu của kỳ tổng hợp từ các tháng đã duyệt',
+  'months.help': 'Không cần nhập: hệ thống tính từ báo cáo tháng đã duyệt của đơn vị theo quy tắc của từng chỉ tiêu (cộng các tháng, số cuối kỳ, bình quân, số báo cáo gần nhất). Bảng trên là số liệu chỉ có theo kỳ, đơn vị nhập.',
+  'months.col.rule': 'Cách tính',
+  'months.col.value': 'Của kỳ',
+  'months.col.months': 'Các tháng',
+  'months.rule.flow': 'Cộng các tháng',
+  'months.rule.stock': 'Số cuối kỳ',
+  'months.rule.average': 'Bình quân các tháng',
+  'months.rule.to_date': 'Số báo cáo gần nhất',
+  'months.rule.period': 'Nhập theo kỳ',
+  'months.missing': 'thiếu tháng {months}',
+  'report.source.months': 'Từ các tháng',
 } as const;
 
 export type MessageKey = keyof typeof vi;
