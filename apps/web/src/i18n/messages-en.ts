@@ -277,6 +277,8 @@ export const en: Record<MessageKey, string> = {
   'ext.help': 'The new deadline must be after the period’s ({date}); extending again replaces the earlier one. Reminders and completeness follow it.',
   'ext.count': '{n} units extended',
   // the reporting year
+  'form.col.valuePeriod': 'Period',
+  'form.col.lastPeriod': 'Previous period',
   'period.type.month': 'Month',
   'period.type.quarter': 'Quarter',
   'period.type.half_year': 'Half-year',

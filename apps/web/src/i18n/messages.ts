@@ -276,6 +276,8 @@ export const vi = {
   'ext.help': 'Hạn mới phải sau hạn chung của kỳ ({date}); gia hạn lại cho cùng đơn vị sẽ thay hạn cũ. Nhắc hạn và tình hình nộp tính theo hạn mới.',
   'ext.count': '{n} đơn vị được gia hạn',
   // the reporting year
+  'form.col.valuePeriod': 'Thực hiện kỳ',
+  'form.col.lastPeriod': 'Kỳ trước',
   'period.type.month': 'Tháng',
   'period.type.quarter': 'Quý',
   'period.type.half_year': '6 tháng',

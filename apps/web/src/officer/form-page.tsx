@@ -127,7 +127,7 @@ export function FormPage() {
         )}
       </div>
       <div className="sheet-head-wrap" ref={head}>
-        <ColumnHeader />
+        <ColumnHeader longer={view.period.type !== 'month'} />
       </div>
       <FormSheet
         sections={editor.sections}
