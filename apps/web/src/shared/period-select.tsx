@@ -26,7 +26,7 @@ export function PeriodSelect({
       options={(periods ?? []).map((p) => ({
         value: p.id,
         label: periodName(p, lang),
-        // grouped by the type's name in the list, so a year's months and longer periods read apart
+        // the type's name on hover
         title: t(`period.type.${p.type}`),
       }))}
       data-testid="period-select"
