@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates the committed demo data of "Tổng hợp" from the Lạng Sơn May-2024 reference extraction:
 //   config/demo/units.json, config/forms/ktxh-monthly.v1.json, config/demo/plans.json,
-//   config/demo/history.json, config/demo/may-2024.json, test/fixtures/may-2024-expected.json
+//   config/demo/history.json, config/demo/may-2024.json, test/fixtures/may-2024-expected.json,
+//   config/demo/2024-06.json … 2024-12.json (synthetic months after May, made the way the history is)
 // then re-reads those files and checks them (exact BigInt decimals); exits 1 on any failure.
 // Usage: node scripts/generate-demo-data.mjs [--check]   (--check: only verify the committed files;
 //        REFERENCE_DIR overrides ../shared/reference)
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildUnits, buildForm, indicatorJson } from './demo-data/form.mjs';
 import { buildFigures } from './demo-data/figures.mjs';
+import { LATER_MONTHS } from './demo-data/later-months.mjs';
 import { toScaled, pctScaled, fmtVN, sum } from './demo-data/decimal.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +20,8 @@ const FILES = {
   units: 'config/demo/units.json', form: 'config/forms/ktxh-monthly.v1.json', plans: 'config/demo/plans.json',
   history: 'config/demo/history.json', may: 'config/demo/may-2024.json', fixture: 'test/fixtures/may-2024-expected.json',
 };
+/** June–December 2024: synthetic months after the reference May (scripts/demo-data/later-months.mjs). */
+const laterFile = (m) => `config/demo/2024-${String(m).padStart(2, '0')}.json`;
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const writeJson = (rel, data) => {
   const file = path.join(repoRoot, rel);
@@ -69,6 +73,7 @@ function generate() {
   writeJson(FILES.history, { submissions: figs.history });
   writeJson(FILES.may, { year: 2024, month: 5, submissions: figs.may });
   writeJson(FILES.fixture, figs.fixture);
+  for (const f of figs.later) writeJson(laterFile(f.month), f);
   return figs.unreproducible;
 }
 
@@ -121,7 +126,18 @@ function selfCheck() {
     for (const [c, v] of Object.entries(s.values)) put(s.unit, s.year, s.month, c, v);
   }
   for (const s of f.may.submissions) for (const v of s.values) put(s.unit, 2024, 5, v.indicatorCode, v.value);
-  const months = [...Array(12)].map((_, k) => [2023, k + 1]).concat([1, 2, 3, 4, 5].map((m) => [2024, m]));
+  for (const m of LATER_MONTHS) {
+    const later = readJson(path.join(repoRoot, laterFile(m)));
+    if (later.year !== 2024 || later.month !== m) fail.push(`${laterFile(m)}: wrong month`);
+    for (const s of later.submissions) {
+      ((values[`2024-${m}`] ??= {})[s.unit] ??= {});
+      for (const v of s.values) {
+        if (typeof v.value === 'string' && /\d/.test(v.value) && v.indicatorCode.startsWith('narrative_')) fail.push(`${laterFile(m)}: ${v.indicatorCode} states a figure`);
+        put(s.unit, 2024, m, v.indicatorCode, v.value);
+      }
+    }
+  }
+  const months = [...Array(12)].map((_, k) => [2023, k + 1]).concat([1, 2, 3, 4, 5, ...LATER_MONTHS].map((m) => [2024, m]));
   for (const [code, i] of inds) {
     if (i.kind === 'text' || !i.required) continue;
     for (const [y, m] of months) if (values[`${y}-${m}`]?.[unitOf.get(code)]?.[code] === undefined) fail.push(`missing ${code} ${y}-${m}`);

@@ -3,7 +3,8 @@
  * worker's V8 flags): consolidates one warm-up province, then its provinces one after the other, each
  * generated (not timed) just before it is consolidated and dropped after. Prints one JSON line.
  *
- * `measure.ts <count> [<first seed> <step>] [--rounds]`: seeds first, first+step, … With --rounds it
+ * `measure.ts <count> [<first seed> <step>] [--rounds] [--year]`: seeds first, first+step, … (--year: each
+ * province's annual report, twelve months × 40 units × 300 indicators, instead of its month). With --rounds it
  * is one of several processes consolidating at the same time, as WORKER_PROCESSES worker processes
  * would: before each province it prints "ready" and waits for "go" on stdin, so that run.js starts
  * every process's next province together and generation never overlaps another's measurement; each
@@ -11,8 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { consolidateProvince, Timing } from './consolidate';
+import { consolidateProvince, consolidateYear, Timing } from './consolidate';
 import { syntheticProvince } from './province';
+import { syntheticYear } from './year';
 
 const TICK = 100; // USER_HZ
 /** CPU seconds the whole machine spent busy (user nice system irq softirq steal). */
@@ -30,20 +32,24 @@ const epochMs = () => performance.timeOrigin + performance.now();
 async function main() {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const rounds = process.argv.includes('--rounds');
+  // --year: the annual report of each province (year.ts) instead of its month
+  const year = process.argv.includes('--year');
+  const generate = (seed: number) => (year ? syntheticYear(seed) : syntheticProvince(seed));
+  const consolidate = (p: ReturnType<typeof generate>) => (year ? consolidateYear(p as ReturnType<typeof syntheticYear>) : consolidateProvince(p as ReturnType<typeof syntheticProvince>));
   const count = Number(args[0] ?? 1);
   const first = Number(args[1] ?? 0);
   const step = Number(args[2] ?? 1);
   const mb = (bytes: number) => Math.round(bytes / 1048576);
   const lines = rounds ? createInterface({ input: process.stdin })[Symbol.asyncIterator]() : null;
 
-  const warm = syntheticProvince(1000 + first);
+  const warm = generate(1000 + first);
   gc();
-  const cold = await consolidateProvince(warm);
+  const cold = await consolidate(warm);
 
   const provinces: Array<Timing & { seed: number; rssAfterGenerateMb: number; foreignCpuSeconds: number; wallSeconds: number; startMs: number; endMs: number }> = [];
   for (let k = 0; k < count; k++) {
     const seed = first + k * step;
-    const p = syntheticProvince(seed);
+    const p = generate(seed);
     gc();
     const rssAfterGenerateMb = mb(process.memoryUsage().rss);
     if (lines) {
@@ -53,7 +59,7 @@ async function main() {
     const busy0 = machineBusySeconds();
     const own0 = ownCpuSeconds();
     const startMs = epochMs();
-    const t = await consolidateProvince(p);
+    const t = await consolidate(p);
     const endMs = epochMs();
     const busy = machineBusySeconds() - busy0;
     const own = ownCpuSeconds() - own0;

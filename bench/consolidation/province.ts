@@ -55,8 +55,8 @@ export function syntheticProvince(seed: number): Province {
     const sectionId = `II.${u}`;
     const statements: StatementTemplate[] = [];
 
-    const add = (row: Omit<IndicatorRow, 'unit_code' | 'compare_on' | 'has_same_period' | 'plan_basis'> & Partial<IndicatorRow>, base: number) => {
-      indicators.push({ compare_on: 'cumulative', has_same_period: true, plan_basis: row.has_plan ? 'kế hoạch' : null, unit_code: unit, ...row });
+    const add = (row: Omit<IndicatorRow, 'unit_code' | 'compare_on' | 'has_same_period' | 'plan_basis' | 'aggregation'> & Partial<IndicatorRow>, base: number) => {
+      indicators.push({ compare_on: 'cumulative', has_same_period: true, plan_basis: row.has_plan ? 'kế hoạch' : null, aggregation: row.has_cumulative ? 'flow' : 'to_date', unit_code: unit, ...row });
       const d = row.decimals ?? 0;
       values.push({ submission_id: submissionId, indicator_code: row.code, numeric_value: amount(base, d), text_value: null, cumulative_entered: null });
       // approved history May 2023 – April 2024 (with May 2024, 13 months): the system started in May 2023, so
@@ -108,7 +108,7 @@ export function syntheticProvince(seed: number): Province {
       footnote: { lead: 'Trong đó: ', items: [`u${u}_g1_1`, `u${u}_g1_2`, `u${u}_g1_3`], first: '{name} khoảng {value}, {samePeriod}', item: '{name} khoảng {value}, {samePeriod:short}' },
     });
     const narrative = `narrative_${unit.toLowerCase()}_${sectionId.replace(/\./g, '_').toLowerCase()}`;
-    indicators.push({ code: narrative, name: 'Thuyết minh', unit_of_measure: null, kind: 'text', decimals: null, parent_code: null, has_cumulative: false, has_plan: false, plan_basis: null, has_same_period: false, compare_on: 'value', same_period_style: 'change', unit_code: unit });
+    indicators.push({ code: narrative, name: 'Thuyết minh', unit_of_measure: null, kind: 'text', decimals: null, parent_code: null, has_cumulative: false, has_plan: false, plan_basis: null, has_same_period: false, compare_on: 'value', same_period_style: 'change', aggregation: 'to_date', unit_code: unit });
     narrativeOf.set(unit, { code: narrative, statements });
     sections.push({ id: sectionId, number: `${u}.`, heading: `Lĩnh vực của sở thứ ${u}`, level: 2, units: [unit], statements });
   }

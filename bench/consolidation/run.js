@@ -10,7 +10,8 @@
  * its own peak RSS and warm-up.
  *
  * Order: one (5 provinces timed one by one), sequential (34), parallel (34 in PROCESSES processes, in
- * rounds started together), one again (5). value = the parallel 34-province time; BASELINE = linear
+ * rounds started together), one again (5), then the annual report of one province (bench/consolidation/
+ * year.ts: 12 months × 40 units × 300 indicators, BENCH_YEAR_REPEATS times; annualMs = the median, target < 2 s). value = the parallel 34-province time; BASELINE = linear
  * growth shared by the processes: median one-province time × 34 / PROCESSES; ratio = baseline / value
  * (1 = linear; below 1 = worse). The sequential run gives the growth from 1 to 34 in one process.
  *
@@ -32,6 +33,8 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES || 2);
 const WORKER_FLAGS = require(path.join(ROOT, 'package.json')).scripts['start:worker'].split(/\s+/).filter((a) => a.startsWith('--'));
 const TARGET_ONE_MS = 1000;
 const TARGET_MANY_MS = 15000;
+const TARGET_ANNUAL_MS = 2000;
+const YEAR_REPEATS = Number(process.env.BENCH_YEAR_REPEATS || 5);
 const DISTURBED_PCT = 10;
 
 const t0 = Date.now();
@@ -158,7 +161,13 @@ async function main() {
   const one2 = await measure('one', ONE_REPEATS);
   log(`  ${one2.provinces.map((p) => round(p.totalMs)).join(' / ')} ms; other processes ${foreignPct(one2)}% of the CPU`);
 
+  log(`the annual report of one province (12 months × 40 units × 300 indicators), ${YEAR_REPEATS} times`);
+  const year = await start('year', [YEAR_REPEATS, 0, 1, '--year']).done;
+  log(`  ${year.provinces.map((p) => round(p.totalMs)).join(' / ')} ms; other processes ${foreignPct(year)}% of the CPU`);
+
   const ones = [...one1.provinces, ...one2.provinces];
+  const annualMs = median(year.provinces.map((p) => p.totalMs));
+  const annualMet = annualMs < TARGET_ANNUAL_MS;
   const oneMs = median(ones.map((p) => p.totalMs));
   const manyMs = sum(many.provinces.map((p) => p.totalMs));
   const baseline = (oneMs * PROVINCES) / PROCESSES;
@@ -170,7 +179,7 @@ async function main() {
   const parCumulative = par.rounds.map((r) => (accPar += r.ms));
   const parallelGrowth = growthAt(parCumulative).map((g) => ({ rounds: g.n, provinces: Math.min(PROVINCES, g.n * PROCESSES), ms: g.ms, perRoundMs: g.per }));
   const parProvinces = par.rounds.flatMap((r) => r.provinces);
-  const foreign = { one: foreignPct(one1), sequential: foreignPct(many), parallel: parForeignPct, oneAgain: foreignPct(one2) };
+  const foreign = { one: foreignPct(one1), sequential: foreignPct(many), parallel: parForeignPct, oneAgain: foreignPct(one2), annual: foreignPct(year) };
   const maxForeign = Math.max(...Object.values(foreign));
   const disturbed = maxForeign > DISTURBED_PCT;
   const first = many.provinces[0];
@@ -202,12 +211,20 @@ async function main() {
       `Peak RSS: ${one1.maxRssMb} MB for one province, ${many.maxRssMb} MB for ${PROVINCES} in one process, ${Math.max(...par.runs.map((r) => r.maxRssMb))} MB per parallel process. ` +
       `Other processes used up to ${maxForeign}% of the machine's CPU during a run${disturbed ? ' (shared machine: disturbed, re-run when quiet)' : ''}. ` +
       `Targets: one province < ${TARGET_ONE_MS} ms ${oneMet ? 'MET' : 'NOT MET'}, ${PROVINCES} < ${TARGET_MANY_MS} ms ${manyMet ? 'MET' : 'NOT MET'} ` +
-      `(${manyMs < TARGET_MANY_MS ? 'met' : 'not met'} by one process alone).`,
+      `(${manyMs < TARGET_MANY_MS ? 'met' : 'not met'} by one process alone). ` +
+      `annualMs = the annual report of one province (bench/consolidation/year.ts: 12 months of this year and 12 of last year, ` +
+      `${year.provinces[0].figures} printed figures, each with the months it comes from): median of ${year.provinces.length} runs in one process, ` +
+      `target < ${TARGET_ANNUAL_MS} ms ${annualMet ? 'MET' : 'NOT MET'}.`,
     oneProvinceMs: round(oneMs),
     // CPU time of the measuring process (GC threads included): what the work costs, less sensitive to a busy machine than wall time
     oneProvinceCpuMs: round(median(ones.map((p) => p.cpuMs))),
     provincesCpuMs: round(sum(parProvinces.map((p) => p.cpuMs))),
     oneProvinceRunsMs: ones.map((p) => round(p.totalMs)),
+    annualMs: round(annualMs),
+    annualCpuMs: round(median(year.provinces.map((p) => p.cpuMs))),
+    annualRunsMs: year.provinces.map((p) => round(p.totalMs)),
+    annualPhasesMs: phases(year.provinces),
+    annualReport: { monthlyFigures: 2 * 12 * 40 * 300, figures: year.provinces[0].figures, storedJsonKb: round(year.provinces[0].contentBytes / 1024), docxKb: round(year.provinces[0].docxBytes / 1024), peakRssMb: year.maxRssMb },
     oneProvincePhasesMs: phases(ones),
     coldFirstProvinceMs: round(median([one1.cold.totalMs, many.cold.totalMs, one2.cold.totalMs])),
     parallel: {
@@ -224,7 +241,7 @@ async function main() {
     peakRssMb: { oneProvince: Math.max(one1.maxRssMb, one2.maxRssMb), provinces: many.maxRssMb, parallelPerProcess: Math.max(...par.runs.map((r) => r.maxRssMb)), afterGeneratingOneProvince: median(ones.map((p) => p.rssAfterGenerateMb)) },
     report: sample,
     cpu: { foreignPct: foreign, loadAverage: os.loadavg().map((l) => round(l, 2)), disturbed },
-    targets: { oneProvinceMs: TARGET_ONE_MS, provincesMs: TARGET_MANY_MS, met: oneMet && manyMet },
+    targets: { oneProvinceMs: TARGET_ONE_MS, provincesMs: TARGET_MANY_MS, annualMs: TARGET_ANNUAL_MS, met: oneMet && manyMet && annualMet },
     environment: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, workerFlags: WORKER_FLAGS },
     measuredAt: new Date().toISOString(),
   };
@@ -236,6 +253,8 @@ async function main() {
   console.log(`consolidation (40 units × 300 indicators; ${sample.figures} figures, ${sample.footnotes} footnotes, DOCX ${sample.docxKb} KB per province)`);
   console.log(`  one province    ${round(oneMs)} ms  (derive ${p.deriveMs}, compose ${p.composeMs}, serialise ${p.serialiseMs}, DOCX ${p.docxMs}; first in a fresh process ${result.coldFirstProvinceMs})   target < ${TARGET_ONE_MS}`);
   console.log(`  ${PROVINCES} provinces    ${round(parMs)} ms in ${PROCESSES} processes   target < ${TARGET_MANY_MS}   (one process: ${round(manyMs)} ms)`);
+  const a = result.annualPhasesMs;
+  console.log(`  annual report   ${result.annualMs} ms  (derive ${a.deriveMs}, compose ${a.composeMs}, serialise ${a.serialiseMs}, DOCX ${a.docxMs}; CPU ${result.annualCpuMs} ms)   target < ${TARGET_ANNUAL_MS}`);
   console.log(`  CPU time        ${result.oneProvinceCpuMs} ms (one), ${result.provincesCpuMs} ms (${PROVINCES})`);
   console.log(`  growth          ${growth.map((g) => `${g.provinces}: ${g.ms} ms`).join(', ')} (one process)`);
   console.log(`  linear baseline ${round(baseline)} ms   ratio ${result.ratio} (1 = linear over ${PROCESSES} processes); one process alone ${result.sequential.ratio}`);

@@ -3,6 +3,7 @@ import {
   p10, sum, max, min, toScaled, toNumber, toPlain, rescale, floorDiv, pctScaled, fmtVN, rng, scaleBy,
   splitByWeights, splitChildren, solveDecreasing, pickNice,
 } from './decimal.mjs';
+import { fillLaterMonths, laterMonthFiles } from './later-months.mjs';
 
 const INVENTED_NOTE = 'Số tháng 5 do dữ liệu demo tự sinh (báo cáo chỉ nêu số lũy kế).';
 const digits = (v) => (v < 0n ? -v : v).toString().length;
@@ -315,5 +316,7 @@ export function buildFigures(form, units2024, notes) {
   for (const n of nodes.filter((x) => x.ind.sp && x.onHalf)) {
     notes.push(`${n.code}: giá trị cùng kỳ nguyên duy nhất cho ra đúng ${fmtVN(toScaled(n.ind.sp.v, n.ind.sp.dec), n.ind.sp.dec)}% nằm đúng ranh giới làm tròn (${n.onHalf}); phải làm tròn nửa lên (ROUND_HALF_UP, ra xa 0) bằng số thập phân chính xác.`);
   }
-  return { plans, history, may, fixture, unreproducible };
+  fillLaterMonths(roots, nodes.filter((n) => n.ind.kind === 'percent'));
+  const later = laterMonthFiles(form, units2024, byCode);
+  return { plans, history, may, fixture, unreproducible, later };
 }

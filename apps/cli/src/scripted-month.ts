@@ -9,8 +9,10 @@ export interface MayFile {
   submissions: Array<{ unit: string; values: Array<{ indicatorCode: string; value: number | string | null; note?: string | null }> }>;
 }
 
-export function readDemoMonth(configDir: string): MayFile {
-  return JSON.parse(readFileSync(join(configDir, 'demo', 'may-2024.json'), 'utf8')) as MayFile;
+/** What each unit types in a demo month: May 2024 (the reference), or a synthetic later month of 2024 (config/demo/2024-MM.json). */
+export function readDemoMonth(configDir: string, month: { year: number; month: number } = { year: 2024, month: 5 }): MayFile {
+  const file = month.year === 2024 && month.month === 5 ? 'may-2024.json' : `${month.year}-${String(month.month).padStart(2, '0')}.json`;
+  return JSON.parse(readFileSync(join(configDir, 'demo', file), 'utf8')) as MayFile;
 }
 
 /** The unit whose first submission the office returns: its officer typed one figure a digit short. */
@@ -46,8 +48,11 @@ export class MonthScript {
     private readonly password: string,
     private readonly log: (line: string) => void,
     configDir: string,
+    which?: { year: number; month: number },
+    /** the slipped figure and the office's return: the demo's first month shows them, later months go straight */
+    private readonly withReturn = true,
   ) {
-    this.month = readDemoMonth(configDir);
+    this.month = readDemoMonth(configDir, which);
     this.typed = new Map(this.month.submissions.map((s) => [s.unit, s.values]));
   }
 
@@ -64,7 +69,7 @@ export class MonthScript {
     const s = this.row(unitCode);
     const officer = await this.api.login(`officer-${unitCode.toLowerCase()}`, this.password);
     let values = this.typed.get(unitCode) ?? [];
-    if (unitCode === RETURNED_UNIT) {
+    if (unitCode === RETURNED_UNIT && this.withReturn) {
       // a figure that is neither a "trong đó" part nor a total, so the slip passes the form's rules
       const form = await this.api.call<{ values: Array<{ indicatorCode: string; parentCode: string | null }> }>(officer, 'GET', `/submissions/${s.id}`);
       const parents = new Set(form.values.map((v) => v.parentCode).filter(Boolean));
@@ -130,8 +135,10 @@ export async function playScriptedMonth(
   password: string,
   configDir: string,
   log: (line: string) => void = () => undefined,
+  which?: { year: number; month: number },
 ): Promise<ScriptedMonthResult> {
-  const script = new MonthScript(new ApiClient(baseUrl), password, log, configDir);
+  const later = which !== undefined && !(which.year === 2024 && which.month === 5);
+  const script = new MonthScript(new ApiClient(baseUrl), password, log, configDir, which, !later);
   await script.openPeriod();
   for (const s of script.submissions) await script.fillAndSubmit(s.unitCode);
   log(`${script.submissions.length} đơn vị đã nhập số liệu và gửi báo cáo.`);

@@ -1,4 +1,7 @@
+import type { Aggregation, PeriodType } from '@app/domain';
 import type { DecimalString } from './decimal-string';
+
+export type { Aggregation };
 
 export type IndicatorKind = 'number' | 'percent' | 'text';
 export type CompareOn = 'value' | 'cumulative';
@@ -10,7 +13,8 @@ export interface FormTemplateSummary {
   code: string;
   version: number;
   name: string;
-  periodType: string;
+  /** the period types it serves */
+  periodTypes: PeriodType[];
   sections: number;
   indicators: number;
   createdAt: string;
@@ -29,6 +33,8 @@ export interface FormIndicatorView {
   hasSamePeriod: boolean;
   compareOn: CompareOn;
   samePeriodStyle: SamePeriodStyle;
+  /** how a longer period's figure comes from the months, or `period`: entered for the period */
+  aggregation: Aggregation;
   min: DecimalString | null;
   max: DecimalString | null;
   integerOnly: boolean;
@@ -40,7 +46,7 @@ export interface FormTemplateView {
   code: string;
   version: number;
   name: string;
-  periodType: string;
+  periodTypes: PeriodType[];
   deadlineRule: { rule: string; days?: number; day?: number } | null;
   sections: Array<{ code: string; title: string; reportSection: string | null; units: string[]; indicators: FormIndicatorView[] }>;
 }

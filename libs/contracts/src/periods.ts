@@ -1,13 +1,19 @@
-import type { SubmissionState } from '@app/domain';
+import type { PeriodType, SubmissionState } from '@app/domain';
 
-export type PeriodType = 'month' | 'quarter' | 'half_year' | 'year';
+/** month, quarter, half_year, nine_months, year */
+export type { PeriodType };
 
 export interface PeriodView {
   id: string;
   type: PeriodType;
   year: number;
   number: number;
+  /** as a title says it: "quý II năm 2024", "6 tháng đầu năm 2024" */
   label: string;
+  /** as a list names it: "Quý II/2024", "6 tháng đầu năm 2024" */
+  name: string;
+  /** the calendar months it covers */
+  months: { first: number; last: number };
   cutoffFrom: string;
   cutoffTo: string;
   deadline: string;

@@ -1,6 +1,6 @@
 import type { ErrorDetail, SubmissionState } from '@app/domain';
 import type { DecimalString } from './decimal-string';
-import type { CompareOn, IndicatorKind, SamePeriodStyle } from './forms';
+import type { Aggregation, CompareOn, IndicatorKind, SamePeriodStyle } from './forms';
 import type { PeriodType } from './periods';
 
 export type { SubmissionState };
@@ -32,6 +32,8 @@ export interface RuleView {
   compareOn: CompareOn;
   samePeriodStyle: SamePeriodStyle;
   decimals: number | null;
+  /** how a longer period's figure comes from the months, or `period`: entered for the period */
+  aggregation: Aggregation;
   integerOnly: boolean;
   min: DecimalString | null;
   max: DecimalString | null;
@@ -117,6 +119,32 @@ export interface SubmissionView {
   values: ValueView[];
   problems: ErrorDetail[];
   reviews: ReviewView[];
+  /**
+   * a longer period (quarter, six months, nine months, year): the unit's figures of the monthly form
+   * computed from its approved months by each indicator's rule, shown beside those typed for the
+   * period; null for a month
+   */
+  fromMonths: MonthFigureView[] | null;
+}
+
+/** One of the unit's figures of a longer period, computed from its approved months (read-only). */
+export interface MonthFigureView {
+  indicatorCode: string;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  sectionCode: string;
+  /** flow (summed), stock (end of period), average, to_date (last reported) */
+  aggregation: Aggregation;
+  value: DecimalString | null;
+  cumulative: DecimalString | null;
+  planPct: DecimalString | null;
+  samePeriodChangePct: DecimalString | null;
+  samePeriodRatioPct: DecimalString | null;
+  /** the months the value was taken from, with their approved figures */
+  months: Array<{ month: number; value: DecimalString | null }>;
+  /** months the rule needed that are not approved yet */
+  missingMonths: number[];
 }
 
 export interface SaveAnswer {

@@ -1,5 +1,6 @@
-import { Dec, dec } from './decimal';
-import { equals, ExactValue, Fixed, lessHundred, percent, plus } from './exact-decimal';
+import { Arithmetic, decimalJs, exact } from './arithmetic';
+import { Dec } from './decimal';
+import { ExactValue } from './exact-decimal';
 
 export type CompareOn = 'value' | 'cumulative';
 
@@ -44,26 +45,6 @@ export interface DerivedFigures<N = Dec> {
   samePeriodBase: N | null;
 }
 
-/** The arithmetic the rules need: decimal.js (the API and the form), or exact-decimal.ts (consolidation). */
-interface Arithmetic<N> {
-  zero: N;
-  plus(a: N, b: N): N;
-  equals(a: N, b: N): boolean;
-  /** part / whole × 100; null when whole is zero */
-  percentOf(part: N, whole: N): N | null;
-  lessHundred(ratio: N): N;
-}
-
-const HUNDRED = dec(100);
-const decimalJs: Arithmetic<Dec> = {
-  zero: dec(0),
-  plus: (a, b) => a.plus(b),
-  equals: (a, b) => a.eq(b),
-  percentOf: (part, whole) => percentOf(part, whole),
-  lessHundred: (ratio) => ratio.minus(HUNDRED),
-};
-const exact: Arithmetic<ExactValue> = { zero: new Fixed(0, 0), plus, equals, percentOf: percent, lessHundred };
-
 /**
  * Sum of periods 1..n when every one of them is known, else null.
  * Where the months are not all in the system the officer's own cumulative is used instead.
@@ -92,10 +73,7 @@ function resolveCumulative<N>(ops: Arithmetic<N>, computed: N | null, entered: N
   return { cumulative: null, source: null, mismatch: false };
 }
 
-export function percentOf(part: Dec | null, whole: Dec | null): Dec | null {
-  if (part === null || whole === null || whole.isZero()) return null;
-  return part.div(whole).times(HUNDRED);
-}
+export { percentOf } from './arithmetic';
 
 export function deriveFigures(input: DerivationInput): DerivedFigures {
   return deriveWith(decimalJs, input);

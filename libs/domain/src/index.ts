@@ -10,3 +10,5 @@ export * from './reminders';
 export * from './report';
 export * from './exact-decimal';
 export * from './decimal-text';
+export * from './arithmetic';
+export * from './aggregation';

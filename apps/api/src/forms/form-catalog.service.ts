@@ -1,5 +1,5 @@
 import { FormSection, FormSectionUnit, Indicator } from '@app/database';
-import { CompareOn, dec, hasDraftRules, IndicatorKind, IndicatorRule } from '@app/domain';
+import { Aggregation, CompareOn, dec, hasDraftRules, IndicatorKind, IndicatorRule } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,6 +15,7 @@ export interface FormIndicator extends IndicatorRule {
   samePeriodStyle: 'change' | 'ratio';
   decimals: number | null;
   kind: IndicatorKind;
+  aggregation: Aggregation;
 }
 
 export interface UnitForm {
@@ -84,6 +85,7 @@ export class FormCatalogService {
       compareOn: i.compareOn,
       samePeriodStyle: i.samePeriodStyle,
       decimals: i.decimals,
+      aggregation: i.aggregation,
     }));
     const parentCodes = new Set(indicators.flatMap((i) => (i.parentCode === null ? [] : [i.parentCode])));
     return {

@@ -35,7 +35,7 @@ export class FormTemplateViewService {
       code: template.code,
       version: template.version,
       name: template.name,
-      periodType: template.periodType,
+      periodTypes: template.periodTypes,
       deadlineRule: template.deadlineRule,
       sections: sections.map((s) => ({
         code: s.code,
@@ -57,6 +57,7 @@ export class FormTemplateViewService {
             hasSamePeriod: i.hasSamePeriod,
             compareOn: i.compareOn,
             samePeriodStyle: i.samePeriodStyle,
+            aggregation: i.aggregation,
             // bounds are figures: decimal strings as everywhere (the column keeps what the form file said)
             min: i.min === null ? null : canonicalDecimal(i.min),
             max: i.max === null ? null : canonicalDecimal(i.max),

@@ -5,8 +5,8 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } fro
 export class OpenPeriodDto {
   @ApiProperty({ enum: PERIOD_TYPES, example: 'month' }) @IsIn(PERIOD_TYPES) type: PeriodType;
   @ApiProperty({ example: 2024 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(12) number: number;
-  @ApiPropertyOptional({ description: 'form template code; default: the latest form for this period type' })
+  @ApiProperty({ example: 5, description: 'month 1–12, quarter 1–4, half_year 1–2, nine_months 1, year 1' }) @IsInt() @Min(1) @Max(12) number: number;
+  @ApiPropertyOptional({ description: 'form template code; default: the newest form that serves this period type' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

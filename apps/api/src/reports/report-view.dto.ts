@@ -20,6 +20,12 @@ const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed'
 const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'issued', 'superseded', 'replaced'];
 const FIELDS: FigureField[] = ['value', 'cumulative', 'planPct', 'samePeriodChangePct', 'samePeriodRatioPct'];
 
+class MonthSourceDto {
+  @ApiProperty({ example: 4 }) month: number;
+  @ApiProperty() submissionId: string;
+  @ApiDecimal('the month’s exact approved figure') value: string;
+}
+
 export class FigureSourceDto implements FigureSource {
   @ApiProperty() unitCode: string;
   @ApiProperty() submissionId: string;
@@ -28,6 +34,8 @@ export class FigureSourceDto implements FigureSource {
   @ApiDecimal('the exact approved figure the printed text comes from') value: string;
   @ApiProperty({ example: '710,83', description: 'as printed' }) text: string;
   @ApiProperty() sectionId: string;
+  @ApiProperty({ type: [MonthSourceDto], required: false, description: 'a longer period’s figure: the months it was taken from (the months a summed figure sums)' })
+  months?: MonthSourceDto[];
 }
 
 class SectionFigureDto {

@@ -3,6 +3,7 @@ import type {
   BasisFigure,
   BasisView,
   DerivedView,
+  MonthFigureView,
   ReviewActionName,
   ReviewView,
   RuleView,
@@ -14,7 +15,7 @@ import type {
   TransitionAnswer,
   ValueView,
 } from '@app/contracts';
-import { SUBMISSION_STATES } from '@app/domain';
+import { AGGREGATIONS, PERIOD_TYPES, SUBMISSION_STATES } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDecimal, ErrorDetailDto } from '../common/api-decimal';
 
@@ -57,6 +58,7 @@ export class RuleViewDto implements RuleView {
   @ApiProperty({ enum: ['value', 'cumulative'] }) compareOn: RuleView['compareOn'];
   @ApiProperty({ enum: ['change', 'ratio'] }) samePeriodStyle: RuleView['samePeriodStyle'];
   @ApiProperty({ type: Number, nullable: true, description: 'decimals the report prints' }) decimals: number | null;
+  @ApiProperty({ enum: AGGREGATIONS, description: 'how a longer period’s figure comes from the months' }) aggregation: RuleView['aggregation'];
   @ApiProperty() integerOnly: boolean;
   @ApiDecimal('lower bound', '0') min: string | null;
   @ApiDecimal('upper bound', '100') max: string | null;
@@ -126,7 +128,7 @@ class SectionViewDto implements SectionView {
 }
 
 class PeriodRefDto {
-  @ApiProperty({ enum: ['month', 'quarter', 'half_year', 'year'] }) type: SubmissionView['period']['type'];
+  @ApiProperty({ enum: PERIOD_TYPES }) type: SubmissionView['period']['type'];
   @ApiProperty() year: number;
   @ApiProperty() number: number;
   @ApiProperty() deadline: string;
@@ -135,6 +137,27 @@ class PeriodRefDto {
 class ExtensionRefDto {
   @ApiProperty() deadline: string;
   @ApiProperty() reason: string;
+}
+
+class MonthOfFigureDto {
+  @ApiProperty() month: number;
+  @ApiDecimal('the month’s approved figure') value: string | null;
+}
+
+export class MonthFigureViewDto implements MonthFigureView {
+  @ApiProperty() indicatorCode: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) unit: string | null;
+  @ApiProperty({ enum: ['number', 'percent', 'text'] }) kind: MonthFigureView['kind'];
+  @ApiProperty() sectionCode: string;
+  @ApiProperty({ enum: AGGREGATIONS }) aggregation: MonthFigureView['aggregation'];
+  @ApiDecimal('the period’s figure by the indicator’s rule') value: string | null;
+  @ApiDecimal('since January (flows)') cumulative: string | null;
+  @ApiDecimal('% of the annual plan') planPct: string | null;
+  @ApiDecimal('% change vs the same period last year') samePeriodChangePct: string | null;
+  @ApiDecimal('% of the same period last year') samePeriodRatioPct: string | null;
+  @ApiProperty({ type: [MonthOfFigureDto] }) months: MonthOfFigureDto[];
+  @ApiProperty({ type: [Number] }) missingMonths: number[];
 }
 
 export class SubmissionViewDto implements SubmissionView {
@@ -154,6 +177,8 @@ export class SubmissionViewDto implements SubmissionView {
   @ApiProperty({ type: [ValueViewDto] }) values: ValueViewDto[];
   @ApiProperty({ type: [ErrorDetailDto], description: 'rule problems that would refuse submission' }) problems: ErrorDetailDto[];
   @ApiProperty({ type: [ReviewViewDto] }) reviews: ReviewViewDto[];
+  @ApiProperty({ type: [MonthFigureViewDto], nullable: true, description: 'a longer period: the unit’s figures computed from its approved months; null for a month' })
+  fromMonths: MonthFigureViewDto[] | null;
 }
 
 export class SaveAnswerDto implements SaveAnswer {

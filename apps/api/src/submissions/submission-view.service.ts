@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { FormCatalogService, FormIndicator } from '../forms/form-catalog.service';
+import { MonthFiguresService } from './month-figures.service';
 import { SubmissionAccess } from './submission-access.service';
 
 /**
@@ -25,6 +26,7 @@ export class SubmissionViewService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: SubmissionAccess,
     private readonly forms: FormCatalogService,
+    private readonly monthFigures: MonthFiguresService,
   ) {}
 
   async list(actor: Actor, periodId?: string): Promise<SubmissionListItem[]> {
@@ -64,9 +66,10 @@ export class SubmissionViewService {
       this.db.getRepository(DeadlineExtension).findOneBy({ periodId: s.periodId, unitId: s.unitId }),
     ]);
     const codes = form.indicators.map((i) => i.code);
-    const [histories, plans] = await Promise.all([
+    const [histories, plans, fromMonths] = await Promise.all([
       loadFigureHistory(this.db, [s.unitId], period, codes),
       loadPlans(this.db, period.year, codes),
+      this.monthFigures.forUnit(s.unitId, period),
     ]);
     const history: FigureHistory = histories.get(s.unitId) ?? new Map();
     const values = new Map(valueRows.map((v) => [v.indicatorCode, v]));
@@ -100,6 +103,7 @@ export class SubmissionViewService {
       ),
       problems: checkIndicatorRules(form.indicators, cells, { requireAll: true }),
       reviews,
+      fromMonths,
     };
   }
 
@@ -195,6 +199,7 @@ function ruleView(i: FormIndicator): RuleView {
     compareOn: i.compareOn,
     samePeriodStyle: i.samePeriodStyle,
     decimals: i.decimals,
+    aggregation: i.aggregation,
     integerOnly: i.integerOnly,
     min: text(i.min),
     max: text(i.max),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FormsModule } from '../forms/forms.module';
+import { MonthFiguresService } from './month-figures.service';
 import { SubmissionAccess } from './submission-access.service';
 import { SubmissionValuesService } from './submission-values.service';
 import { SubmissionViewService } from './submission-view.service';
@@ -9,7 +10,7 @@ import { SubmissionsController } from './submissions.controller';
 @Module({
   imports: [FormsModule],
   controllers: [SubmissionsController],
-  providers: [SubmissionAccess, SubmissionValuesService, SubmissionViewService, SubmissionWorkflowService],
+  providers: [MonthFiguresService, SubmissionAccess, SubmissionValuesService, SubmissionViewService, SubmissionWorkflowService],
   exports: [SubmissionWorkflowService],
 })
 export class SubmissionsModule {}

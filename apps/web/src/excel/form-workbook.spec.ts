@@ -4,7 +4,7 @@ import { baseText, buildRows, cellState, CellState } from '../officer/form-model
 import { dec } from '@app/domain';
 import { buildWorkbook, figureCell, HEADER, readWorkbook } from './form-workbook';
 
-const rule = { hasCumulative: false, hasPlan: false, hasSamePeriod: false, compareOn: 'value' as const, samePeriodStyle: 'change' as const, decimals: null, integerOnly: false, min: '0', max: null };
+const rule = { hasCumulative: false, hasPlan: false, hasSamePeriod: false, compareOn: 'value' as const, samePeriodStyle: 'change' as const, decimals: null, aggregation: 'to_date' as const, integerOnly: false, min: '0', max: null };
 const value = (over: Partial<ValueView>): ValueView => ({
   indicatorCode: 'x', name: 'X', unit: 'ha', kind: 'number', sectionCode: 'S', parentCode: null, required: true, note: null,
   rule, value: null, cumulativeEntered: null, derived: null, basis: { earlier: [], lastYear: [], plan: null }, ...over,
@@ -14,6 +14,7 @@ const view: SubmissionView = {
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
   deadline: '2024-05-16',
   extension: null,
+  fromMonths: null,
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [

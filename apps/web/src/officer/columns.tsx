@@ -25,7 +25,10 @@ export function ColGroup() {
   );
 }
 
-export function ColumnHeader() {
+/** A longer period's form: its figures are the period's, and the one before is the previous period. */
+const LONGER_LABELS: Partial<Record<MessageKey, MessageKey>> = { 'form.col.value': 'form.col.valuePeriod', 'form.col.lastMonth': 'form.col.lastPeriod' };
+
+export function ColumnHeader({ longer = false }: { longer?: boolean }) {
   const { t } = useI18n();
   return (
     <table className="sheet sheet-head">
@@ -34,7 +37,7 @@ export function ColumnHeader() {
         <tr>
           {COLUMNS.map((c) => (
             <th key={c.key} className={`${c.num ? 'num' : ''} col-${c.key}`}>
-              {t(c.label)}
+              {t((longer && LONGER_LABELS[c.label]) || c.label)}
             </th>
           ))}
         </tr>

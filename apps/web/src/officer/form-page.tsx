@@ -8,6 +8,7 @@ import { useMe } from '../session/session';
 import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { periodName } from '../shared/period-name';
+import { MonthFigures } from './month-figures';
 import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ColumnHeader } from './columns';
@@ -126,7 +127,7 @@ export function FormPage() {
         )}
       </div>
       <div className="sheet-head-wrap" ref={head}>
-        <ColumnHeader />
+        <ColumnHeader longer={view.period.type !== 'month'} />
       </div>
       <FormSheet
         sections={editor.sections}
@@ -138,6 +139,7 @@ export function FormPage() {
         editable={editor.editable}
         onChange={editor.setCell}
       />
+      {view.fromMonths && <MonthFigures figures={view.fromMonths} />}
       <ReviewHistory reviews={view.reviews} />
     </div>
   );

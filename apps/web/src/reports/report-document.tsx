@@ -32,6 +32,19 @@ function SourceCard({ source, names }: { source: FigureSource; names: SourceName
       <dd>{t(`field.${source.field}` as MessageKey)}</dd>
       <dt>{t('report.source.value')}</dt>
       <dd className="source-value">{sourceValue(source.field, source.value)}</dd>
+      {source.months && (
+        <>
+          <dt>{t('report.source.months')}</dt>
+          <dd data-testid="figure-source-months">
+            {source.months.map((m, i) => (
+              <span key={m.month}>
+                {i > 0 && '; '}
+                <Link to={`/review/${m.submissionId}`}>{t('period.type.month')} {m.month}</Link>: {sourceValue('value', m.value)}
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
       <dd className="source-link">
         <Link to={`/review/${source.submissionId}`}>{t('report.source.open')} ›</Link>
       </dd>

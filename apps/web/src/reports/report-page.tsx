@@ -3,7 +3,7 @@ import { Alert, App, Button, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
-import type { FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '@app/contracts';
+import type { FormTemplateSummary, FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useMe } from '../session/session';
@@ -24,6 +24,13 @@ import { SignOffActions } from './sign-off-actions';
  * hover), and what the reader may do — the office edits sections, compares revisions and sends it
  * for sign-off; the vice-chairman signs or returns it; everyone downloads DOCX / PDF.
  */
+/** The newest form of the months (a longer period's figures are theirs). */
+async function monthlyForm(): Promise<FormTemplateView | null> {
+  const forms = await api.get<FormTemplateSummary[]>('/forms');
+  const monthly = forms.filter((f) => f.periodTypes.includes('month')).sort((a, b) => b.version - a.version)[0];
+  return monthly ? api.get<FormTemplateView>(`/forms/${monthly.id}`) : null;
+}
+
 export function ReportPage() {
   const { id = '' } = useParams();
   const me = useMe();
@@ -37,11 +44,14 @@ export function ReportPage() {
     if (!r) return null;
     const period = await api.get<PeriodView>(`/periods/${r.periodId}`);
     const [units, form] = await Promise.all([api.get<UnitView[]>('/units'), api.get<FormTemplateView>(`/forms/${period.formTemplateId}`).catch(() => null)]);
-    return { period, units, form };
+    // a longer period's figures come from the months: their indicators are the monthly form's
+    const monthly = period.type === 'month' ? null : await monthlyForm().catch(() => null);
+    return { period, units, form, monthly };
   }, [r?.periodId]);
   const names = useMemo<SourceNames>(() => {
     const c = context.data;
-    const indicators = new Map((c?.form?.sections ?? []).flatMap((s) => s.indicators.map((i) => [i.code, { name: i.name, unit: i.unit }] as const)));
+    const sections = [...(c?.monthly?.sections ?? []), ...(c?.form?.sections ?? [])];
+    const indicators = new Map(sections.flatMap((s) => s.indicators.map((i) => [i.code, { name: i.name, unit: i.unit }] as const)));
     return { units: new Map((c?.units ?? []).map((u) => [u.code, u.name])), indicators };
   }, [context.data]);
   const onEdit = useCallback((s: ReportSectionView) => setEditing(s), []);

@@ -3,7 +3,7 @@ import type { PeriodView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { periodName } from './period-name';
 
-/** The period picker in a page's head (the board, the reports): "Tháng 5/2024" / "May 2024". */
+/** The period picker in a page's head (the board, the reports): "Tháng 5/2024", "Quý II/2024", "6 tháng đầu năm 2024" / "May 2024", "Q2 2024". */
 export function PeriodSelect({
   periods,
   loading,
@@ -15,14 +15,20 @@ export function PeriodSelect({
   value: string | undefined;
   onChange: (periodId: string) => void;
 }) {
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <Select
-      style={{ width: 180 }}
+      style={{ width: 240 }}
+      popupMatchSelectWidth={false}
       value={value}
       loading={loading}
       onChange={onChange}
-      options={(periods ?? []).map((p) => ({ value: p.id, label: periodName(p, lang) }))}
+      options={(periods ?? []).map((p) => ({
+        value: p.id,
+        label: periodName(p, lang),
+        // the type's name on hover
+        title: t(`period.type.${p.type}`),
+      }))}
       data-testid="period-select"
     />
   );

@@ -1,10 +1,13 @@
-import type { CompareOn, DeadlineRule, IndicatorKind, PeriodType, ReminderPolicy } from '@app/domain';
+import type { Aggregation, CompareOn, DeadlineRule, IndicatorKind, PeriodType, ReminderPolicy } from '@app/domain';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ReportingUnit } from './reporting-unit.entity';
 
 export type { DeadlineRule };
 
-/** Biểu mẫu: a versioned monthly data form. A period is opened against one version. */
+/**
+ * Biểu mẫu: a versioned data form. A period is opened against one version of a form that names
+ * the period's type among its `periodTypes` (which forms a period type uses is data).
+ */
 @Entity('form_templates')
 @Unique(['code', 'version'])
 export class FormTemplate {
@@ -12,7 +15,7 @@ export class FormTemplate {
   @Column({ type: 'text' }) code: string;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'text' }) name: string;
-  @Column({ type: 'text' }) periodType: PeriodType;
+  @Column({ type: 'text', array: true }) periodTypes: PeriodType[];
   @Column({ type: 'jsonb', nullable: true }) deadlineRule: DeadlineRule | null;
   /** when to remind whom (data; absent fields take the defaults of the domain lib) */
   @Column({ type: 'jsonb', nullable: true }) reminderPolicy: Partial<ReminderPolicy> | null;
@@ -49,6 +52,7 @@ export class FormSectionUnit {
 
 @Entity('indicators')
 @Check(`"kind" IN ('number', 'percent', 'text')`)
+@Check(`"aggregation" IN ('flow', 'stock', 'average', 'to_date', 'period')`)
 @Unique(['templateId', 'code'])
 export class Indicator {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -67,6 +71,8 @@ export class Indicator {
   @Column({ type: 'boolean', default: false }) hasSamePeriod: boolean;
   @Column({ type: 'text', default: 'value' }) compareOn: CompareOn;
   @Column({ type: 'text', default: 'change' }) samePeriodStyle: 'change' | 'ratio';
+  /** how a longer period's figure comes from the months (flow, stock, average, to_date), or `period`: entered for the period */
+  @Column({ type: 'text', default: 'to_date' }) aggregation: Aggregation;
   @Column({ type: 'boolean', default: false }) required: boolean;
   @Column({ type: 'numeric', nullable: true }) min: string | null;
   @Column({ type: 'numeric', nullable: true }) max: string | null;

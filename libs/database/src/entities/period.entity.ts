@@ -2,9 +2,9 @@ import type { PeriodType } from '@app/domain';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { FormTemplate } from './form-template.entity';
 
-/** Kỳ báo cáo: one month (quarter, half-year, year later) with its cutoff window and deadline. */
+/** Kỳ báo cáo: a month, quarter, half-year, nine months or year, with its cutoff window and deadline. */
 @Entity('periods')
-@Check(`"type" IN ('month', 'quarter', 'half_year', 'year')`)
+@Check(`"type" IN ('month', 'quarter', 'half_year', 'nine_months', 'year')`)
 @Unique(['type', 'year', 'number'])
 export class Period {
   @PrimaryGeneratedColumn('uuid') id: string;

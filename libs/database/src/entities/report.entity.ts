@@ -1,4 +1,4 @@
-import type { StoredFigures, ReportContent, ReportState, ReportTemplate as ReportTemplateBody, RevisionState } from '@app/domain';
+import type { PeriodType, StoredFigures, ReportContent, ReportState, ReportTemplate as ReportTemplateBody, RevisionState } from '@app/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Period } from './period.entity';
 
@@ -10,6 +10,8 @@ export class ReportTemplateRow {
   @Column({ type: 'text' }) code: string;
   @Column({ type: 'int' }) version: number;
   @Column({ type: 'text' }) formCode: string;
+  /** the period type it reports (month, quarter, …); null: any period of its form */
+  @Column({ type: 'text', nullable: true }) periodType: PeriodType | null;
   @Column({ type: 'jsonb' }) body: ReportTemplateBody;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,6 +1,7 @@
-import { ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
+import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
+import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
   code: string;
@@ -15,6 +16,8 @@ export interface IndicatorRow {
   has_same_period: boolean;
   compare_on: 'value' | 'cumulative';
   same_period_style: 'change' | 'ratio';
+  /** how a longer period's figure comes from the months */
+  aggregation: Aggregation;
   unit_code: string;
 }
 
@@ -61,24 +64,10 @@ export async function loadConsolidationInput(
   signerName: string | null,
 ): Promise<ComposeInput & { submissionIds: string[] }> {
   const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
-  const indicators: IndicatorRow[] = await m.query(
-    `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
-            i.has_same_period, i.compare_on, i.same_period_style, min(u.code) AS unit_code
-       FROM indicators i
-       JOIN form_sections fs ON fs.id = i.section_id
-       JOIN form_section_units fsu ON fsu.section_id = fs.id
-       JOIN reporting_units u ON u.id = fsu.unit_id
-      WHERE i.template_id = $1
-      GROUP BY i.id, fs.position
-      ORDER BY fs.position, i.position`,
-    [period.form_template_id],
-  );
-  const units: UnitRow[] = await m.query(
-    `SELECT u.id, u.code, u.name, s.id AS submission_id, s.state
-       FROM submissions s JOIN reporting_units u ON u.id = s.unit_id
-      WHERE s.period_id = $1 ORDER BY u.code`,
-    [periodId],
-  );
+  // a quarter, six months, nine months, a year: from the approved months, by each indicator's rule
+  if (period.type !== 'month') return loadPeriodConsolidationInput(m, period, template, signerName);
+  const indicators = await queryFormIndicators(m, period.form_template_id);
+  const units = await queryPeriodUnits(m, periodId);
   const approved = units.filter((u) => u.state === 'approved');
   const values: ValueRow[] = await m.query(
     `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,

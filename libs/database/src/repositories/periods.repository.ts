@@ -36,6 +36,49 @@ export async function listPeriodsWithCounts(db: Queryable): Promise<PeriodCounts
   );
 }
 
+/** The newest version of a form that serves the period type (of the given code, if any). */
+export async function findNewestFormForPeriodType(
+  db: Queryable,
+  type: PeriodType,
+  formCode?: string,
+): Promise<{ id: string; code: string; deadlineRule: unknown } | null> {
+  const [row]: Array<{ id: string; code: string; deadlineRule: unknown }> = await db.query(
+    `SELECT id, code, deadline_rule AS "deadlineRule" FROM form_templates
+      WHERE $1 = ANY(period_types) AND ($2::text IS NULL OR code = $2)
+      ORDER BY version DESC, created_at DESC LIMIT 1`,
+    [type, formCode ?? null],
+  );
+  return row ?? null;
+}
+
+/** Opens a period (the unique (type, year, number) refuses a second one: 23505). */
+export async function insertPeriod(
+  db: Queryable,
+  p: { type: PeriodType; year: number; number: number; cutoffFrom: string; cutoffTo: string; deadline: string; formTemplateId: string; openedBy: string },
+): Promise<{ id: string }> {
+  const [row]: Array<{ id: string }> = await db.query(
+    `INSERT INTO periods (type, year, number, cutoff_from, cutoff_to, deadline, form_template_id, opened_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [p.type, p.year, p.number, p.cutoffFrom, p.cutoffTo, p.deadline, p.formTemplateId, p.openedBy],
+  );
+  return row;
+}
+
+/** A draft submission for every unit the form assigns a section to and that exists on `day`; how many. */
+export async function insertDraftsForFormUnits(db: Queryable, periodId: string, templateId: string, day: string): Promise<number> {
+  const rows: unknown[] = await db.query(
+    `INSERT INTO submissions (unit_id, period_id, form_template_id, state)
+     SELECT DISTINCT u.id, $1::uuid, $2::uuid, 'draft'
+       FROM reporting_units u
+       JOIN form_section_units su ON su.unit_id = u.id
+       JOIN form_sections fs ON fs.id = su.section_id AND fs.template_id = $2
+      WHERE u.effective_from <= $3 AND (u.effective_to IS NULL OR u.effective_to >= $3)
+     RETURNING id`,
+    [periodId, templateId, day],
+  );
+  return rows.length;
+}
+
 export async function periodExists(db: Queryable, periodId: string): Promise<boolean> {
   const rows: unknown[] = await db.query(`SELECT id FROM periods WHERE id = $1`, [periodId]);
   return rows.length > 0;

@@ -102,12 +102,15 @@ export async function lockPeriodForConsolidation(m: EntityManager, periodId: str
   await m.query(`SELECT pg_advisory_xact_lock(hashtext('report:' || $1))`, [periodId]);
 }
 
-/** The newest report template for the period's form, or null when there is none. */
+/**
+ * The newest report template for the period's form and type (one that names the type before one
+ * for any period of the form), or null when there is none.
+ */
 export async function findReportTemplateIdForPeriod(db: Queryable, periodId: string): Promise<string | null> {
   const rows: Array<{ id: string }> = await db.query(
     `SELECT rt.id FROM periods p JOIN form_templates f ON f.id = p.form_template_id
-       JOIN report_templates rt ON rt.form_code = f.code
-      WHERE p.id = $1 ORDER BY rt.version DESC LIMIT 1`,
+       JOIN report_templates rt ON rt.form_code = f.code AND (rt.period_type IS NULL OR rt.period_type = p.type)
+      WHERE p.id = $1 ORDER BY rt.period_type IS NULL, rt.version DESC LIMIT 1`,
     [periodId],
   );
   return rows[0]?.id ?? null;

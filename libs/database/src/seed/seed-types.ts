@@ -1,4 +1,4 @@
-import type { CompareOn, IndicatorKind, PeriodType, ReminderPolicy, Role } from '@app/domain';
+import type { Aggregation, CompareOn, IndicatorKind, PeriodType, ReminderPolicy, Role } from '@app/domain';
 import type { DeadlineRule } from '../entities';
 import type { UnitKind } from '../entities';
 
@@ -29,6 +29,8 @@ export interface FormIndicatorSpec {
   hasSamePeriod?: boolean;
   compareOn?: CompareOn;
   samePeriodStyle?: 'change' | 'ratio';
+  /** how a longer period's figure comes from the months; default: flow with a cumulative, else to_date */
+  aggregation?: Aggregation;
   required?: boolean;
   min?: number | null;
   max?: number | null;
@@ -40,7 +42,9 @@ export interface FormFile {
   code: string;
   version: number;
   name: string;
-  periodType: PeriodType;
+  /** the period types the form serves (or one, `periodType`, as the first forms said it) */
+  periodTypes?: PeriodType[];
+  periodType?: PeriodType;
   deadline?: DeadlineRule | null;
   /** the reminder policy (config/forms/*.json "reminders"); absent fields take the defaults */
   reminders?: Partial<ReminderPolicy> | null;

@@ -1,8 +1,9 @@
 import { hashPassword } from '@app/security';
-import { cutoffWindow, reminderPolicy } from '@app/domain';
+import { cutoffWindow, defaultAggregation, isAggregation, isPeriodType, reminderPolicy } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { FormSection, FormSectionUnit, FormTemplate, Indicator } from '../entities';
-import { FormFile, HistoryFile, PlansFile, UnitsFile, UserSpec } from './seed-types';
+import type { Aggregation, PeriodType } from '@app/domain';
+import { FormFile, FormIndicatorSpec, HistoryFile, PlansFile, UnitsFile, UserSpec } from './seed-types';
 
 /** Every function here is idempotent: running the seed twice leaves the same rows. */
 
@@ -58,13 +59,14 @@ export async function installForm(ds: DataSource, form: FormFile): Promise<strin
     const found = await m.findOne(FormTemplate, { where: { code: form.code, version: form.version } });
     if (found) return found.id;
     reminderPolicy(form.reminders); // a malformed policy stops the seed, naming the field
+    const periodTypes = formPeriodTypes(form);
     const units = await unitIds(m);
     const template = await m.save(
       m.create(FormTemplate, {
         code: form.code,
         version: form.version,
         name: form.name,
-        periodType: form.periodType,
+        periodTypes,
         deadlineRule: form.deadline ?? null,
         reminderPolicy: form.reminders ?? null,
       }),
@@ -102,6 +104,7 @@ export async function installForm(ds: DataSource, form: FormFile): Promise<strin
           hasSamePeriod: i.hasSamePeriod ?? false,
           compareOn: i.compareOn ?? 'value',
           samePeriodStyle: i.samePeriodStyle ?? 'change',
+          aggregation: aggregationOf(form, i),
           required: i.required ?? false,
           min: i.min === null || i.min === undefined ? null : String(i.min),
           max: i.max === null || i.max === undefined ? null : String(i.max),
@@ -112,6 +115,21 @@ export async function installForm(ds: DataSource, form: FormFile): Promise<strin
     }
     return template.id;
   });
+}
+
+/** The period types a form file serves; an unknown type stops the seed, naming it. */
+export function formPeriodTypes(form: FormFile): PeriodType[] {
+  const types = form.periodTypes ?? (form.periodType ? [form.periodType] : []);
+  if (types.length === 0) throw new Error(`seed: form ${form.code} names no period type`);
+  for (const t of types) if (!isPeriodType(t)) throw new Error(`seed: form ${form.code} names unknown period type ${t}`);
+  return types;
+}
+
+function aggregationOf(form: FormFile, i: FormIndicatorSpec): Aggregation {
+  const a = i.aggregation ?? defaultAggregation(i);
+  if (!isAggregation(a)) throw new Error(`seed: form ${form.code} indicator ${i.code}: unknown aggregation ${String(a)}`);
+  if (i.hasCumulative && a !== 'flow') throw new Error(`seed: form ${form.code} indicator ${i.code}: a figure with a cumulative is a flow, not ${a}`);
+  return a;
 }
 
 export async function upsertPlans(db: DataSource | EntityManager, plans: PlansFile): Promise<void> {

@@ -1,13 +1,16 @@
 import { provenanceValue } from '../exact-decimal';
 import { ContentSection, FigureSource, ReportContent, Run } from './content';
 import { documentTitle, sectionHeading } from './document-meta';
+import { ReportPeriod, variantFor } from './period-words';
+import { targetParagraphs } from './targets';
 import { adjustCase, FigureInput, IndicatorInfo, mergeText, Part, PatternContext, renderPattern } from './placeholders';
 import { FootnoteTemplate, ReportTemplate, SectionTemplate, StatementTemplate } from './template';
 import { clauseEnd, findAllInOneSentence, findWord, Prose, sentenceBodyEnd } from './text-match';
 
 export interface ComposeInput {
   template: ReportTemplate;
-  period: { year: number; month: number };
+  /** the month, or the longer period (period-words.ts) */
+  period: ReportPeriod;
   /** every indicator of the form, in form order */
   indicators: ReadonlyMap<string, IndicatorInfo>;
   /** figures of approved submissions only, by indicator code */
@@ -15,6 +18,8 @@ export interface ComposeInput {
   /** the units required this period, with whether their submission is approved */
   units: Array<{ code: string; name: string; approved: boolean }>;
   signerName?: string | null;
+  /** remarks for the office besides the missing units (a longer period's months not all approved) */
+  notices?: string[];
 }
 
 export interface ComposeResult {
@@ -63,8 +68,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
         else if (p.kind === 'note') {
           if (noteId) runs.push({ t: 'note', id: noteId });
         } else {
-          const f = input.figures.get(p.code)!;
-          figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId: section.id });
+          figures.push(figureSource(input.figures.get(p.code)!, p, section.id));
           runs.push({ t: 'fig', text: p.text, ref: figures.length - 1 });
         }
       }
@@ -76,11 +80,14 @@ export function composeReport(input: ComposeInput): ComposeResult {
     let noteCount = 0;
 
     for (const st of section.statements ?? []) {
+      // the period's own wording (January has no "lũy kế 1 tháng"); null: this period says nothing of it
+      const sentence = variantFor(period, st.sentence, st.sentenceByNumber);
+      if (sentence === null) continue;
       const noteId = st.footnote ? `${section.id}#${++noteCount}` : null;
       const note = noteId && st.footnote ? footnoteRuns(ctx, st, st.footnote, children) : null;
       if (noteId && note) footnotes[noteId] = toRuns(note, null);
       const usableNote = noteId && note ? noteId : null;
-      const parts = renderPattern(ctx, st.sentence, st.indicator);
+      const parts = renderPattern(ctx, sentence, st.indicator);
       if (placeInNarrative(ctx, st, parts, drafts, usableNote, figures, section.id)) continue;
       if (!parts) {
         if (usableNote) delete footnotes[usableNote];
@@ -92,6 +99,10 @@ export function composeReport(input: ComposeInput): ComposeResult {
     }
 
     const paragraphs: Run[][] = [];
+    if (section.targets) {
+      const addFigure = (source: FigureSource) => figures.push(source) - 1;
+      paragraphs.push(...targetParagraphs(section.targets, { indicators: input.indicators, figures: input.figures, period, addFigure, sectionId: section.id }));
+    }
     const units = [...section.units, ...[...generated.keys()].filter((u) => !section.units.includes(u))];
     for (const unit of units) {
       for (const d of drafts.filter((x) => x.unit === unit)) paragraphs.push(draftRuns(d));
@@ -101,7 +112,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     sections.push({
       id: section.id,
       number: section.number,
-      heading: sectionHeading(section.heading, period),
+      heading: sectionHeading(section.heading, period, section.headingByNumber),
       level: section.level,
       style: section.style ?? 'heading',
       paragraphs,
@@ -109,9 +120,10 @@ export function composeReport(input: ComposeInput): ComposeResult {
   }
 
   const missing = input.units.filter((u) => !u.approved);
-  const notices = missing.length
-    ? [`Dự thảo tổng hợp khi còn ${missing.length} đơn vị chưa có báo cáo được duyệt: ${missing.map((u) => u.name).join('; ')}.`]
-    : [];
+  const notices = [
+    ...(missing.length ? [`Dự thảo tổng hợp khi còn ${missing.length} đơn vị chưa có báo cáo được duyệt: ${missing.map((u) => u.name).join('; ')}.`] : []),
+    ...(input.notices ?? []),
+  ];
   const doc = template.document;
   return {
     content: {
@@ -134,6 +146,16 @@ export function composeReport(input: ComposeInput): ComposeResult {
     figures,
     missingUnits: missing.map((u) => u.code),
   };
+}
+
+/** The provenance of a printed figure; a longer period's also names the months it was taken from. */
+function figureSource(f: FigureInput, p: Extract<Part, { kind: 'fig' }>, sectionId: string): FigureSource {
+  const source: FigureSource = { unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId };
+  if (f.months) {
+    const months = p.field === 'value' ? f.months.value : p.field === 'cumulative' ? f.months.cumulative : f.months.basis;
+    if (months.length) source.months = months;
+  }
+  return source;
 }
 
 function narrativesOf(section: SectionTemplate, figures: ReadonlyMap<string, FigureInput>): Draft[] {
@@ -174,8 +196,7 @@ function placeInNarrative(ctx: PatternContext, st: StatementTemplate, parts: Par
     if (!spans) continue;
     spans.forEach((span, i) => {
       const p = figs[i];
-      const f = ctx.figures.get(p.code)!;
-      figures.push({ unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId });
+      figures.push(figureSource(ctx.figures.get(p.code)!, p, sectionId));
       d.marks.push({ start: span.start, end: span.end, ref: figures.length - 1 });
     });
     if (noteId && anchorFig >= 0) d.notes.push({ at: clauseEnd(d.text, spans[anchorFig].end), id: noteId });

@@ -62,4 +62,17 @@ export interface FigureSource {
   value: string;
   text: string;
   sectionId: string;
+  /**
+   * a figure of a longer period: the months it was taken from, each with its approved submission
+   * and value — the months a summed figure sums, the month a stock or a last-reported figure is of
+   */
+  months?: MonthSource[];
+}
+
+/** One month a longer period's figure was taken from. */
+export interface MonthSource {
+  month: number;
+  submissionId: string;
+  /** the month's exact approved figure */
+  value: string;
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { fillPeriod, ReportPeriod, typeOf, variantFor } from './period-words';
 import { DocumentTemplate } from './template';
 
 /**
@@ -23,23 +24,14 @@ export function placeDateLine(place: string, isoDate: string | null): string {
   return `${place}, ngày ${day} tháng ${month} năm ${y}`;
 }
 
-const next = (p: { year: number; month: number }) => (p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 });
+export { fillPeriod };
 
-export function fillPeriod(text: string, period: { year: number; month: number }): string {
-  const n = next(period);
-  return text
-    .replace(/\{month\}/g, String(period.month))
-    .replace(/\{months\}/g, String(period.month))
-    .replace(/\{year\}/g, String(period.year))
-    .replace(/\{nextMonth\}/g, String(n.month))
-    .replace(/\{nextYear\}/g, String(n.year));
+/** The title lines for the period: the template's variant for its number (January, December …) where it has one. */
+export function documentTitle(doc: DocumentTemplate, period: ReportPeriod): string[] {
+  const firstMonth = typeOf(period) === 'month' && period.month === 1 && doc.titleFirstMonth ? doc.titleFirstMonth : doc.title;
+  return variantFor(period, firstMonth, doc.titleByNumber).map((l) => fillPeriod(l, period));
 }
 
-export function documentTitle(doc: DocumentTemplate, period: { year: number; month: number }): string[] {
-  const lines = period.month === 1 && doc.titleFirstMonth ? doc.titleFirstMonth : doc.title;
-  return lines.map((l) => fillPeriod(l, period));
-}
-
-export function sectionHeading(heading: string, period: { year: number; month: number }): string {
-  return fillPeriod(heading, period);
+export function sectionHeading(heading: string, period: ReportPeriod, byNumber?: Record<string, string>): string {
+  return fillPeriod(variantFor(period, heading, byNumber), period);
 }

@@ -10,3 +10,5 @@ export * from './section-text';
 export * from './text-match';
 export * from './provenance';
 export * from './issue-rules';
+export * from './period-words';
+export * from './targets';

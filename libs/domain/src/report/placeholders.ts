@@ -1,5 +1,6 @@
 import { FigureValue } from '../exact-decimal';
-import { FigureField } from './content';
+import { FigureField, MonthSource } from './content';
+import { ReportPeriod, periodWords } from './period-words';
 import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withSign, withUnit } from './phrases';
 
 export interface IndicatorInfo {
@@ -25,6 +26,10 @@ export interface FigureInput {
   planPct: FigureValue | null;
   samePeriodChangePct: FigureValue | null;
   samePeriodRatioPct: FigureValue | null;
+  /** the annual plan (target) where there is one: the targets table reads it */
+  plan?: FigureValue | null;
+  /** a longer period's figure: the months its value, its cumulative and its comparisons were taken from */
+  months?: { value: MonthSource[]; cumulative: MonthSource[]; basis: MonthSource[] };
 }
 
 export type Part =
@@ -36,7 +41,15 @@ export interface PatternContext {
   indicators: ReadonlyMap<string, IndicatorInfo>;
   figures: ReadonlyMap<string, FigureInput>;
   decimals: Record<string, number>;
-  period: { year: number; month: number };
+  period: ReportPeriod;
+}
+
+/** The period's words, made once per period object (a report resolves them for thousands of sentences). */
+const wordsOf = new WeakMap<ReportPeriod, Record<string, string>>();
+function wordsFor(period: ReportPeriod): Record<string, string> {
+  let words = wordsOf.get(period);
+  if (!words) wordsOf.set(period, (words = periodWords(period)));
+  return words;
 }
 
 const PLACEHOLDER = /\{(?:([a-z0-9_]+)\.)?([a-zA-Z]+)(?::([a-z]+))?\}/g;
@@ -73,11 +86,11 @@ function fig(ctx: PatternContext, info: IndicatorInfo, field: FigureField, value
 
 /** Resolves one placeholder; null when the figure is not there (the segment holding it is dropped). */
 export function resolvePlaceholder(ctx: PatternContext, main: string | undefined, code: string | undefined, field: string, mod: string | undefined): Part | null {
-  const { period } = ctx;
   if (field === 'footnote') return { kind: 'note' };
-  if (field === 'month' || field === 'months') return { kind: 'text', text: String(period.month) };
-  if (field === 'prevMonth') return { kind: 'text', text: String(period.month === 1 ? 12 : period.month - 1) };
-  if (field === 'year') return { kind: 'text', text: String(period.year) };
+  if (code === undefined) {
+    const word = wordsFor(ctx.period)[field];
+    if (word !== undefined) return { kind: 'text', text: word };
+  }
   const info = ctx.indicators.get(code ?? main ?? '');
   if (!info) return null;
   if (field === 'name') return { kind: 'text', text: info.name };

@@ -1,5 +1,5 @@
 import { ComposeResult } from './compose';
-import { FigureField, FigureSource } from './content';
+import { FigureField, FigureSource, MonthSource } from './content';
 
 /**
  * A revision's provenance as it is stored: one row per printed figure, the unit and submission and
@@ -7,14 +7,19 @@ import { FigureField, FigureSource } from './content';
  * JSON (11.7 MB with percentages at 40 digits), most of it the same keys and submission ids again;
  * packed they are about a quarter of that. The API unpacks them (`unpackFigures`): its answers keep
  * their shape. Revisions stored before hold the array of FigureSource, which unpacks as it is.
+ *
+ * A longer period's figure also names the months it was taken from: the lists are stored once each
+ * (`monthSets`, [month, source, value]) — a year's figure, its cumulative and its percentages share
+ * one — and a row names its list by index (its 7th element; absent for a month's report).
  */
 export interface PackedFigures {
   v: 2;
   /** [unitCode, submissionId] */
   sources: Array<[string, string]>;
   sections: string[];
-  /** [source, indicatorCode, field, value, text, section] */
-  rows: Array<[number, string, FigureField, string, string, number]>;
+  /** [source, indicatorCode, field, value, text, section, monthSet?] */
+  rows: Array<[number, string, FigureField, string, string, number] | [number, string, FigureField, string, string, number, number]>;
+  monthSets?: Array<Array<[number, number, string]>>;
 }
 
 export type StoredFigures = FigureSource[] | PackedFigures;
@@ -24,30 +29,47 @@ export function packFigures(figures: FigureSource[]): PackedFigures {
   const sections: string[] = [];
   const sourceIndex = new Map<string, number>();
   const sectionIndex = new Map<string, number>();
-  const rows = figures.map((f): PackedFigures['rows'][number] => {
-    let source = sourceIndex.get(f.submissionId);
-    if (source === undefined || sources[source][0] !== f.unitCode) {
-      source = sources.push([f.unitCode, f.submissionId]) - 1;
-      sourceIndex.set(f.submissionId, source);
+  const monthSets: NonNullable<PackedFigures['monthSets']> = [];
+  const setIndex = new Map<MonthSource[], number>();
+  const sourceOf = (unitCode: string, submissionId: string) => {
+    let source = sourceIndex.get(submissionId);
+    if (source === undefined || sources[source][0] !== unitCode) {
+      source = sources.push([unitCode, submissionId]) - 1;
+      sourceIndex.set(submissionId, source);
     }
+    return source;
+  };
+  const rows = figures.map((f): PackedFigures['rows'][number] => {
+    const source = sourceOf(f.unitCode, f.submissionId);
     let section = sectionIndex.get(f.sectionId);
     if (section === undefined) sectionIndex.set(f.sectionId, (section = sections.push(f.sectionId) - 1));
-    return [source, f.indicatorCode, f.field, f.value, f.text, section];
+    if (!f.months) return [source, f.indicatorCode, f.field, f.value, f.text, section];
+    let set = setIndex.get(f.months);
+    if (set === undefined) {
+      set = monthSets.push(f.months.map((m): [number, number, string] => [m.month, sourceOf(f.unitCode, m.submissionId), m.value])) - 1;
+      setIndex.set(f.months, set);
+    }
+    return [source, f.indicatorCode, f.field, f.value, f.text, section, set];
   });
-  return { v: 2, sources, sections, rows };
+  return monthSets.length ? { v: 2, sources, sections, rows, monthSets } : { v: 2, sources, sections, rows };
 }
 
 export function unpackFigures(stored: StoredFigures): FigureSource[] {
   if (Array.isArray(stored)) return stored;
-  return stored.rows.map(([source, indicatorCode, field, value, text, section]) => ({
-    unitCode: stored.sources[source][0],
-    submissionId: stored.sources[source][1],
-    indicatorCode,
-    field,
-    value,
-    text,
-    sectionId: stored.sections[section],
-  }));
+  const sets = (stored.monthSets ?? []).map((set) => set.map(([month, source, value]) => ({ month, submissionId: stored.sources[source][1], value })));
+  return stored.rows.map(([source, indicatorCode, field, value, text, section, set]) => {
+    const f: FigureSource = {
+      unitCode: stored.sources[source][0],
+      submissionId: stored.sources[source][1],
+      indicatorCode,
+      field,
+      value,
+      text,
+      sectionId: stored.sections[section],
+    };
+    if (set !== undefined) f.months = sets[set];
+    return f;
+  });
 }
 
 /** The revision's JSON columns as consolidation inserts them. */

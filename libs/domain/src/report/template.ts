@@ -1,3 +1,6 @@
+import type { PeriodType } from '../period';
+import type { TargetsTemplate } from './targets';
+
 /**
  * The report template (config/reports/*.json, stored versioned in the database): the outline of
  * the consolidated report, and for each section the units whose narratives it places and the
@@ -14,6 +17,8 @@ export interface ReportTemplate {
   code: string;
   version: number;
   formCode: string;
+  /** the period type it reports; absent: any period of its form */
+  periodType?: PeriodType;
   name: string;
   notes?: string[];
   document: DocumentTemplate;
@@ -27,10 +32,12 @@ export interface DocumentTemplate {
   place: string;
   numberSuffix: string;
   kind: string;
-  /** title lines; {month}, {months}, {year}, {nextMonth}, {nextYear} */
+  /** title lines, with the period's words (period-words.ts): {month}, {months}, {year}, {nextMonth}, {nextYear}, {quarter} … */
   title: string[];
-  /** the same for the first month of a year, when there is no "N tháng đầu năm" */
+  /** the same for the first month of a year, when there is no "N tháng đầu năm" (kept: `titleByNumber["1"]` says it too) */
   titleFirstMonth?: string[];
+  /** the title of the period with this number, where it differs ("1": January, "12": December; "2": the second half-year) */
+  titleByNumber?: Record<string, string[]>;
   signature: { onBehalf: string; for: string | null; title: string };
   recipients: string[];
   archive: string;
@@ -41,12 +48,16 @@ export interface SectionTemplate {
   /** as printed: "I.", "1.", "1.1.", "" for the run-in "Đánh giá chung" */
   number: string;
   heading: string;
+  /** the heading of the period with this number, where it differs ("THÁNG 1 NĂM 2025", "THÁNG 12 VÀ CẢ NĂM 2024") */
+  headingByNumber?: Record<string, string>;
   level: 1 | 2 | 3;
   /** how the heading sits: its own line (default), run in before the text in italics, or a bold task number */
   style?: 'heading' | 'run-in' | 'task';
   /** units whose narrative paragraphs this section places, in order */
   units: string[];
   statements?: StatementTemplate[];
+  /** the table of the year's main targets, before the units' paragraphs (six-month and annual reports) */
+  targets?: TargetsTemplate;
 }
 
 export interface StatementTemplate {
@@ -56,6 +67,11 @@ export interface StatementTemplate {
   indicator?: string;
   /** the sentence written when the narratives do not already say it */
   sentence: string;
+  /**
+   * the sentence of the period with this number, where it differs — January has no "lũy kế 1 tháng";
+   * null: nothing is said that period
+   */
+  sentenceByNumber?: Record<string, string | null>;
   /** words the narrative sentence must contain for its figures to count as this statement's */
   context?: string[];
   /** place the footnote at the end of the first narrative sentence containing one of these words */

@@ -1,0 +1,111 @@
+import type { PeriodType, ReportTemplate } from '@app/domain';
+import { ComposeInput, periodMonths } from '@app/domain';
+import { EntityManager } from 'typeorm';
+import type { Queryable } from '../repositories/queryable';
+import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
+import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
+import { loadExactPlans } from './period-figures';
+
+/** Every indicator of a form, in form order, with the unit that reports it (the first of its section's units). */
+export function queryFormIndicators(m: EntityManager, templateId: string): Promise<IndicatorRow[]> {
+  return m.query(
+    `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
+            i.has_same_period, i.compare_on, i.same_period_style, i.aggregation, min(u.code) AS unit_code
+       FROM indicators i
+       JOIN form_sections fs ON fs.id = i.section_id
+       JOIN form_section_units fsu ON fsu.section_id = fs.id
+       JOIN reporting_units u ON u.id = fsu.unit_id
+      WHERE i.template_id = $1
+      GROUP BY i.id, fs.position
+      ORDER BY fs.position, i.position`,
+    [templateId],
+  );
+}
+
+/** The period's units, with their submission and its state, by unit code. */
+export function queryPeriodUnits(m: EntityManager, periodId: string): Promise<UnitRow[]> {
+  return m.query(
+    `SELECT u.id, u.code, u.name, s.id AS submission_id, s.state
+       FROM submissions s JOIN reporting_units u ON u.id = s.unit_id
+      WHERE s.period_id = $1 ORDER BY u.code`,
+    [periodId],
+  );
+}
+
+/**
+ * The form the months of the period were filled on: that of the period's latest opened month, else
+ * the newest monthly form. Its indicators say how each figure aggregates.
+ */
+export async function monthlyFormOf(m: Queryable, year: number, lastMonth: number): Promise<string | null> {
+  const [row]: Array<{ id: string | null }> = await m.query(
+    `SELECT coalesce(
+       (SELECT form_template_id FROM periods WHERE type = 'month' AND year = $1 AND number <= $2 ORDER BY number DESC LIMIT 1),
+       (SELECT id FROM form_templates WHERE 'month' = ANY(period_types) ORDER BY version DESC, created_at DESC LIMIT 1)) AS id`,
+    [year, lastMonth],
+  );
+  return row?.id ?? null;
+}
+
+/**
+ * What the consolidation of a quarter, six months, nine months or a year composes from: the APPROVED
+ * months of this year and last (months 1 … the period's last), the period's own approved
+ * submissions, last year's same period's, and the plans. Read inside the consolidation transaction.
+ */
+export async function loadPeriodConsolidationInput(
+  m: EntityManager,
+  period: { id: string; type: PeriodType; year: number; number: number; form_template_id: string },
+  template: ReportTemplate,
+  signerName: string | null,
+): Promise<ComposeInput & { submissionIds: string[] }> {
+  const { first, last } = periodMonths(period.type, period.number);
+  const monthlyForm = await monthlyFormOf(m, period.year, last);
+  // one after the other: they share the transaction's one connection
+  const monthIndicators = monthlyForm ? await queryFormIndicators(m, monthlyForm) : [];
+  const periodIndicators = await queryFormIndicators(m, period.form_template_id);
+  const units = await queryPeriodUnits(m, period.id);
+  const approved = units.filter((u) => u.state === 'approved').map((u) => u.submission_id);
+  const numericCodes = monthIndicators.filter((i) => i.kind !== 'text').map((i) => i.code);
+  const values: ValueRow[] = await m.query(
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    [approved],
+  );
+  const lastYearValues: Array<{ indicator_code: string; numeric_value: string | null }> = await m.query(
+    `SELECT v.indicator_code, v.numeric_value
+       FROM periods p JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = $1 AND p.year = $2 - 1 AND p.number = $3 AND v.numeric_value IS NOT NULL`,
+    [period.type, period.year, period.number],
+  );
+  const months: MonthValueRow[] = await m.query(
+    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
+       FROM periods p
+       JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = 'month' AND p.year IN ($1, $1 - 1) AND p.number <= $2 AND v.indicator_code = ANY($3)`,
+    [period.year, last, numericCodes],
+  );
+  const monthStatus: MonthStatusRow[] = await m.query(
+    `SELECT p.number, count(s.id)::int AS total, count(*) FILTER (WHERE s.state = 'approved')::int AS approved
+       FROM periods p LEFT JOIN submissions s ON s.period_id = p.id
+      WHERE p.type = 'month' AND p.year = $1 AND p.number BETWEEN $2 AND $3 GROUP BY p.number`,
+    [period.year, first, last],
+  );
+  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]);
+  return assemblePeriodInput(
+    { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans },
+    template,
+    signerName,
+  );
+}
+
+/** One unit's approved months of this year and last, months 1 … `lastMonth`, for the given indicators. */
+export function loadUnitMonthFigures(db: Queryable, unitId: string, year: number, lastMonth: number, codes: string[]): Promise<MonthValueRow[]> {
+  return db.query(
+    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
+       FROM periods p
+       JOIN submissions s ON s.period_id = p.id AND s.state = 'approved' AND s.unit_id = $1
+       JOIN submission_values v ON v.submission_id = s.id
+      WHERE p.type = 'month' AND p.year IN ($2, $2 - 1) AND p.number <= $3 AND v.indicator_code = ANY($4)`,
+    [unitId, year, lastMonth, codes],
+  );
+}
