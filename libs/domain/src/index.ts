@@ -10,3 +10,4 @@ export * from './reminders';
 export * from './report';
 export * from './exact-decimal';
 export * from './decimal-text';
+export * from './series';
