@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CompletenessModule } from './completeness/completeness.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueuesModule } from './queues/queues.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CompletenessModule,
         NotificationsModule,
         ReportsModule,
+        IndicatorsModule,
       ],
     };
   }

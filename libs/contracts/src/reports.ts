@@ -7,6 +7,9 @@ export type { FigureField, FigureSource } from '@app/domain';
 export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'superseded';
 export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'superseded';
 
+/** DOCX and PDF: the document; JSON and CSV: the annex of its figures (every printed figure with its code, value, unit and source) */
+export type ReportFileFormat = 'docx' | 'pdf' | 'json' | 'csv';
+
 export interface ReportRevisionSummary {
   number: number;
   state: RevisionState;
@@ -14,7 +17,7 @@ export interface ReportRevisionSummary {
   createdAt: string;
   missingUnits: string[];
   editedSection: string | null;
-  files: Array<{ format: 'docx' | 'pdf'; sha256: string; size: number; renderedAs: 'draft' | 'issued' }>;
+  files: Array<{ format: ReportFileFormat; sha256: string; size: number; renderedAs: 'draft' | 'issued' }>;
 }
 
 export interface ReportActionView {

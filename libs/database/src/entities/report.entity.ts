@@ -87,14 +87,20 @@ export class ReportAction {
   report?: Report;
 }
 
-/** The rendered document of a revision (DOCX, PDF) with its SHA-256. */
+export const REPORT_FILE_FORMATS = ['docx', 'pdf', 'json', 'csv'] as const;
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
+
+/**
+ * The rendered document of a revision with its SHA-256: DOCX, PDF, and the annex of its figures
+ * (JSON, CSV: every printed figure with its code, value, unit and source).
+ */
 @Entity('report_files')
 @Unique(['revisionId', 'format'])
-@Check(`"format" IN ('docx', 'pdf')`)
+@Check(`"format" IN ('docx', 'pdf', 'json', 'csv')`)
 export class ReportFile {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) revisionId: string;
-  @Column({ type: 'text' }) format: 'docx' | 'pdf';
+  @Column({ type: 'text' }) format: ReportFileFormat;
   /** "draft" (no number yet) or "issued" (number, date, signer) */
   @Column({ type: 'text' }) renderedAs: 'draft' | 'issued';
   @Column({ type: 'text' }) sha256: string;

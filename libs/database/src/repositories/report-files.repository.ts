@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { ReportFileFormat } from '../entities/report.entity';
 import type { Queryable } from './queryable';
 
-export type ReportFileFormat = 'docx' | 'pdf';
+export type { ReportFileFormat };
 
 export async function findRevisionFile(db: Queryable, revisionId: string, format: ReportFileFormat): Promise<{ data: Buffer; sha256: string } | null> {
   const [file]: Array<{ data: Buffer; sha256: string }> = await db.query(
