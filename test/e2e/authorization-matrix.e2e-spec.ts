@@ -101,6 +101,11 @@ const ROUTES: Route[] = [
   { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: adminOnly },
   { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: adminOnly },
   { name: 'GET /me', method: 'get', path: () => '/api/me', expected: read },
+  // exports: an officer's answer holds their own unit only (figures-export.e2e-spec.ts checks the content)
+  { name: 'GET /periods/:id/export.csv', method: 'get', path: (i) => `/api/periods/${i.period}/export.csv`, expected: read },
+  { name: 'GET /periods/:id/export.xlsx', method: 'get', path: (i) => `/api/periods/${i.period}/export.xlsx`, expected: read },
+  { name: 'GET /periods/:id/exchange.json', method: 'get', path: (i) => `/api/periods/${i.period}/exchange.json`, expected: adminOnly },
+  { name: 'GET /me/history.csv', method: 'get', path: () => '/api/me/history.csv?from=2024-01&to=2024-05', expected: { ...officerWrite, 'officer-other': 200 } },
   { name: 'GET /indicators', method: 'get', path: () => '/api/indicators', expected: read },
   // without ?unit= an officer gets their own unit's series (SB's officer: SB's); with SA's code, SB's officer gets 404
   { name: 'GET /indicators/:code/series', method: 'get', path: () => '/api/indicators/forest/series?from=2024-01&to=2024-05', expected: read },

@@ -5,6 +5,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CompletenessModule } from './completeness/completeness.module';
+import { ExchangeModule } from './exchange/exchange.module';
+import { ExportsModule } from './exports/exports.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -50,6 +52,8 @@ export class AppModule {
         NotificationsModule,
         ReportsModule,
         IndicatorsModule,
+        ExportsModule,
+        ExchangeModule,
       ],
     };
   }
