@@ -1,10 +1,13 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runExchange } from '../../apps/cli/src/exchange-command';
 import type { ExchangeDocument } from '../../libs/contracts/src';
 import { DemoApp, startDemoApp } from '../support/demo-app';
+import { testConfig } from '../support/test-config';
 
 const FOREST = 'new_forest_planted';
 const UNITS = ['SNN', 'CTK', 'SCT'];
@@ -133,5 +136,20 @@ describe('figures that leave the system: exports and the exchange document', () 
     const old = await download('admin', `/api/periods/${t.periodId}/exchange.json?version=1`);
     expect(old.data.equals(first.data)).toBe(true);
     await download('reviewer', `/api/periods/${t.periodId}/exchange.json`, 403);
+
+    // the command gives the same document (no figure changed since: no new version)
+    const dir = mkdtempSync(join(tmpdir(), 'exchange-'));
+    const saved = process.env.DATABASE_URL;
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      process.env.DATABASE_URL = t.databaseUrl;
+      await runExchange(testConfig(), '2024-05', join(dir, 'v.json'));
+      expect(readFileSync(join(dir, 'v.json')).equals(second.data)).toBe(true);
+      expect(log.mock.calls[0][0]).toMatch(/phiên bản 2, SHA-256 [0-9a-f]{64}/);
+    } finally {
+      process.env.DATABASE_URL = saved;
+      log.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ import { testConfig } from './test-config';
 
 export interface DemoApp {
   db: DataSource;
+  databaseUrl: string;
   api: ApiClient;
   http: () => TestAgent;
   periodId: string;
@@ -63,6 +64,7 @@ export async function startDemoApp(label: string, units: string[] = []): Promise
   for (const unit of units) await approve(unit);
   return {
     db,
+    databaseUrl: database.url,
     api,
     http: () => request(app.getHttpServer()),
     periodId: period.id,

@@ -69,8 +69,8 @@ export async function seedDemo(ds: DataSource, configDir: string): Promise<SeedS
   return { units: units.units.length, usersCreated, forms, historySubmissions: history };
 }
 
-export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
-  const pg = await resolvePostgres({ database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });
+export async function openDatabase(config: AppConfig, log: (m: string) => void = (m) => console.log(m)): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
+  const pg = await resolvePostgres({ database: config.TONGHOP_DATABASE, log });
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   return { ds, pg };
