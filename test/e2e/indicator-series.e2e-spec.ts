@@ -26,6 +26,11 @@ describe('indicator series', () => {
     expect(catalogue.length).toBeGreaterThan(200);
   });
 
+  it('names the dashboard’s key indicators from the data file, in its order', async () => {
+    const key = await get<IndicatorCatalogueItem[]>('signer', '/api/indicators/key');
+    expect(key.map((i) => i.code)).toEqual(['budget_revenue', 'retail_sales', 'export_customs', 'tourists', 'public_investment_disbursed', FOREST]);
+  });
+
   it('returns the demo history and May 2024 with the cumulative and % of plan of the submission view', async () => {
     const body = await get<IndicatorSeriesView>('signer', `/api/indicators/${FOREST}/series?from=2023-01&to=2024-05`);
     expect(body.series.map((s) => s.unit.code)).toEqual(['SNN']);

@@ -13,7 +13,7 @@ import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
 import { jobIds, OffsetClock, QUEUES, redisOptions } from '../../libs/queue/src';
-import { numberPattern, vnInstant } from '../../libs/domain/src';
+import { numberPattern, unpackFigures, vnInstant } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { xmlParagraphs, zipEntry } from '../support/docx-text';
 import { createTestDatabase } from '../support/test-db';
@@ -198,7 +198,7 @@ describe('the consolidated report of May 2024', () => {
 
     const files = await waitFor(async () => {
       const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
-      return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
+      return rev.files.length === 4 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
     }, 90_000, 'issued files');
     // the issued PDF as the signer downloads it: a PDF, the very file recorded (its SHA-256 in the list, in the
     // download's header and in Postgres), and the signed report in it
@@ -214,6 +214,24 @@ describe('the consolidated report of May 2024', () => {
     );
     expect({ list: pdfFile.sha256, header: download.headers['x-content-sha256'], stored: stored.sha256, size: Number(stored.size) })
       .toEqual({ list: sha256, header: sha256, stored: sha256, size: issuedPdf.length });
+    // the annex of its figures beside it, with the same discipline: recorded SHA-256, sent in the header;
+    // every printed figure of the revision with its code, exact value, unit of measure and source
+    const [{ figures: packed }] = await ds.query(`SELECT figures FROM report_revisions WHERE report_id = $1 AND number = $2`, [reportId, again.revision]);
+    const printed = unpackFigures(packed);
+    for (const format of ['json', 'csv']) {
+      const annex = await file(again.revision, format, 'signer');
+      const hash = createHash('sha256').update(annex.body as Buffer).digest('hex');
+      expect({ list: files.find((f: { format: string }) => f.format === format).sha256, header: annex.headers['x-content-sha256'] }).toEqual({ list: hash, header: hash });
+      if (format === 'csv') expect((annex.body as Buffer).toString('utf8').trim().split('\r\n')).toHaveLength(printed.length + 1);
+      else {
+        const doc = JSON.parse((annex.body as Buffer).toString('utf8'));
+        expect(doc.report).toMatchObject({ renderedAs: 'issued', documentNumber: '01', documentDate: '2024-06-03', period: { year: 2024, number: 5 } });
+        expect(doc.figures).toHaveLength(printed.length);
+        expect(doc.figures).toContainEqual(expect.objectContaining({
+          indicatorCode: 'new_forest_planted', field: 'value', value: '710.83', unitOfMeasure: 'ha', indicatorName: 'Trồng rừng mới', source: expect.objectContaining({ unitCode: 'SNN' }),
+        }));
+      }
+    }
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, 'report-signed.pdf'), issuedPdf);
     const text2 = execFileSync('pdftotext', ['-layout', join(OUTPUT, 'report-signed.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -32,3 +32,12 @@ export function loadReportingBody(configDir: string): ReportingBody {
   }
   return { code: file.code!, scheme: file.scheme!, name: file.name! };
 }
+
+/** The leadership dashboard's key indicators, in order (`<config dir>/dashboard/key-indicators.json`). */
+export function loadKeyIndicators(configDir: string): string[] {
+  const file = JSON.parse(readFileSync(join(configDir, 'dashboard', 'key-indicators.json'), 'utf8')) as { indicators?: unknown };
+  if (!Array.isArray(file.indicators) || !file.indicators.every((c) => typeof c === 'string')) {
+    throw new Error('dashboard/key-indicators.json: "indicators" must be a list of indicator codes');
+  }
+  return file.indicators as string[];
+}

@@ -1,4 +1,5 @@
 import type { IndicatorCatalogueItem, IndicatorSeriesView } from '@app/contracts';
+import { AppConfig, InjectConfig, loadKeyIndicators } from '@app/config';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/decorators';
@@ -11,11 +12,24 @@ import { SeriesQuery } from './series-query.dto';
 @ApiBearerAuth()
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  private readonly keyCodes: string[];
+
+  constructor(
+    private readonly indicators: IndicatorsService,
+    @InjectConfig() config: AppConfig,
+  ) {
+    this.keyCodes = loadKeyIndicators(config.TONGHOP_CONFIG_DIR);
+  }
 
   @Get()
   catalogue(): Promise<IndicatorCatalogueItem[]> {
     return this.indicators.catalogue();
+  }
+
+  /** The leadership dashboard's key indicators (data: config/dashboard/key-indicators.json). */
+  @Get('key')
+  key(): Promise<IndicatorCatalogueItem[]> {
+    return this.indicators.key(this.keyCodes);
   }
 
   /** Figures and percentages are decimal strings; months without an approved figure have `value: null`. */

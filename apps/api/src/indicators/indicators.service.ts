@@ -20,6 +20,12 @@ export class IndicatorsService {
     return (await listIndicatorCatalogue(this.db)).map(catalogueItem);
   }
 
+  /** The dashboard's key indicators (config/dashboard/key-indicators.json), in its order; codes not in the form are left out. */
+  async key(codes: string[]): Promise<IndicatorCatalogueItem[]> {
+    const byCode = new Map((await this.catalogue()).map((i) => [i.code, i]));
+    return codes.flatMap((c) => byCode.get(c) ?? []);
+  }
+
   /**
    * For each unit the caller may see (or the one asked for): every month from `from` to `to` with
    * the approved figure, its cumulative, % of plan and % vs the same period, derived from the same

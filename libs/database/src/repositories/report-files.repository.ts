@@ -54,3 +54,14 @@ export async function takeNextDocumentNumber(m: EntityManager, year: number, suf
   );
   return last;
 }
+
+/** The name and unit of measure of each indicator of the report's period's form, by code (for the annex of figures). */
+export async function findReportIndicatorLabels(db: Queryable, reportId: string): Promise<Map<string, { name: string; unitOfMeasure: string | null }>> {
+  const rows: Array<{ code: string; name: string; unitOfMeasure: string | null }> = await db.query(
+    `SELECT i.code, i.name, i.unit_of_measure AS "unitOfMeasure"
+       FROM reports r JOIN periods p ON p.id = r.period_id JOIN indicators i ON i.template_id = p.form_template_id
+      WHERE r.id = $1`,
+    [reportId],
+  );
+  return new Map(rows.map((r) => [r.code, { name: r.name, unitOfMeasure: r.unitOfMeasure }]));
+}
