@@ -107,6 +107,7 @@ const ROUTES: Route[] = [
   { name: 'GET /periods/:id/exchange.json', method: 'get', path: (i) => `/api/periods/${i.period}/exchange.json`, expected: adminOnly },
   { name: 'GET /me/history.csv', method: 'get', path: () => '/api/me/history.csv?from=2024-01&to=2024-05', expected: { ...officerWrite, 'officer-other': 200 } },
   { name: 'GET /indicators', method: 'get', path: () => '/api/indicators', expected: read },
+  { name: 'GET /dashboard/timeliness', method: 'get', path: () => '/api/dashboard/timeliness?year=2024&through=5', expected: office },
   { name: 'GET /indicators/key', method: 'get', path: () => '/api/indicators/key', expected: read },
   // without ?unit= an officer gets their own unit's series (SB's officer: SB's); with SA's code, SB's officer gets 404
   { name: 'GET /indicators/:code/series', method: 'get', path: () => '/api/indicators/forest/series?from=2024-01&to=2024-05', expected: read },

@@ -1,4 +1,4 @@
-import type { IndicatorCatalogueItem, IndicatorSeriesView, SubmissionView } from '../../libs/contracts/src';
+import type { IndicatorCatalogueItem, IndicatorSeriesView, SubmissionView, TimelinessMatrix } from '../../libs/contracts/src';
 import { DemoApp, startDemoApp } from '../support/demo-app';
 
 const FOREST = 'new_forest_planted';
@@ -69,6 +69,16 @@ describe('indicator series', () => {
     expect(other.series[0].points.every((p) => p.value === null && p.source === null)).toBe(true);
     const refused = await get<{ code: string }>('officer-sxd', `/api/indicators/${FOREST}/series?from=2024-01&to=2024-05&unit=SNN`, 404);
     expect(refused.code).toBe('UNIT_NOT_FOUND');
+  });
+
+  it('gives the dashboard the year’s timeliness, unit × month: imported history is "recorded", May as the server judged it', async () => {
+    const m = await get<TimelinessMatrix>('signer', '/api/dashboard/timeliness?year=2024&through=5');
+    expect(m.months).toEqual([1, 2, 3, 4, 5]);
+    const snn = m.units.find((u) => u.unitCode === 'SNN')!;
+    // May was submitted today, on the real clock, long after its deadline of 16/05/2024
+    expect(snn.cells.map((c) => c.timeliness)).toEqual(['recorded', 'recorded', 'recorded', 'recorded', 'late']);
+    expect(m.units.find((u) => u.unitCode === 'SXD')!.cells[4]).toMatchObject({ month: 5, state: 'draft' });
+    await get('officer-snn', '/api/dashboard/timeliness?year=2024&through=5', 403);
   });
 
   it('refuses bad months and unknown indicators with a code', async () => {

@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CompletenessModule } from './completeness/completeness.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { ExportsModule } from './exports/exports.module';
 import { FormsModule } from './forms/forms.module';
@@ -54,6 +55,7 @@ export class AppModule {
         IndicatorsModule,
         ExportsModule,
         ExchangeModule,
+        DashboardModule,
       ],
     };
   }

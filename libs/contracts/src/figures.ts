@@ -78,3 +78,23 @@ export interface FigureExportRow {
   samePeriodStyle: SamePeriodStyle;
   submissionId: string;
 }
+
+/**
+ * A cell of the dashboard's heat map: on time, late, not yet due, overdue (missing), or `recorded`:
+ * approved history imported without a workflow (no date of submission to judge).
+ */
+export type TimelinessCell = 'on_time' | 'late' | 'pending' | 'overdue' | 'recorded';
+
+/** `GET /dashboard/timeliness?year=&through=`: unit × month. */
+export interface TimelinessMatrix {
+  year: number;
+  months: number[];
+  /** the server's today (Vietnam), on its clock */
+  today: string;
+  units: Array<{
+    unitId: string;
+    unitCode: string;
+    unitName: string;
+    cells: Array<{ month: number; periodId: string; submissionId: string; state: string; timeliness: TimelinessCell }>;
+  }>;
+}

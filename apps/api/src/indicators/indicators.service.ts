@@ -1,6 +1,6 @@
 import { findApprovedSeriesFigures, findCatalogueIndicator, findIndicatorPlans, findUnitByCode, findUnitsByIds, listIndicatorCatalogue, SeriesFigureRow, UnitScope } from '@app/database';
 import type { IndicatorCatalogueItem, IndicatorSeriesView } from '@app/contracts';
-import { ApprovedFigure, dec, decOrNull, DomainError, deriveSeries, formatYearMonth, parseYearMonth, monthsBetween } from '@app/domain';
+import { ApprovedFigure, DomainError, deriveExactSeries, exactOrNull, ExactValue, formatYearMonth, monthsBetween, parseExact, parseYearMonth } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,19 +35,23 @@ export class IndicatorsService {
     const from = parseYearMonth(fromText, 'from');
     const to = parseYearMonth(toText, 'to');
     monthsBetween(from, to); // refuses a reversed or too long range before any query
-    const row = await findCatalogueIndicator(this.db, code);
-    if (!row) throw indicatorNotFound(code);
     const scope = unitScopeOf(actor);
     const unitId = unitCode === undefined ? null : await this.visibleUnitId(scope, unitCode);
-    const [figures, plans] = await Promise.all([
-      // the year before `from` too: a point's cumulative and "cùng kỳ" are taken on its year and the one before
+    // one round trip: the indicator, its figures (from the year before `from`: a point's cumulative and
+    // "cùng kỳ" are taken on its year and the one before) and its plans
+    const [row, figures, plans] = await Promise.all([
+      findCatalogueIndicator(this.db, code),
       findApprovedSeriesFigures(this.db, code, from.year - 1, to.year, scope, unitId),
       findIndicatorPlans(this.db, code, from.year, to.year),
     ]);
-    const planByYear = new Map(plans.map((p) => [p.year, dec(p.target)]));
+    if (!row) throw indicatorNotFound(code);
+    const planByYear = new Map(plans.map((p) => [p.year, parseExact(p.target)]));
     const byUnit = groupByUnit(figures);
     const unitIds = this.seriesUnits(row.units.map((u) => u.id), byUnit, scope, unitId);
-    const units = await findUnitsByIds(this.db, unitIds);
+    const known = new Map(row.units.map((u) => [u.id, u]));
+    const others = unitIds.filter((id) => !known.has(id));
+    for (const u of others.length ? await findUnitsByIds(this.db, others) : []) known.set(u.id, u);
+    const units = unitIds.map((id) => known.get(id)!).filter(Boolean).sort((a, b) => a.code.localeCompare(b.code));
     const item = catalogueItem(row);
     return {
       indicator: item,
@@ -55,7 +59,7 @@ export class IndicatorsService {
       to: formatYearMonth(to),
       series: units.map((unit) => ({
         unit,
-        points: deriveSeries(item.rule, byUnit.get(unit.id) ?? [], planByYear, from, to).map(pointView),
+        points: deriveExactSeries(item.rule, byUnit.get(unit.id) ?? [], planByYear, from, to).map(pointView),
       })),
     };
   }
@@ -75,16 +79,16 @@ export class IndicatorsService {
   }
 }
 
-function groupByUnit(rows: SeriesFigureRow[]): Map<string, Array<ApprovedFigure<PointSource>>> {
-  const out = new Map<string, Array<ApprovedFigure<PointSource>>>();
+function groupByUnit(rows: SeriesFigureRow[]): Map<string, Array<ApprovedFigure<PointSource, ExactValue>>> {
+  const out = new Map<string, Array<ApprovedFigure<PointSource, ExactValue>>>();
   for (const r of rows) {
     let list = out.get(r.unitId);
     if (!list) out.set(r.unitId, (list = []));
     list.push({
       year: r.year,
       month: r.month,
-      value: decOrNull(r.value),
-      enteredCumulative: decOrNull(r.cumulativeEntered),
+      value: exactOrNull(r.value),
+      enteredCumulative: exactOrNull(r.cumulativeEntered),
       source: { submissionId: r.submissionId, periodId: r.periodId, approvedAt: r.approvedAt },
     });
   }

@@ -1,6 +1,6 @@
 import type { CatalogueIndicatorRow } from '@app/database';
 import type { IndicatorCatalogueItem, SeriesPointView } from '@app/contracts';
-import { decimalTextOrNull as text, formatYearMonth, SeriesPoint } from '@app/domain';
+import { decimalTextOrNull as text, ExactValue, formatYearMonth, SeriesPoint } from '@app/domain';
 
 /** What a series point carries about its submission (the repository row's part of it). */
 export interface PointSource {
@@ -33,7 +33,7 @@ export function catalogueItem(r: CatalogueIndicatorRow): IndicatorCatalogueItem 
 }
 
 /** A point as it goes out: figures as decimal strings, the source's date as ISO 8601. */
-export function pointView(p: SeriesPoint<PointSource>): SeriesPointView {
+export function pointView(p: SeriesPoint<PointSource, ExactValue>): SeriesPointView {
   const d = p.derived;
   return {
     period: formatYearMonth(p),

@@ -1,7 +1,8 @@
 import { dec, Dec } from '../decimal';
 import { decimalTextOrNull } from '../decimal-text';
 import { DerivationRule, deriveFigures, PeriodFigure } from '../derived';
-import { ApprovedFigure, deriveSeries } from './derive-series';
+import { exactOrNull, parseExact } from '../exact-decimal';
+import { ApprovedFigure, deriveExactSeries, deriveSeries } from './derive-series';
 import { lastMonths, monthsBetween, parseYearMonth } from './month-range';
 
 const forest: DerivationRule = { hasCumulative: true, hasPlan: true, hasSamePeriod: true, compareOn: 'cumulative' };
@@ -32,6 +33,19 @@ describe('deriveSeries', () => {
 
   it('leaves a month without an approved figure empty, with its plan', () => {
     expect(points[5]).toEqual({ year: 2024, month: 6, value: null, derived: null, plan: dec(9009), source: null });
+  });
+
+  it('gives the same figures on exact arithmetic as on decimal.js, to the last decimal', () => {
+    const exact = deriveExactSeries(
+      forest,
+      figures.map((f) => ({ ...f, value: exactOrNull(f.value!.toFixed()), enteredCumulative: null })),
+      new Map([[2024, parseExact('9009')]]),
+      { year: 2024, month: 1 },
+      { year: 2024, month: 6 },
+    );
+    const texts = (p: { value: unknown; derived: Record<string, unknown> | null }) =>
+      [p.value, p.derived?.cumulative, p.derived?.planPct, p.derived?.samePeriodChangePct, p.derived?.samePeriodRatioPct].map((v) => decimalTextOrNull(v as never));
+    expect(exact.map((p) => texts(p as never))).toEqual(points.map((p) => texts(p as never)));
   });
 
   it('takes a typed cumulative where the earlier months are not in the system', () => {

@@ -1,19 +1,20 @@
 import { Dec } from '../decimal';
-import { DerivationRule, deriveFigures, DerivedFigures, PeriodFigure } from '../derived';
+import { DerivationInput, DerivationRule, deriveExactFigures, deriveFigures, DerivedFigures, PeriodFigure } from '../derived';
+import type { ExactValue } from '../exact-decimal';
 import { monthsBetween, YearMonth } from './month-range';
 
 /** One unit's approved figure of one month, with what it came from. */
-export interface ApprovedFigure<S> extends PeriodFigure<Dec> {
+export interface ApprovedFigure<S, N = Dec> extends PeriodFigure<N> {
   year: number;
   month: number;
   source: S;
 }
 
-export interface SeriesPoint<S> extends YearMonth {
+export interface SeriesPoint<S, N = Dec> extends YearMonth {
   /** null: the unit has no approved submission with this figure for the month */
-  value: Dec | null;
-  derived: DerivedFigures<Dec> | null;
-  plan: Dec | null;
+  value: N | null;
+  derived: DerivedFigures<N> | null;
+  plan: N | null;
   source: S | null;
 }
 
@@ -31,35 +32,45 @@ export function deriveSeries<S>(
   from: YearMonth,
   to: YearMonth,
 ): Array<SeriesPoint<S>> {
-  const byYear = new Map<number, Map<number, ApprovedFigure<S>>>();
+  return seriesWith(deriveFigures, rule, figures, plans, from, to);
+}
+
+/**
+ * The same on exact figures (exact-decimal.ts, as consolidation derives them: the same rules,
+ * checked against decimal.js by exact-decimal.spec.ts), for series of many units and months.
+ */
+export function deriveExactSeries<S>(
+  rule: DerivationRule,
+  figures: ReadonlyArray<ApprovedFigure<S, ExactValue>>,
+  plans: ReadonlyMap<number, ExactValue>,
+  from: YearMonth,
+  to: YearMonth,
+): Array<SeriesPoint<S, ExactValue>> {
+  return seriesWith(deriveExactFigures, rule, figures, plans, from, to);
+}
+
+function seriesWith<S, N>(
+  derive: (input: DerivationInput<N>) => DerivedFigures<N>,
+  rule: DerivationRule,
+  figures: ReadonlyArray<ApprovedFigure<S, N>>,
+  plans: ReadonlyMap<number, N>,
+  from: YearMonth,
+  to: YearMonth,
+): Array<SeriesPoint<S, N>> {
+  const byYear = new Map<number, Map<number, ApprovedFigure<S, N>>>();
   for (const f of figures) {
     let year = byYear.get(f.year);
     if (!year) byYear.set(f.year, (year = new Map()));
     year.set(f.month, f);
   }
-  const none = new Map<number, PeriodFigure<Dec>>();
+  const none = new Map<number, PeriodFigure<N>>();
   return monthsBetween(from, to).map(({ year, month }) => {
     const plan = plans.get(year) ?? null;
     const current = byYear.get(year)?.get(month);
     if (!current) return { year, month, value: null, derived: null, plan, source: null };
-    const derived = deriveFigures({
-      rule,
-      periodNumber: month,
-      current,
-      earlier: before(byYear.get(year) ?? none, month),
-      lastYear: upTo(byYear.get(year - 1) ?? none, month),
-      annualPlan: plan,
-    });
+    // the whole year's months: the rules read months 1 … n−1 of this year (n being the current one)
+    // and 1 … n of last year only, as the submission view's history holds them
+    const derived = derive({ rule, periodNumber: month, current, earlier: byYear.get(year) ?? none, lastYear: byYear.get(year - 1) ?? none, annualPlan: plan });
     return { year, month, value: current.value, derived, plan, source: current.source };
   });
-}
-
-/** months 1 … n−1, as the submission view's history holds them */
-function before<F>(months: ReadonlyMap<number, F>, n: number): Map<number, F> {
-  return new Map([...months].filter(([m]) => m < n));
-}
-
-/** months 1 … n of last year */
-function upTo<F>(months: ReadonlyMap<number, F>, n: number): Map<number, F> {
-  return new Map([...months].filter(([m]) => m <= n));
 }
