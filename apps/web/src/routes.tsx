@@ -23,11 +23,12 @@ const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'For
 const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage');
 const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
 const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
+const DashboardPage = screen(() => import('./dashboard/dashboard-page'), 'DashboardPage');
 
 export const HOME: Record<Role, string> = {
   officer: '/unit',
   reviewer: '/board',
-  signer: '/reports', // the vice-chairman comes for the report to sign
+  signer: '/dashboard', // the vice-chairman looks rather than reads; the report to sign is one click away
   admin: '/admin/periods',
 };
 
@@ -51,6 +52,8 @@ export function AppRoutes() {
         <Route path="review/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReviewPage /></Only>} />
         <Route path="reports" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportsPage /></Only>} />
         <Route path="reports/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReportPage /></Only>} />
+        <Route path="dashboard" element={<Only roles={['reviewer', 'signer', 'admin']}><DashboardPage /></Only>} />
+        <Route path="dashboard/:periodId" element={<Only roles={['reviewer', 'signer', 'admin']}><DashboardPage /></Only>} />
         <Route path="inbox" element={<Only roles={['officer', 'reviewer', 'signer', 'admin']}><InboxPage /></Only>} />
         <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />
         <Route path="admin/units" element={<Only roles={['admin']}><UnitsPage /></Only>} />

@@ -15,16 +15,19 @@ const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
   officer: [{ to: '/unit', label: 'nav.myForms' }],
   reviewer: [
     { to: '/board', label: 'nav.board' },
+    { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/admin/forms', label: 'nav.admin.forms' },
   ],
   signer: [
+    { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/board', label: 'nav.board' },
   ],
   admin: [
     { to: '/admin/periods', label: 'nav.admin.periods' },
     { to: '/board', label: 'nav.board' },
+    { to: '/dashboard', label: 'nav.dashboard' },
     { to: '/reports', label: 'nav.reports' },
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
