@@ -92,7 +92,9 @@ export function reportFlow(): void {
 
   it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; the number appears; DOCX downloads', async () => {
     signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
-    await signer.getByTestId('reports-page').waitFor(); // the signer's home
+    await signer.getByTestId('dashboard').waitFor(); // the signer's home
+    await signer.getByRole('menuitem', { name: 'Báo cáo tổng hợp' }).click();
+    await signer.getByTestId('reports-page').waitFor();
     await signer.getByRole('button', { name: 'Xem và ký' }).waitFor({ timeout: 30_000 });
     // the worker told the signer: the bell's message opens the report
     await signer.getByTestId('bell').click();

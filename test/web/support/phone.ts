@@ -1,0 +1,22 @@
+import type { Page } from 'playwright-core';
+import { shoot } from './browser';
+
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * The page at a phone's width (390 × 844): no sideways scrolling of the page itself (a wide table
+ * may scroll inside its own box), checked and photographed (`<name>-phone`), then back to the desktop.
+ */
+export async function checkPhone(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+  const desktop = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    await ready();
+    await page.waitForTimeout(300); // charts and tables re-lay themselves out on resize
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: window.innerWidth }));
+    await shoot(page, `${name}-phone`, true);
+    expect({ name, scrollWidth: Math.max(widths.page, widths.body) }).toEqual({ name, scrollWidth: widths.viewport });
+  } finally {
+    if (desktop) await page.setViewportSize(desktop);
+  }
+}
