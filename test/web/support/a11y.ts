@@ -33,6 +33,8 @@ export async function checkA11y(page: Page, screen: string): Promise<void> {
   seen[screen] = violations;
   mkdirSync(dirname(REPORT), { recursive: true });
   writeFileSync(REPORT, JSON.stringify(seen, null, 2));
+  // A11Y_REPORT_ONLY=1: write every screen's findings and go on (to survey a whole run), fail nothing
+  if (process.env.A11Y_REPORT_ONLY) return;
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const described = blocking.map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.length} × ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`);
   expect({ screen, violations: described }).toEqual({ screen, violations: [] });

@@ -14,6 +14,16 @@ export async function checkPhone(page: Page, name: string, ready: () => Promise<
     await ready();
     await page.waitForTimeout(300); // charts and tables re-lay themselves out on resize
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: window.innerWidth }));
+    if (Math.max(widths.page, widths.body) > widths.viewport) {
+      // what sticks out, to say so in the failure (outermost elements only)
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+          .slice(0, 8)
+          .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}px`),
+      );
+      console.log(`${name} on a phone, wider than ${widths.viewport}px: ${wide.join('; ')}`);
+    }
     await shoot(page, `${name}-phone`, true);
     expect({ name, scrollWidth: Math.max(widths.page, widths.body) }).toEqual({ name, scrollWidth: widths.viewport });
   } finally {

@@ -73,7 +73,7 @@ export function PeriodsPage() {
               const s = p.submissions;
               return (
                 <Space size={12} className="nowrap">
-                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} />
+                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} aria-label={`${t('state.approved')} ${s.approved}/${s.total}`} />
                   <span>{t('state.approved')} <b>{s.approved}</b>/{s.total}</span>
                   <span className="muted">{t('board.waiting')} {s.submitted} · {t('state.returned')} {s.returned} · {t('state.draft')} {s.draft}</span>
                 </Space>

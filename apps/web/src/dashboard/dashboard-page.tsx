@@ -9,6 +9,7 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { PeriodSelect } from '../shared/period-select';
 import { useLoad } from '../shared/use-load';
 import { cardModel, trendFrom } from './dashboard-model';
+import './dashboard.css';
 import { IndicatorCard } from './indicator-card';
 import { SeriesDrawer } from './series-drawer';
 import { TimelinessHeatmap } from './timeliness-heatmap';

@@ -52,7 +52,9 @@ export function TimelinessHeatmap({ m }: { m: TimelinessMatrix }) {
       <div className="heat-scroll">
         <EChart option={option} label={t('dash.timeliness', { year: m.year })} style={{ height, minWidth: 320 }} />
       </div>
-      <table className="sr-only">
+      {/* a table is as wide as its content whatever its width says: the clipping box is a div around it */}
+      <div className="sr-only">
+      <table>
         <caption>{t('dash.timeliness', { year: m.year })}</caption>
         <thead>
           <tr><th scope="col">{t('dash.unit')}</th>{m.months.map((x) => <th scope="col" key={x}>T{x}</th>)}</tr>
@@ -69,6 +71,7 @@ export function TimelinessHeatmap({ m }: { m: TimelinessMatrix }) {
           ))}
         </tbody>
       </table>
+      </div>
     </Card>
   );
 }

@@ -15,7 +15,7 @@ export function PeriodSelect({
   value: string | undefined;
   onChange: (periodId: string) => void;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <Select
       style={{ width: 180 }}
@@ -24,6 +24,7 @@ export function PeriodSelect({
       onChange={onChange}
       options={(periods ?? []).map((p) => ({ value: p.id, label: periodName(p, lang) }))}
       data-testid="period-select"
+      aria-label={t('common.period')}
     />
   );
 }

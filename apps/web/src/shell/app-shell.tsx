@@ -59,6 +59,9 @@ export function AppShell() {
           selectedKeys={selected}
           items={items.map((i) => ({ key: i.to, label: <Link to={i.to}>{t(i.label)}</Link> }))}
           className="app-nav"
+          // every item stays in the DOM and reachable: antd's folding of what does not fit hides items with
+          // aria-hidden while they keep focusable links (axe: aria-hidden-focus); the bar scrolls instead
+          disabledOverflow
         />
         <div className="app-user">
           <NotificationBell />
