@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { FOREST } from './month-flow';
 import { waitFor } from '../../support/wait';
 import { shoot, signIn } from '../support/browser';
+import { checkPhone } from '../support/phone';
 import { flowContext } from '../support/web-context';
 
 interface ReportRow {
@@ -132,6 +133,8 @@ export function reportFlow(): void {
     const [file] = await Promise.all([signer.waitForEvent('download'), signer.getByTestId('download-docx').click()]);
     expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${issued.number}.docx`);
     expect((await file.createReadStream()).readable).toBe(true);
+    // the report read on a phone: the paper fills the width, the side panel goes under it
+    await checkPhone(signer, '19-report-signed', () => signer.getByTestId('report-document').waitFor());
   }, 150_000);
 
   it('shows the office its inbox: the units’ submissions, unread count in the header; opening one goes to the submission', async () => {
@@ -147,6 +150,7 @@ export function reportFlow(): void {
     await reviewer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
     await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
     await shoot(reviewer, '20-inbox');
+    await checkPhone(reviewer, '20-inbox', () => reviewer.getByTestId('inbox-page').waitFor());
 
     await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').filter({ hasText: 'Sở Nông nghiệp' }).first().locator('.notif-open').click();
     await reviewer.getByTestId('review-page').waitFor();
