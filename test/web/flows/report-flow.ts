@@ -134,7 +134,7 @@ export function reportFlow(): void {
     expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${issued.number}.docx`);
     expect((await file.createReadStream()).readable).toBe(true);
     // the report read on a phone: the paper fills the width, the side panel goes under it
-    await checkPhone(signer, '19-report-signed', () => signer.getByTestId('report-document').waitFor());
+    await checkPhone(signer, '19-report-signed', () => signer.getByTestId('report-document').waitFor(), false);
   }, 150_000);
 
   it('shows the office its inbox: the units’ submissions, unread count in the header; opening one goes to the submission', async () => {

@@ -5,9 +5,10 @@ export const PHONE = { width: 390, height: 844 };
 
 /**
  * The page at a phone's width (390 × 844): no sideways scrolling of the page itself (a wide table
- * may scroll inside its own box), checked and photographed (`<name>-phone`), then back to the desktop.
+ * may scroll inside its own box), checked and photographed (`<name>-phone`; the whole page unless
+ * `fullPage` is false), then back to the desktop.
  */
-export async function checkPhone(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+export async function checkPhone(page: Page, name: string, ready: () => Promise<unknown>, fullPage = true): Promise<void> {
   const desktop = page.viewportSize();
   await page.setViewportSize(PHONE);
   try {
@@ -24,7 +25,7 @@ export async function checkPhone(page: Page, name: string, ready: () => Promise<
       );
       console.log(`${name} on a phone, wider than ${widths.viewport}px: ${wide.join('; ')}`);
     }
-    await shoot(page, `${name}-phone`, true);
+    await shoot(page, `${name}-phone`, fullPage);
     expect({ name, scrollWidth: Math.max(widths.page, widths.body) }).toEqual({ name, scrollWidth: widths.viewport });
   } finally {
     if (desktop) await page.setViewportSize(desktop);
