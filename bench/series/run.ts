@@ -134,7 +134,7 @@ async function main() {
     baseline,
     ratio: +(baseline / value).toFixed(1),
     notes:
-      `IndicatorsService.series (the route's code without HTTP: catalogue lookup, repository queries, deriveSeries per unit) for a random ` +
+      `IndicatorsService.series (the route's code without HTTP: catalogue lookup, repository queries, deriveExactSeries per unit) for a random ` +
       `indicator of ${PROVINCES} provinces' worth of approved history (${figures} figures, ${size}; ${PROVINCES * UNITS_PER_PROVINCE} units, ` +
       `${MONTHS} months, shaped like bench/consolidation's synthetic province), June 2022 – May 2024 (24 points per unit, ` +
       `their basis from January 2021). value = p99 of ${ITERATIONS} series of one unit (?unit=: a province's indicator has one reporting unit); ` +
