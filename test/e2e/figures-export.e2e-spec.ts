@@ -38,7 +38,9 @@ describe('figures that leave the system: exports and the exchange document', () 
   let t: DemoApp;
   let stored: Map<string, string>;
   beforeAll(async () => {
-    t = await startDemoApp('exports', UNITS);
+    t = await startDemoApp('exports', ['SNN', 'SCT']);
+    // a figure no double holds: it must leave the system digit for digit
+    await t.approve('CTK', { retail_sales: '123456789012345,123456' });
     // what the database holds, exact: numeric(24,6) printed without trailing zeros
     const rows: Array<{ unit: string; code: string; value: string }> = await t.db.query(
       `SELECT u.code AS unit, v.indicator_code AS code, trim_scale(v.numeric_value)::text AS value
@@ -68,6 +70,7 @@ describe('figures that leave the system: exports and the exchange document', () 
     expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(UNITS));
     const read = new Map(rows.map((r) => [`${r[1]}/${r[3]}`, r[6]]));
     expect(read).toEqual(stored);
+    expect(read.get('CTK/retail_sales')).toBe('123456789012345.123456');
     const forest = rows.find((r) => r[3] === FOREST)!;
     expect(forest.slice(0, 9)).toEqual(['2024-05', 'SNN', expect.any(String), FOREST, 'Trồng rừng mới', 'ha', '710.83', '5000', expect.stringMatching(/^55\.49/)]);
   });
@@ -84,6 +87,7 @@ describe('figures that leave the system: exports and the exchange document', () 
       read.set(`${row.getCell(2).value}/${row.getCell(4).value}`, typeof value === 'number' ? String(value) : String(value));
     });
     expect(read).toEqual(stored);
+    expect(read.get('CTK/retail_sales')).toBe('123456789012345.123456');
     let units = 0;
     for (const unit of UNITS) units += wb.getWorksheet(unit)!.rowCount - 1;
     expect(units).toBe(stored.size);
