@@ -54,21 +54,21 @@ export async function playSignOff(baseUrl: string, password: string, periodId: s
   const signed = await api.call<{ revision: number; numberLine: string; placeDate: string }>(signer, 'POST', `/reports/${report.id}/sign`, { version: sent.version });
   log(`Văn phòng bổ sung và trình lại; Phó Chủ tịch ký ban hành — ${signed.numberLine}, ${signed.placeDate}.`);
 
-  await poll('bản DOCX/PDF đã ký', async () => {
+  await poll('bản DOCX/PDF đã ký và phụ lục số liệu', async () => {
     const rev = (await get()).revisions.find((r) => r.number === signed.revision);
-    return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
+    return rev && rev.files.length >= 4 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
   });
   const dir = resolve(process.cwd(), '.data', 'reports');
   mkdirSync(dir, { recursive: true });
   const out: Record<string, string> = {};
-  for (const format of ['docx', 'pdf'] as const) {
+  for (const format of ['docx', 'pdf', 'json', 'csv'] as const) {
     const res = await fetch(`${baseUrl}/reports/${report.id}/revisions/${signed.revision}/document.${format}`, {
       headers: { authorization: `Bearer ${signer}` },
     });
     if (!res.ok) throw new Error(`Không tải được bản ${format}: ${res.status}`);
-    out[format] = join(dir, `bao-cao-kt-xh-thang-5-2024.${format}`);
+    out[format] = join(dir, `${format === 'json' || format === 'csv' ? 'phu-luc-so-lieu' : 'bao-cao-kt-xh'}-thang-5-2024.${format}`);
     writeFileSync(out[format], Buffer.from(await res.arrayBuffer()));
   }
-  log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}`);
+  log(`Báo cáo đã ký: ${out.docx}\n                ${out.pdf}\nPhụ lục số liệu: ${out.json}\n                ${out.csv}`);
   return { docx: out.docx, pdf: out.pdf };
 }

@@ -68,7 +68,7 @@ class RevisionContentViewDto implements RevisionContentView {
 }
 
 class RevisionFileDto {
-  @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
+  @ApiProperty({ enum: ['docx', 'pdf', 'json', 'csv'], description: 'json, csv: the annex of the figures' }) format: 'docx' | 'pdf' | 'json' | 'csv';
   @ApiProperty() sha256: string;
   @ApiProperty() size: number;
   @ApiProperty({ enum: ['draft', 'issued'] }) renderedAs: 'draft' | 'issued';
