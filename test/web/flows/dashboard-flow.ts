@@ -1,4 +1,5 @@
 import type { IndicatorCatalogueItem, IndicatorSeriesView } from '../../../libs/contracts/src';
+import { checkA11y } from '../support/a11y';
 import { shoot, signIn } from '../support/browser';
 import { checkPhone } from '../support/phone';
 import { flowContext } from '../support/web-context';
@@ -45,6 +46,7 @@ export function dashboardFlow(): void {
     await drawer.getByTestId('series-source').first().click();
     await signer.getByTestId('review-page').waitFor();
     expect(signer.url()).toContain(`/review/${h().submissions.get('SNN')}`);
+    await checkA11y(signer, '23-review-from-dashboard');
 
     await signer.goto(`${h().origin}/dashboard`);
     await checkPhone(signer, '21-dashboard', () => signer.getByTestId('kpi-card').first().waitFor());

@@ -43,6 +43,8 @@ export async function signIn(context: BrowserContext, origin: string, username: 
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[browser ${username}] ${e.message}`));
   await page.goto(`${origin}${path}`);
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await checkA11y(page, '00-login'); // the first screen everyone sees
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
