@@ -6,6 +6,7 @@ import { HotUpdates1764500000000 } from './1764500000000-hot-updates';
 import { PdfAwaitingLibreoffice1764600000000 } from './1764600000000-pdf-awaiting-libreoffice';
 import { ReportingYear1764607000000 } from './1764607000000-reporting-year';
 import { Signatures1764614000000 } from './1764614000000-signatures';
+import { FiguresOut1764650000000 } from './1764650000000-figures-out';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   PdfAwaitingLibreoffice1764600000000,
   ReportingYear1764607000000,
   Signatures1764614000000,
+  FiguresOut1764650000000,
 ];

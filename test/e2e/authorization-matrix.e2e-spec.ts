@@ -101,6 +101,17 @@ const ROUTES: Route[] = [
   { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: adminOnly },
   { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: adminOnly },
   { name: 'GET /me', method: 'get', path: () => '/api/me', expected: read },
+  // exports: an officer's answer holds their own unit only (figures-export.e2e-spec.ts checks the content)
+  { name: 'GET /periods/:id/export.csv', method: 'get', path: (i) => `/api/periods/${i.period}/export.csv`, expected: read },
+  { name: 'GET /periods/:id/export.xlsx', method: 'get', path: (i) => `/api/periods/${i.period}/export.xlsx`, expected: read },
+  { name: 'GET /periods/:id/exchange.json', method: 'get', path: (i) => `/api/periods/${i.period}/exchange.json`, expected: adminOnly },
+  { name: 'GET /me/history.csv', method: 'get', path: () => '/api/me/history.csv?from=2024-01&to=2024-05', expected: { ...officerWrite, 'officer-other': 200 } },
+  { name: 'GET /indicators', method: 'get', path: () => '/api/indicators', expected: read },
+  { name: 'GET /dashboard/timeliness', method: 'get', path: () => '/api/dashboard/timeliness?year=2024&through=5', expected: office },
+  { name: 'GET /indicators/key', method: 'get', path: () => '/api/indicators/key', expected: read },
+  // without ?unit= an officer gets their own unit's series (SB's officer: SB's); with SA's code, SB's officer gets 404
+  { name: 'GET /indicators/:code/series', method: 'get', path: () => '/api/indicators/forest/series?from=2024-01&to=2024-05', expected: read },
+  { name: 'GET /indicators/:code/series?unit=', method: 'get', path: () => '/api/indicators/forest/series?from=2024-01&to=2024-05&unit=SA', expected: readOwn },
   { name: 'GET /forms', method: 'get', path: () => '/api/forms', expected: office },
   { name: 'GET /forms/:id', method: 'get', path: (i) => `/api/forms/${i.form}`, expected: office },
   { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
@@ -175,6 +186,18 @@ describe('authorization matrix', () => {
     }
     const all = await t.http().get(`/api/submissions?periodId=${ids.period}`).set('Authorization', `Bearer ${await t.token('signer')}`).expect(200);
     expect(all.body).toHaveLength(2);
+  });
+
+  it('scopes a series to the officer’s own unit', async () => {
+    const series = async (user: string) =>
+      (await t.http().get('/api/indicators/forest/series?from=2024-01&to=2024-04').set('Authorization', `Bearer ${await t.token(user)}`).expect(200)).body;
+    const own = await series('officer-sa');
+    expect(own.series.map((s: { unit: { code: string } }) => s.unit.code)).toEqual(['SA']);
+    expect(own.series[0].points.map((p: { value: string }) => p.value)).toEqual(['1200', '1100.17', '1000', '989']);
+    const other = await series('officer-sb');
+    expect(other.series.map((s: { unit: { code: string } }) => s.unit.code)).toEqual(['SB']);
+    expect(other.series[0].points.every((p: { value: string | null }) => p.value === null)).toBe(true);
+    expect((await series('signer')).series[0].points[3]).toMatchObject({ value: '989', cumulative: '4289.17' });
   });
 
   it('answers a malformed or unknown id with 404, never 500', async () => {

@@ -13,7 +13,7 @@ import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { playScriptedMonth, ScriptedMonthResult } from '../../apps/cli/src/scripted-month';
 import { createDataSource } from '../../libs/database/src';
 import { jobIds, OffsetClock, QUEUES, redisOptions } from '../../libs/queue/src';
-import { numberPattern, vnInstant } from '../../libs/domain/src';
+import { numberPattern, unpackFigures, vnInstant } from '../../libs/domain/src';
 import expected from '../fixtures/may-2024-expected.json';
 import { xmlParagraphs, zipEntry } from '../support/docx-text';
 import { createTestDatabase } from '../support/test-db';
@@ -237,6 +237,29 @@ describe('the consolidated report of May 2024', () => {
       .toEqual({ list: sha256, header: sha256, stored: sha256, action: sha256, size: issuedPdf.length, renderedAs: 'issued' });
     expect(r.actions.find((a: { action: string }) => a.action === 'issue').sha256).toBe(sha256);
     expect(issuedPdf.subarray(0, signedPdf.length).equals(signedPdf)).toBe(true);
+
+    // the annex of its figures beside it, rendered again with the number once issued, with the same discipline:
+    // recorded SHA-256, sent in the header; every printed figure of the revision with its code, exact value, unit of measure and source
+    const files = await waitFor(async () => {
+      const rev = (await report()).revisions.find((x: { number: number }) => x.number === again.revision);
+      return rev.files.length === 4 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued') ? rev.files : null;
+    }, 90_000, 'the issued DOCX and annex');
+    const [{ figures: packed }] = await ds.query(`SELECT figures FROM report_revisions WHERE report_id = $1 AND number = $2`, [reportId, again.revision]);
+    const printed = unpackFigures(packed);
+    for (const format of ['json', 'csv']) {
+      const annex = await file(again.revision, format, 'signer');
+      const hash = createHash('sha256').update(annex.body as Buffer).digest('hex');
+      expect({ list: files.find((f: { format: string }) => f.format === format).sha256, header: annex.headers['x-content-sha256'] }).toEqual({ list: hash, header: hash });
+      if (format === 'csv') expect((annex.body as Buffer).toString('utf8').trim().split('\r\n')).toHaveLength(printed.length + 1);
+      else {
+        const doc = JSON.parse((annex.body as Buffer).toString('utf8'));
+        expect(doc.report).toMatchObject({ renderedAs: 'issued', documentNumber: '01', documentDate: '2024-06-03', period: { year: 2024, number: 5 } });
+        expect(doc.figures).toHaveLength(printed.length);
+        expect(doc.figures).toContainEqual(expect.objectContaining({
+          indicatorCode: 'new_forest_planted', field: 'value', value: '710.83', unitOfMeasure: 'ha', indicatorName: 'Trồng rừng mới', source: expect.objectContaining({ unitCode: 'SNN' }),
+        }));
+      }
+    }
 
     // poppler: two valid signatures, the signers' names, the last one over the whole document
     const out = pdfsig(issuedPdf, 'report-signed.pdf');

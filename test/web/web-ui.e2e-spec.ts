@@ -1,4 +1,5 @@
 import { adminScreens } from './flows/admin-screens';
+import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
 import { reportFlow } from './flows/report-flow';
@@ -23,4 +24,5 @@ describe('web interface', () => {
   describe('the officer form under real conditions (the largest unit form)', () => formResilience());
   describe('the consolidated report: draft, edit, send, sign; the inbox', () => reportFlow());
   describe('the administrator', () => adminScreens());
+  describe('the leadership dashboard', () => dashboardFlow());
 });

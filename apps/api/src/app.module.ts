@@ -5,8 +5,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CompletenessModule } from './completeness/completeness.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { ExchangeModule } from './exchange/exchange.module';
+import { ExportsModule } from './exports/exports.module';
 import { FormsModule } from './forms/forms.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueuesModule } from './queues/queues.module';
@@ -48,6 +52,10 @@ export class AppModule {
         CompletenessModule,
         NotificationsModule,
         ReportsModule,
+        IndicatorsModule,
+        ExportsModule,
+        ExchangeModule,
+        DashboardModule,
       ],
     };
   }

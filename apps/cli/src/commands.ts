@@ -83,8 +83,8 @@ const withoutNotes = <T extends { notes?: unknown }>(file: T): Omit<T, 'notes'> 
   return rest;
 };
 
-export async function openDatabase(config: AppConfig): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
-  const pg = await resolvePostgres({ settings: config, database: config.TONGHOP_DATABASE, log: (m) => console.log(m) });
+export async function openDatabase(config: AppConfig, log: (m: string) => void = (m) => console.log(m)): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
+  const pg = await resolvePostgres({ settings: config, database: config.TONGHOP_DATABASE, log });
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   return { ds, pg };

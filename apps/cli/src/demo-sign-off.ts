@@ -104,10 +104,10 @@ async function issueAndDownload(
   });
   const dir = resolve(process.cwd(), '.data', 'reports');
   mkdirSync(dir, { recursive: true });
-  const download = async (format: 'docx' | 'pdf') => {
+  const download = async (format: 'docx' | 'pdf' | 'json' | 'csv') => {
     const res = await fetch(`${baseUrl}/reports/${signed.reportId}/revisions/${signed.revision}/document.${format}`, { headers: { authorization: `Bearer ${reader}` } });
     if (!res.ok) throw new Error(`Không tải được bản ${format}: ${res.status}`);
-    const file = join(dir, `${fileBase}.${format}`);
+    const file = join(dir, `${format === 'json' || format === 'csv' ? fileBase.replace('bao-cao-kt-xh', 'phu-luc-so-lieu') : fileBase}.${format}`);
     writeFileSync(file, Buffer.from(await res.arrayBuffer()));
     return file;
   };
@@ -124,12 +124,14 @@ async function issueAndDownload(
   const issued = await api.call<{ numberLine: string; placeDate: string; sha256: string; version: number }>(clerk, 'POST', `/reports/${signed.reportId}/issue`, { version: signed.version });
   log(`Văn thư cấp số, ghi ngày, ký số của cơ quan và phát hành — ${issued.numberLine}, ${issued.placeDate}.`);
   log(`  SHA-256 của bản PDF phát hành (ghi cùng thao tác phát hành): ${issued.sha256}`);
-  await poll('bản DOCX/PDF đã phát hành', async () => {
+  await poll('bản DOCX/PDF đã phát hành và phụ lục số liệu', async () => {
     const rev = await revisionNow();
-    return rev && rev.files.length >= 2 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
+    return rev && rev.files.length >= 4 && rev.files.every((f) => f.renderedAs === 'issued') ? rev : null;
   });
   const out = { docx: await download('docx'), pdf: await download('pdf') };
+  const annex = { json: await download('json'), csv: await download('csv') };
   log(`Báo cáo đã phát hành: ${out.pdf} (văn bản điện tử có hai chữ ký số)\n                      ${out.docx} (bản DOCX không ký)`);
+  log(`Phụ lục số liệu: ${annex.json}\n                 ${annex.csv}`);
   try {
     const sig = execFileSync('pdfsig', [out.pdf], { encoding: 'utf8' });
     const names = [...sig.matchAll(/Signer Certificate Common Name: (.*)/g)].map((m) => m[1]);

@@ -3,13 +3,16 @@ import { loadConfig, StartupError } from '@app/config';
 import { runDemo } from './demo';
 import { parseThrough } from './timed-year';
 import { runMigrate, runSeed } from './commands';
+import { runExchange } from './exchange-command';
 
 const USAGE = `Cách dùng: node dist/apps/cli/main.js <lệnh>
   migrate   chạy các migration chưa áp dụng
   seed      nạp dữ liệu mẫu Lạng Sơn (đơn vị, tài khoản, biểu mẫu, kế hoạch, lịch sử) — chạy lại không sao
   demo      migrate + seed + chạy thử một kỳ báo cáo tháng 5/2024 qua API, rồi để API chạy tiếp
             --through 2024-06   chạy tiếp đến hết tháng đó (đến 2024-12): báo cáo tháng, 6 tháng (tháng 6),
-                                9 tháng (tháng 9), năm (tháng 12), đã ký`;
+                                9 tháng (tháng 9), năm (tháng 12), đã ký
+  exchange <YYYY-MM> [tệp]
+            tài liệu trao đổi số liệu đã duyệt của kỳ (JSON, config/exchange/period-figures.v1.schema.json)`;
 
 async function main(): Promise<void> {
   const command = process.argv[2];
@@ -20,6 +23,8 @@ async function main(): Promise<void> {
       return runSeed(loadConfig());
     case 'demo':
       return runDemo(loadConfig(), parseThrough(process.argv.slice(3)));
+    case 'exchange':
+      return runExchange(loadConfig(), process.argv[3], process.argv[4]);
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;

@@ -24,11 +24,12 @@ const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage'
 const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
 const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
 const VerifyPage = screen(() => import('./verify/verify-page'), 'VerifyPage');
+const DashboardPage = screen(() => import('./dashboard/dashboard-page'), 'DashboardPage');
 
 export const HOME: Record<Role, string> = {
   officer: '/unit',
   reviewer: '/board',
-  signer: '/reports', // the vice-chairman comes for the report to sign
+  signer: '/dashboard', // the vice-chairman looks rather than reads; the report to sign is one click away
   clerk: '/reports', // the records office comes for the signed report to issue
   admin: '/admin/periods',
 };
@@ -53,6 +54,8 @@ export function AppRoutes() {
         <Route path="review/:id" element={<Only roles={['reviewer', 'signer', 'admin']}><ReviewPage /></Only>} />
         <Route path="reports" element={<Only roles={['reviewer', 'signer', 'clerk', 'admin']}><ReportsPage /></Only>} />
         <Route path="reports/:id" element={<Only roles={['reviewer', 'signer', 'clerk', 'admin']}><ReportPage /></Only>} />
+        <Route path="dashboard" element={<Only roles={['reviewer', 'signer', 'admin']}><DashboardPage /></Only>} />
+        <Route path="dashboard/:periodId" element={<Only roles={['reviewer', 'signer', 'admin']}><DashboardPage /></Only>} />
         <Route path="inbox" element={<Only roles={['officer', 'reviewer', 'signer', 'clerk', 'admin']}><InboxPage /></Only>} />
         <Route path="verify" element={<Only roles={['officer', 'reviewer', 'signer', 'clerk', 'admin']}><VerifyPage /></Only>} />
         <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />

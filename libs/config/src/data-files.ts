@@ -17,3 +17,27 @@ export function loadWorkingCalendar(configDir: string): WorkingCalendar {
   }
   return calendar;
 }
+
+/** The reporting body that sends the exchange document (`<config dir>/exchange/reporting-body.json`). */
+export interface ReportingBody {
+  code: string;
+  scheme: string;
+  name: string;
+}
+
+export function loadReportingBody(configDir: string): ReportingBody {
+  const file = JSON.parse(readFileSync(join(configDir, 'exchange', 'reporting-body.json'), 'utf8')) as Partial<ReportingBody>;
+  for (const key of ['code', 'scheme', 'name'] as const) {
+    if (typeof file[key] !== 'string' || !file[key]) throw new Error(`exchange/reporting-body.json: "${key}" is missing`);
+  }
+  return { code: file.code!, scheme: file.scheme!, name: file.name! };
+}
+
+/** The leadership dashboard's key indicators, in order (`<config dir>/dashboard/key-indicators.json`). */
+export function loadKeyIndicators(configDir: string): string[] {
+  const file = JSON.parse(readFileSync(join(configDir, 'dashboard', 'key-indicators.json'), 'utf8')) as { indicators?: unknown };
+  if (!Array.isArray(file.indicators) || !file.indicators.every((c) => typeof c === 'string')) {
+    throw new Error('dashboard/key-indicators.json: "indicators" must be a list of indicator codes');
+  }
+  return file.indicators as string[];
+}

@@ -3,6 +3,8 @@
  * for both sides. Types only — no Nest, no decorators, no I/O — so the web bundles none of it.
  */
 export * from './decimal-string';
+export * from './exchange';
+export * from './figures';
 export * from './forms';
 export * from './notifications';
 export * from './people';

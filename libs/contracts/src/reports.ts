@@ -7,6 +7,9 @@ export type { FigureField, FigureSource } from '@app/domain';
 export type ReportState = 'drafting' | 'awaiting_signature' | 'signed' | 'issued' | 'superseded' | 'replaced';
 export type RevisionState = 'draft' | 'sent' | 'returned' | 'signed' | 'issued' | 'superseded' | 'replaced';
 
+/** DOCX and PDF: the document; JSON and CSV: the annex of its figures (every printed figure with its code, value, unit and source) */
+export type ReportFileFormat = 'docx' | 'pdf' | 'json' | 'csv';
+
 export interface ReportRevisionSummary {
   number: number;
   state: RevisionState;
@@ -14,8 +17,8 @@ export interface ReportRevisionSummary {
   createdAt: string;
   missingUnits: string[];
   editedSection: string | null;
-  /** a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
-  files: Array<{ format: 'docx' | 'pdf'; sha256: string | null; size: number | null; renderedAs: 'draft' | 'signed' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
+  /** json, csv: the annex of the figures; a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
+  files: Array<{ format: ReportFileFormat; sha256: string | null; size: number | null; renderedAs: 'draft' | 'signed' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
 }
 
 export interface ReportActionView {

@@ -12,3 +12,4 @@ export * from './exact-decimal';
 export * from './decimal-text';
 export * from './arithmetic';
 export * from './aggregation';
+export * from './series';

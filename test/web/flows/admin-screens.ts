@@ -14,6 +14,9 @@ export function adminScreens(): void {
     const admin = await signIn(ctx.browser.context, h().origin, 'admin', h().password);
     await admin.getByTestId('periods-page').getByText('Tháng 5/2024').waitFor();
     await shoot(admin, '11-admin-periods');
+    // the exchange document of May (4 units approved), as the upper-level system would receive it
+    const [exchange] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('exchange-2024-5').click()]);
+    expect(exchange.suggestedFilename()).toBe('trao-doi-so-lieu-v1.json');
 
     // gia hạn: one unit gets a later deadline with a reason; the list and the board show it
     const later = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(Date.now() + 9 * 86_400_000);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { derivedCell, row, shoot, signIn, typeInto, valueInput } from '../support/browser';
+import { checkPhone } from '../support/phone';
 import { flowContext } from '../support/web-context';
 
 export const FOREST = 'new_forest_planted';
@@ -33,6 +34,7 @@ export function monthFlow(): void {
     expect(await current.getByTestId('state-tag').getAttribute('data-state')).toBe('draft');
     expect(await current.getByTestId('deadline').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} · còn 2 ngày$/);
     await shoot(officer, '01-officer-home');
+    await checkPhone(officer, '01-officer-home', () => officer.locator('.current-card').waitFor());
   });
 
   it('derives figures as the officer types Vietnamese numbers, flags a bad one with the server’s code, saves and submits', async () => {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { FOREST } from './month-flow';
 import { waitFor } from '../../support/wait';
 import { shoot, signIn } from '../support/browser';
+import { checkPhone } from '../support/phone';
 import { flowContext } from '../support/web-context';
 
 interface ReportRow {
@@ -105,7 +106,9 @@ export function reportFlow(): void {
 
   it('gives the vice-chairman the report to sign: each figure’s source on hover; signs; it waits for the records office', async () => {
     signer = await signIn(ctx.browser.context, h().origin, 'signer', h().password);
-    await signer.getByTestId('reports-page').waitFor(); // the signer's home
+    await signer.getByTestId('dashboard').waitFor(); // the signer's home
+    await signer.getByRole('menuitem', { name: 'Báo cáo tổng hợp' }).click();
+    await signer.getByTestId('reports-page').waitFor();
     await signer.getByRole('button', { name: 'Xem và ký' }).waitFor({ timeout: 30_000 });
     // the worker told the signer: the bell's message opens the report
     await signer.getByTestId('bell').click();
@@ -155,6 +158,8 @@ export function reportFlow(): void {
     await clerk.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
     await clerk.evaluate(() => window.scrollTo(0, 0));
     await shoot(clerk, '21-report-issued');
+    // the report read on a phone: the paper fills the width, the side panel goes under it
+    await checkPhone(clerk, '21-report-issued', () => clerk.getByTestId('report-document').waitFor(), false);
 
     const [file] = await Promise.all([clerk.waitForEvent('download'), clerk.getByTestId('download-pdf').click()]);
     expect(file.suggestedFilename()).toBe(`bao-cao-tong-hop-ban-${revision}.pdf`);
@@ -210,6 +215,7 @@ export function reportFlow(): void {
     await reviewer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
     await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
     await shoot(reviewer, '20-inbox');
+    await checkPhone(reviewer, '20-inbox', () => reviewer.getByTestId('inbox-page').waitFor());
 
     // the report's own messages (signed, issued) came last: the units' submissions are further down, on this page or the next
     const submitted = reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-kind="submission.submitted"]').first();

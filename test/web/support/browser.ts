@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { checkA11y } from './a11y';
 
 /** Where the browser tests write their screenshots (gitignored; named in the README). */
 export const SCREENSHOTS = resolve(__dirname, '..', '..', 'output', 'screenshots');
@@ -42,6 +43,8 @@ export async function signIn(context: BrowserContext, origin: string, username: 
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[browser ${username}] ${e.message}`));
   await page.goto(`${origin}${path}`);
+  await page.getByLabel('Tên đăng nhập').waitFor();
+  await checkA11y(page, '00-login'); // the first screen everyone sees
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -49,9 +52,11 @@ export async function signIn(context: BrowserContext, origin: string, username: 
   return page;
 }
 
+/** A screenshot of a screen the test looks at, and axe-core's WCAG 2.1 A/AA check of it (fails on serious or critical). */
 export async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+  await checkA11y(page, name);
 }
 
 /** Types into an input as a person does: focus, select what is there, type key by key. */

@@ -76,7 +76,7 @@ class RevisionContentViewDto implements RevisionContentView {
 }
 
 class RevisionFileDto {
-  @ApiProperty({ enum: ['docx', 'pdf'] }) format: 'docx' | 'pdf';
+  @ApiProperty({ enum: ['docx', 'pdf', 'json', 'csv'], description: 'json, csv: the annex of the figures' }) format: 'docx' | 'pdf' | 'json' | 'csv';
   @ApiProperty({ type: String, nullable: true, description: 'null while the PDF waits for LibreOffice' }) sha256: string | null;
   @ApiProperty({ type: Number, nullable: true }) size: number | null;
   @ApiProperty({ enum: ['draft', 'signed', 'issued'] }) renderedAs: 'draft' | 'signed' | 'issued';

@@ -14,7 +14,14 @@ import { VerificationService } from './verification.service';
 
 const ReportId = new UuidParamPipe('NOT_FOUND');
 const RevisionNumber = new ParseIntPipe({ exceptionFactory: () => new DomainError('REVISION_NOT_FOUND', 'Không tìm thấy bản này của báo cáo.') });
-const TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+const TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  // the annex of the report's figures
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+type FileFormat = keyof typeof TYPES;
 
 /**
  * Báo cáo tổng hợp: the office reads and edits drafts and sends one for sign-off; the signer signs or
@@ -63,15 +70,15 @@ export class ReportsController {
 
   @Get(':id/revisions/:number/document.:format')
   async document(@Param('id', ReportId) id: string, @Param('number', RevisionNumber) number: number, @Param('format') format: string, @Res() res: FastifyReply) {
-    if (format !== 'docx' && format !== 'pdf' && format !== 'html') throw new DomainError('NOT_FOUND', 'Không tìm thấy.');
-    const doc = await this.reports.document(id, number, format);
+    if (!Object.hasOwn(TYPES, format) && format !== 'html') throw new DomainError('NOT_FOUND', 'Không tìm thấy.');
+    const doc = await this.reports.document(id, number, format as FileFormat | 'html');
     if ('html' in doc) {
       await res.type('text/html; charset=utf-8').send(doc.html);
       return;
     }
     await res
-      .header('Content-Type', TYPES[format as 'docx' | 'pdf'])
-      .header('Content-Disposition', `attachment; filename="bao-cao-tong-hop-ban-${number}.${format}"`)
+      .header('Content-Type', TYPES[format as FileFormat])
+      .header('Content-Disposition', `attachment; filename="${format === 'json' || format === 'csv' ? 'phu-luc-so-lieu' : 'bao-cao-tong-hop'}-ban-${number}.${format}"`)
       .header('X-Content-SHA256', doc.sha256)
       .send(doc.data);
   }

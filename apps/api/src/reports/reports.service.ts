@@ -1,6 +1,7 @@
 import type { ReportSummary, ReportView } from '@app/contracts';
 import {
   deleteRevisionFiles,
+  ReportFileFormat,
   findCurrentReportState,
   findDocumentNumberSuffix,
   findRevisionFile,
@@ -218,7 +219,7 @@ export class ReportsService {
     });
   }
 
-  async document(id: string, number: number, format: 'docx' | 'pdf' | 'html') {
+  async document(id: string, number: number, format: ReportFileFormat | 'html') {
     const rev = await this.findRevision(id, number);
     if (format === 'html') {
       const h = rev.content.header;

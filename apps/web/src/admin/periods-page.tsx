@@ -1,10 +1,10 @@
-import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CloudUploadOutlined, PlusOutlined } from '@ant-design/icons';
 import { cutoffWindow, PERIOD_NUMBERS, PERIOD_TYPES, PeriodType } from '@app/domain';
 import { Alert, App, Button, DatePicker, Form, InputNumber, Progress, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, download } from '../api/client';
 import type { PeriodView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
@@ -107,7 +107,7 @@ export function PeriodsPage() {
               const s = p.submissions;
               return (
                 <Space size={12} className="nowrap">
-                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} />
+                  <Progress percent={s.total ? Math.round((s.approved / s.total) * 100) : 0} size={[100, 8]} showInfo={false} aria-label={`${t('state.approved')} ${s.approved}/${s.total}`} />
                   <span>{t('state.approved')} <b>{s.approved}</b>/{s.total}</span>
                   <span className="muted">{t('board.waiting')} {s.submitted} · {t('state.returned')} {s.returned} · {t('state.draft')} {s.draft}</span>
                 </Space>
@@ -116,12 +116,25 @@ export function PeriodsPage() {
           },
           {
             title: '',
-            width: 120,
+            width: 320,
             align: 'right',
             render: (_, p) => (
-              <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(p)} data-testid={p.type === 'month' ? `extensions-${p.year}-${p.number}` : `extensions-${p.type}-${p.year}-${p.number}`}>
-                {t('ext.button')}
-              </Button>
+              <Space size={6} className="nowrap">
+                <Button size="small" icon={<CalendarOutlined />} onClick={() => setExtending(p)} data-testid={p.type === 'month' ? `extensions-${p.year}-${p.number}` : `extensions-${p.type}-${p.year}-${p.number}`}>
+                  {t('ext.button')}
+                </Button>
+                {p.type === 'month' && p.submissions.approved > 0 && (
+                  // the exchange document for the upper-level reporting system (a new version only when a figure changed)
+                  <Button
+                    size="small"
+                    icon={<CloudUploadOutlined />}
+                    onClick={() => download(`/periods/${p.id}/exchange.json`, `trao-doi-so-lieu-${p.year}-${p.number}.json`).catch((e) => message.warning(e instanceof ApiError ? e.message : String(e)))}
+                    data-testid={`exchange-${p.year}-${p.number}`}
+                  >
+                    {t('export.exchange')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}

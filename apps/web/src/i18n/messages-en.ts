@@ -1,6 +1,8 @@
 import type { MessageKey } from './messages';
+import { figuresEn } from './messages-figures';
 
 export const en: Record<MessageKey, string> = {
+  ...figuresEn,
   appName: 'Tổng hợp',
   appTagline: 'Monthly socio-economic report',
   province: 'Lạng Sơn Provincial People’s Committee',

@@ -1,5 +1,8 @@
+import { figuresVi } from './messages-figures';
+
 /** What users read. Vietnamese first; English is the second language (switch in the header). */
 export const vi = {
+  ...figuresVi,
   appName: 'Tổng hợp',
   appTagline: 'Báo cáo tình hình kinh tế - xã hội hằng tháng',
   province: 'UBND tỉnh Lạng Sơn',

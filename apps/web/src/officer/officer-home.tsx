@@ -1,7 +1,7 @@
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Table } from 'antd';
+import { DownloadOutlined, EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Table } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, ApiError, download } from '../api/client';
 import type { PeriodView, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { useMe } from '../session/session';
@@ -17,6 +17,7 @@ interface Row extends SubmissionListItem {
 /** The unit's forms, newest period first, with what is left to do and by when. */
 export function OfficerHome() {
   const { t, lang } = useI18n();
+  const { message } = App.useApp();
   const me = useMe();
   const { data, error, loading } = useLoad(async () => {
     const [periods, submissions] = await Promise.all([api.get<PeriodView[]>('/periods'), api.get<SubmissionListItem[]>('/submissions')]);
@@ -38,9 +39,23 @@ export function OfficerHome() {
   };
 
   const current = data?.find((s) => s.state === 'draft' || s.state === 'returned');
+  // the unit's approved history, every month the system holds, in the long format of the period exports
+  const months = (data ?? []).flatMap((s) => (s.period?.type === 'month' ? [`${s.period.year}-${String(s.period.number).padStart(2, '0')}`] : [])).sort();
+  const exportHistory = async () => {
+    try {
+      await download(`/me/history.xlsx?from=${months[0]}&to=${months[months.length - 1]}`, `lich-su-${me.unit?.code ?? ''}.xlsx`);
+    } catch (e) {
+      message.warning(e instanceof ApiError ? e.message : String(e));
+    }
+  };
   return (
     <div className="page" data-testid="officer-home">
-      <h2 className="page-title">{t('officer.home.title', { unit: me.unit?.name ?? '' })}</h2>
+      <div className="page-head">
+        <h2 className="page-title">{t('officer.home.title', { unit: me.unit?.name ?? '' })}</h2>
+        {months.length > 0 && (
+          <Button icon={<DownloadOutlined />} onClick={() => void exportHistory()} data-testid="export-history">{t('export.history')}</Button>
+        )}
+      </div>
       {error && <Alert type="error" showIcon title={error.message} />}
       {current?.period && (
         <Card className={`current-card ${current.state}`} size="small">
@@ -62,6 +77,7 @@ export function OfficerHome() {
         loading={loading}
         dataSource={data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={t('officer.home.empty')} /> }}
         columns={[
           { title: t('common.period'), render: (_, s) => <b>{s.period ? periodName(s.period, lang) : ''}</b> },

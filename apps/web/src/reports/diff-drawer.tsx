@@ -16,9 +16,9 @@ export function DiffDrawer({ report, initial, onClose }: { report: ReportSummary
     <Drawer open onClose={onClose} size={900} title={t('report.diff')} data-testid="diff-drawer">
       <Space wrap style={{ marginBottom: 12 }}>
         {t('report.diffFrom')}
-        <Select style={{ width: 230 }} value={range.from} options={options} onChange={(from) => setRange((r) => ({ ...r, from }))} data-testid="diff-from" />
+        <Select style={{ width: 230 }} value={range.from} options={options} onChange={(from) => setRange((r) => ({ ...r, from }))} data-testid="diff-from" aria-label={t('report.diffFrom')} />
         {t('report.diffTo')}
-        <Select style={{ width: 230 }} value={range.to} options={options} onChange={(to) => setRange((r) => ({ ...r, to }))} data-testid="diff-to" />
+        <Select style={{ width: 230 }} value={range.to} options={options} onChange={(to) => setRange((r) => ({ ...r, to }))} data-testid="diff-to" aria-label={t('report.diffTo')} />
       </Space>
       {diff.error && <Alert type="error" showIcon title={diff.error.message} />}
       {diff.loading && !diff.data ? (

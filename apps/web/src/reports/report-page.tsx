@@ -3,7 +3,7 @@ import { Alert, App, Button, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
-import type { FormTemplateSummary, FormTemplateView, PeriodView, ReportSectionView, ReportView, UnitView } from '@app/contracts';
+import type { FormTemplateSummary, FormTemplateView, PeriodView, ReportFileFormat, ReportSectionView, ReportView, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { useMe } from '../session/session';
@@ -63,10 +63,11 @@ export function ReportPage() {
   const current = r.current;
   const back = lastReturn(r);
   const diff = defaultDiff(r);
-  const fetchFile = async (format: 'docx' | 'pdf') => {
+  const fetchFile = async (format: ReportFileFormat) => {
     if (!current) return;
     try {
-      await download(`/reports/${r.id}/revisions/${current.number}/document.${format}`, `bao-cao-tong-hop-ban-${current.number}.${format}`);
+      const name = format === 'json' || format === 'csv' ? 'phu-luc-so-lieu' : 'bao-cao-tong-hop';
+      await download(`/reports/${r.id}/revisions/${current.number}/document.${format}`, `${name}-ban-${current.number}.${format}`);
     } catch (e) {
       message.warning(e instanceof ApiError ? e.message : String(e));
     }
@@ -141,6 +142,8 @@ export function ReportPage() {
               <Space wrap className="side-downloads">
                 <Button icon={<FileWordOutlined />} onClick={() => void fetchFile('docx')} data-testid="download-docx">{t('report.download', { format: 'DOCX' })}</Button>
                 <Button icon={<FilePdfOutlined />} onClick={() => void fetchFile('pdf')} data-testid="download-pdf">{t('report.download', { format: 'PDF' })}</Button>
+                <Button onClick={() => void fetchFile('json')} data-testid="download-annex-json">{t('report.annex', { format: 'JSON' })}</Button>
+                <Button onClick={() => void fetchFile('csv')} data-testid="download-annex-csv">{t('report.annex', { format: 'CSV' })}</Button>
               </Space>
               {diff && (
                 <Button block icon={<DiffOutlined />} onClick={() => setComparing(true)} data-testid="compare">

@@ -32,7 +32,7 @@ export function ReloginDialog({ username, onSubmit, onSignOut }: Props) {
       <Typography.Paragraph>{t('relogin.text')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={finish} requiredMark={false}>
         <Form.Item label={t('login.username')}>
-          <Input value={username} disabled />
+          <Input value={username} disabled aria-label={t('login.username')} />
         </Form.Item>
         <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required', { field: t('login.password').toLowerCase() }) }]}>
           <Input.Password autoFocus autoComplete="current-password" />

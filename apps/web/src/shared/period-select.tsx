@@ -30,6 +30,7 @@ export function PeriodSelect({
         title: t(`period.type.${p.type}`),
       }))}
       data-testid="period-select"
+      aria-label={t('common.period')}
     />
   );
 }

@@ -1,15 +1,19 @@
 import { AppConfig, InjectConfig } from '@app/config';
 import {
   findPdfsAwaitingLibreOffice,
+  findPeriodHeading,
   findRenderedFormats,
+  findReportIndicatorLabels,
   findRevisionFile,
   findRevisionPdf,
   findUserAccount,
   Report,
+  REPORT_FILE_FORMATS,
+  ReportFileFormat,
   ReportRevision,
   storeRevisionFile,
 } from '@app/database';
-import { LIBREOFFICE_INSTALL } from '@app/domain';
+import { LIBREOFFICE_INSTALL, unpackFigures } from '@app/domain';
 import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, RenderingJob } from '@app/queue';
 import { pageCount, ReportSigning } from '@app/signing';
 import { InjectQueue } from '@nestjs/bullmq';
@@ -19,6 +23,7 @@ import type { Queue } from 'bullmq';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { renderDocx } from './docx-report';
+import { annexCsv, annexJson } from './figures-annex';
 import { LibreOfficeMissingError, PdfConverter } from './pdf-converter';
 import { readPdfLayout } from './pdf-layout';
 
@@ -27,8 +32,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 type RenderOutcome = { skipped?: string; sha256?: Record<string, string>; pdf?: 'awaiting_libreoffice' };
 
 /**
- * Renders a revision's DOCX (the `docx` package) and PDF (LibreOffice) and stores them with their
- * SHA-256. A draft is rendered as a draft. A signed revision is rendered as the document, number
+ * Renders a revision's DOCX (the `docx` package), PDF (LibreOffice) and the annex of its figures
+ * (JSON, CSV: every printed figure with its code, value, unit and source), and stores them with
+ * their SHA-256. A draft is rendered as a draft. A signed revision is rendered as the document, number
  * and date blank (Decree 30/2020 lets the records office add them), and the signer's digital
  * signature is applied to the PDF; an issued one gets its DOCX again with the number and date
  * (its PDF is the records office's, written by the API's issue action). Files only move forward.
@@ -68,9 +74,13 @@ export class RenderingService implements OnApplicationBootstrap {
     const existing = await findRenderedFormats(this.db, revisionId);
     // a file is current when it was rendered as this revision is now, or further on
     const current = (f: { renderedAs: string }) => f.renderedAs === as || f.renderedAs === 'issued' || (f.renderedAs === 'signed' && !signed);
-    if (existing.length === 2 && existing.every((f) => current(f) && f.state === 'ready')) return { skipped: 'already rendered' };
+    if (existing.length === REPORT_FILE_FORMATS.length && existing.every((f) => current(f) && f.state === 'ready')) return { skipped: 'already rendered' };
 
     const hashes: Record<string, string> = {};
+    for (const [format, data] of await this.annex(revision, report, as)) {
+      hashes[format] = sha256(data);
+      await storeRevisionFile(this.db, { revisionId, format, renderedAs: as, sha256: hashes[format], data });
+    }
     const storedDocx = existing.some((f) => f.format === 'docx' && current(f));
     let docx: Buffer;
     if (storedDocx) {
@@ -104,7 +114,7 @@ export class RenderingService implements OnApplicationBootstrap {
     }
     hashes.pdf = sha256(pdf);
     await storeRevisionFile(this.db, { revisionId, format: 'pdf', renderedAs: as, sha256: hashes.pdf, data: pdf, layout });
-    this.logger.log(`Đã tạo tệp DOCX và PDF của bản số ${revision.number} (${signed ? 'đã ký số' : 'dự thảo'}).`);
+    this.logger.log(`Đã tạo tệp DOCX, PDF và phụ lục số liệu (JSON, CSV) của bản số ${revision.number} (${signed ? 'đã ký số' : 'dự thảo'}).`);
     return { sha256: hashes };
   }
 
@@ -116,7 +126,24 @@ export class RenderingService implements OnApplicationBootstrap {
     if (pdf?.renderedAs !== 'issued') throw new Error(`revision ${revision.id} is issued but its PDF is not (yet)`);
     const content = { ...revision.content, header: { ...revision.content.header, number: report.documentNumber, date: report.documentDate } };
     const docx = await renderDocx(content, { draft: false });
-    await storeRevisionFile(this.db, { revisionId: revision.id, format: 'docx', renderedAs: 'issued', sha256: sha256(docx), data: docx });
-    return { sha256: { docx: sha256(docx) } };
+    const hashes: Record<string, string> = {};
+    // the annex again, with the document's number and date
+    for (const [format, data] of [['docx', docx] as [ReportFileFormat, Buffer], ...(await this.annex(revision, report, 'issued'))]) {
+      hashes[format] = sha256(data);
+      await storeRevisionFile(this.db, { revisionId: revision.id, format, renderedAs: 'issued', sha256: hashes[format], data });
+    }
+    return { sha256: hashes };
+  }
+
+  /** The annex of the revision's printed figures, as JSON and CSV. */
+  private async annex(revision: ReportRevision, report: Report, as: 'draft' | 'signed' | 'issued'): Promise<Array<[ReportFileFormat, Buffer]>> {
+    const issued = as === 'issued';
+    const [labels, period] = await Promise.all([findReportIndicatorLabels(this.db, report.id), findPeriodHeading(this.db, report.periodId)]);
+    const figures = unpackFigures(revision.figures);
+    const heading = {
+      reportId: report.id, revision: revision.number, renderedAs: as, period: { type: period!.type, year: period!.year, number: period!.number },
+      documentNumber: issued ? report.documentNumber : null, documentDate: issued ? report.documentDate : null,
+    } as const;
+    return [['json', annexJson(heading, figures, labels)], ['csv', annexCsv(figures, labels)]];
   }
 }

@@ -1,6 +1,7 @@
 import { AuditEntry } from './audit-entry.entity';
 import { DeadlineExtension } from './deadline-extension.entity';
 import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } from './form-template.entity';
+import { ExchangeExport } from './exchange-export.entity';
 import { EmailDelivery, Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
@@ -12,6 +13,7 @@ import { User } from './user.entity';
 
 export * from './audit-entry.entity';
 export * from './deadline-extension.entity';
+export * from './exchange-export.entity';
 export * from './form-template.entity';
 export * from './notification.entity';
 export * from './outbox-event.entity';
@@ -46,4 +48,5 @@ export const ENTITIES = [
   ReportAction,
   ReportFile,
   DocumentNumber,
+  ExchangeExport,
 ];

@@ -104,25 +104,29 @@ export class ReportAction {
   report?: Report;
 }
 
+export const REPORT_FILE_FORMATS = ['docx', 'pdf', 'json', 'csv'] as const;
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number];
 export type ReportFileState = 'ready' | 'awaiting_libreoffice';
 
 /**
- * The rendered document of a revision (DOCX, PDF) with its SHA-256. The PDF of a signed revision
- * grows by incremental updates: rendered and signed by the vice-chairman ("signed"), then numbered,
- * dated and signed by the body ("issued"); the issued file begins with the signed one, byte for byte.
- * A PDF the worker could not make because LibreOffice is not installed is a row "awaiting_libreoffice"
- * with no data: the DOCX is made without it, and a worker started with LibreOffice makes it.
+ * The rendered document of a revision with its SHA-256: DOCX, PDF, and the annex of its figures
+ * (JSON, CSV: every printed figure with its code, value, unit and source). The PDF of a signed
+ * revision grows by incremental updates: rendered and signed by the vice-chairman ("signed"), then
+ * numbered, dated and signed by the body ("issued"); the issued file begins with the signed one,
+ * byte for byte. A PDF the worker could not make because LibreOffice is not installed is a row
+ * "awaiting_libreoffice" with no data: the DOCX is made without it, and a worker started with
+ * LibreOffice makes it.
  */
 @Entity('report_files')
 @Unique(['revisionId', 'format'])
-@Check(`"format" IN ('docx', 'pdf')`)
+@Check(`"format" IN ('docx', 'pdf', 'json', 'csv')`)
 @Check(`"state" IN ('ready', 'awaiting_libreoffice')`)
 @Check(`"state" <> 'ready' OR ("data" IS NOT NULL AND "sha256" IS NOT NULL AND "size" IS NOT NULL)`)
 @Check(`"rendered_as" IN ('draft', 'signed', 'issued')`)
 export class ReportFile {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) revisionId: string;
-  @Column({ type: 'text' }) format: 'docx' | 'pdf';
+  @Column({ type: 'text' }) format: ReportFileFormat;
   /** "draft", "signed" (the signer's signature, number and date blank) or "issued" (number, date, the body's signature) */
   @Column({ type: 'text' }) renderedAs: 'draft' | 'signed' | 'issued';
   /** where on the PDF's pages the records office writes the number and date and the signatures go (pdf-layout.ts) */

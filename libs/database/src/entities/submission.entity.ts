@@ -46,7 +46,12 @@ export class Submission {
   formTemplate?: FormTemplate;
 }
 
+/**
+ * A series reads one indicator across units and months: the primary key leads with the submission,
+ * so it has an index of its own. Its columns never change on a save, so saves stay HOT updates.
+ */
 @Entity('submission_values')
+@Index('idx_submission_values_indicator', ['indicatorCode', 'submissionId'])
 export class SubmissionValue {
   @PrimaryColumn({ type: 'uuid' }) submissionId: string;
   @PrimaryColumn({ type: 'text' }) indicatorCode: string;

@@ -48,3 +48,35 @@ export async function findPeriodCompleteness(db: Queryable, periodId: string, sc
     params,
   );
 }
+
+/** One unit's submission of one month of a year, for the dashboard's timeliness heat map. */
+export interface YearTimelinessRow {
+  month: number;
+  periodId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  submissionId: string;
+  state: string;
+  deadline: string;
+  /** the first "submit" of the workflow; null for history imported without one */
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+}
+
+/** Every submission of the monthly periods of `year` up to month `through`, by unit code then month. */
+export async function findYearTimeliness(db: Queryable, year: number, through: number): Promise<YearTimelinessRow[]> {
+  return db.query(
+    `SELECT p.number AS month, p.id AS "periodId", u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
+            s.id AS "submissionId", s.state, coalesce(e.deadline, p.deadline)::text AS deadline,
+            (SELECT min(ra.created_at) FROM review_actions ra WHERE ra.submission_id = s.id AND ra.action = 'submit') AS "firstSubmittedAt",
+            s.submitted_at AS "submittedAt"
+       FROM periods p
+       JOIN submissions s ON s.period_id = p.id
+       JOIN reporting_units u ON u.id = s.unit_id
+       LEFT JOIN deadline_extensions e ON e.period_id = p.id AND e.unit_id = s.unit_id
+      WHERE p.type = 'month' AND p.year = $1 AND p.number <= $2
+      ORDER BY u.code, p.number`,
+    [year, through],
+  );
+}

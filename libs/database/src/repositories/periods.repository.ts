@@ -175,3 +175,9 @@ export async function findExtensionReason(db: Queryable, id: string): Promise<st
   const [row]: Array<{ reason: string }> = await db.query(`SELECT reason FROM deadline_extensions WHERE id = $1`, [id]);
   return row?.reason ?? null;
 }
+
+/** The period of this type, year and number, or null. */
+export async function findPeriodIdByNumber(db: Queryable, type: PeriodType, year: number, number: number): Promise<string | null> {
+  const [p]: Array<{ id: string }> = await db.query(`SELECT id FROM periods WHERE type = $1 AND year = $2 AND number = $3`, [type, year, number]);
+  return p?.id ?? null;
+}

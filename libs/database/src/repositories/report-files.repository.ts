@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { ReportFileFormat } from '../entities/report.entity';
 import type { Queryable } from './queryable';
 
-export type ReportFileFormat = 'docx' | 'pdf';
+export type { ReportFileFormat };
 
 export type StoredRevisionFile =
   | { state: 'ready'; data: Buffer; sha256: string }
@@ -105,4 +106,15 @@ export async function takeNextDocumentNumber(m: EntityManager, year: number, suf
     [year, suffix],
   );
   return last;
+}
+
+/** The name and unit of measure of each indicator of the report's period's form, by code (for the annex of figures). */
+export async function findReportIndicatorLabels(db: Queryable, reportId: string): Promise<Map<string, { name: string; unitOfMeasure: string | null }>> {
+  const rows: Array<{ code: string; name: string; unitOfMeasure: string | null }> = await db.query(
+    `SELECT i.code, i.name, i.unit_of_measure AS "unitOfMeasure"
+       FROM reports r JOIN periods p ON p.id = r.period_id JOIN indicators i ON i.template_id = p.form_template_id
+      WHERE r.id = $1`,
+    [reportId],
+  );
+  return new Map(rows.map((r) => [r.code, { name: r.name, unitOfMeasure: r.unitOfMeasure }]));
 }
