@@ -26,7 +26,7 @@ export interface CatalogueIndicatorRow {
 
 const CATALOGUE = `
   WITH forms AS (
-    SELECT DISTINCT ON (code) id, code, version FROM form_templates WHERE period_type = 'month' ORDER BY code, version DESC
+    SELECT DISTINCT ON (code) id, code, version FROM form_templates WHERE 'month' = ANY(period_types) ORDER BY code, version DESC
   )
   SELECT i.code, i.name, i.unit_of_measure AS "unitOfMeasure", i.kind, i.parent_code AS "parentCode",
          f.code AS "formCode", f.version AS "formVersion", s.code AS "sectionCode", s.title AS "sectionTitle",
