@@ -161,5 +161,5 @@ describe('the reporting year: periods of every type, and a quarter from opening 
     expect(body).toContain('Số: 01/BC-UBND');
     expect(body.some((p) => p.includes('Tình hình kinh tế - xã hội quý I năm 2024,'))).toBe(true);
     expect(body.some((p) => p.startsWith('Tổng sản phẩm trên địa bàn (GRDP) quý I năm 2024 ước tính tăng 5,27% so với cùng kỳ.'))).toBe(true);
-  });
+  }, 240_000); // the worker renders the draft and the signed document in turn: LibreOffice ~20 s each on 2 busy cores
 });
