@@ -147,7 +147,8 @@ describe('the reporting year: periods of every type, and a quarter from opening 
 
     await waitFor(async () => {
       const rev = (await http().get(`/api/reports/${reportId}`).set('Authorization', reviewer).expect(200)).body.revisions.find((x: { number: number }) => x.number === signed.revision);
-      return rev.files.length === 2 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued');
+      // the DOCX, the PDF and the figures' annex (JSON, CSV), all as issued
+      return rev.files.length === 4 && rev.files.every((f: { renderedAs: string }) => f.renderedAs === 'issued');
     }, 90_000, 'the issued DOCX and PDF');
     const docx = await waitFor(async () => {
       const res = await http().get(`/api/reports/${reportId}/revisions/${signed.revision}/document.docx`).set('Authorization', reviewer).buffer(true).parse((r, cb) => {
