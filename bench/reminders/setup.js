@@ -29,8 +29,8 @@ async function setupDatabase({ log = () => undefined } = {}) {
     await db.query(`INSERT INTO users (username, password_hash, full_name, role, unit_id)
                     SELECT 'officer-' || lower(code), 'not-a-hash', 'Cán bộ ' || name, 'officer', id FROM reporting_units`);
     const [{ id: templateId }] = (await db.query(
-      `INSERT INTO form_templates (code, version, name, period_type, deadline_rule)
-       VALUES ('BENCH', 1, 'Biểu đo hiệu năng', 'month', '{"rule":"working_days_after_cutoff","days":2}') RETURNING id`,
+      `INSERT INTO form_templates (code, version, name, period_types, deadline_rule)
+       VALUES ('BENCH', 1, 'Biểu đo hiệu năng', ARRAY['month'], '{"rule":"working_days_after_cutoff","days":2}') RETURNING id`,
     )).rows;
     // PERIODS consecutive months starting January 1984, deadline = the 16th (all long past on the bench day)
     await db.query(

@@ -44,8 +44,8 @@ async function setupDatabase({ log = () => undefined } = {}) {
     await db.query('BEGIN');
     const [template] = await insertRows(
       db,
-      'INSERT INTO form_templates (code, version, name, period_type)',
-      [['BENCH', 1, 'Biểu đo hiệu năng (50 chỉ tiêu)', 'month']],
+      'INSERT INTO form_templates (code, version, name, period_types)',
+      [['BENCH', 1, 'Biểu đo hiệu năng (50 chỉ tiêu)', ['month']]],
       'RETURNING id',
     );
     const [section] = await insertRows(

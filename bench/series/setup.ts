@@ -35,7 +35,7 @@ export async function setupSeriesDatabase(adminUrl: string, url: string, name: s
   };
   await db.query(`SET synchronous_commit = off`);
   await step('form, sections, indicators', `
-    INSERT INTO form_templates (code, version, name, period_type) VALUES ('BENCH', 1, 'Biểu mẫu tháng (bench)', 'month');
+    INSERT INTO form_templates (code, version, name, period_types) VALUES ('BENCH', 1, 'Biểu mẫu tháng (bench)', ARRAY['month']);
     INSERT INTO form_sections (template_id, code, title, position)
       SELECT t.id, 'S' || u, 'Lĩnh vực của sở thứ ' || u, u FROM form_templates t, generate_series(1, ${UNITS_PER_PROVINCE}) u;
     INSERT INTO indicators (template_id, section_id, code, name, unit_of_measure, kind, parent_code, position,
