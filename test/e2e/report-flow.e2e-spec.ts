@@ -346,6 +346,34 @@ describe('the consolidated report of May 2024', () => {
     expect(await revisionsOf(job.trigger)).toBe(1);
   });
 
+  it('rolls a draft back when its report is sent for signature while the draft is composed', async () => {
+    // the test holds the drafting report's row, as a sending transaction would: the consolidation composes its draft,
+    // then waits on its own UPDATE of that row; the report is sent (its state changed) and the hold released
+    const [{ id: drafting }] = await ds.query(`SELECT id FROM reports WHERE period_id = $1 AND state = 'drafting'`, [month.periodId]);
+    const hold = ds.createQueryRunner();
+    await hold.connect();
+    await hold.startTransaction();
+    try {
+      await hold.query(`SELECT id FROM reports WHERE id = $1 FOR NO KEY UPDATE`, [drafting]);
+      const job = { periodId: month.periodId, trigger: `request:${randomUUID()}`, actorId: null };
+      const outcome = new ConsolidationService(ds).consolidate(job);
+      await waitFor(async () => {
+        const [{ n }] = await ds.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE reports SET version = version + 1%'`,
+        );
+        return n > 0 || null;
+      }, 60_000, 'the consolidation waiting on the report row');
+      await hold.query(`UPDATE reports SET state = 'awaiting_signature' WHERE id = $1`, [drafting]);
+      await hold.commitTransaction();
+      expect(await outcome).toEqual({ skipped: expect.stringMatching(/left drafting/) });
+      expect(await revisionsOf(job.trigger)).toBe(0);
+    } finally {
+      if (hold.isTransactionActive) await hold.rollbackTransaction();
+      await hold.release();
+      await ds.query(`UPDATE reports SET state = 'drafting' WHERE id = $1`, [drafting]); // as it was, for the tests after
+    }
+  });
+
   it('a worker killed mid-consolidation leaves no revision; the job, picked up again, leaves exactly one', async () => {
     // The test holds the period's current report row (FOR NO KEY UPDATE, which the revision's foreign key check
     // does not wait for): the consolidation writes its revision, then waits on its own UPDATE of that row, inside

@@ -1,5 +1,5 @@
 import {
-  bumpReportVersion,
+  bumpDraftingReportVersion,
   findReplacedDocument,
   findReportTemplateIdForPeriod,
   findSignerName,
@@ -23,6 +23,13 @@ export type ConsolidationOutcome = { revision: number; reportId: string } | { sk
  * in one transaction, so a crash leaves no revision or a whole one; the unique (report, trigger)
  * makes a second run of the same trigger a no-op.
  */
+/** Thrown inside the transaction to roll back a draft whose report left drafting meanwhile. */
+class ReportLeftDrafting extends Error {
+  constructor(reportId: string) {
+    super(`report ${reportId} left drafting while the draft was composed`);
+  }
+}
+
 @Injectable()
 export class ConsolidationService {
   private readonly logger = new Logger(ConsolidationService.name);
@@ -30,6 +37,15 @@ export class ConsolidationService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async consolidate(job: ConsolidationJob): Promise<ConsolidationOutcome> {
+    try {
+      return await this.compose(job);
+    } catch (error) {
+      if (error instanceof ReportLeftDrafting) return { skipped: error.message };
+      throw error;
+    }
+  }
+
+  private compose(job: ConsolidationJob): Promise<ConsolidationOutcome> {
     return this.db.transaction(async (m) => {
       const report = await this.lockCurrentReport(m, job.periodId);
       if (!report) return { skipped: 'no period or no report template' };
@@ -47,7 +63,8 @@ export class ConsolidationService {
       const columns = revisionColumns(composed);
       const inserted = await insertRevision(m, { reportId: report.id, trigger: job.trigger, ...columns, createdBy: job.actorId });
       if (!inserted) return { skipped: `trigger ${job.trigger} already consolidated` };
-      await bumpReportVersion(m, report.id);
+      // sent for signature while this draft was composed: the draft is rolled back, the sent revision stays what is signed
+      if (!(await bumpDraftingReportVersion(m, report.id))) throw new ReportLeftDrafting(report.id);
       await writeOutbox(m, 'report.revision_created', { reportId: report.id, revisionId: inserted.id });
       this.logger.log(`Đã tổng hợp bản dự thảo số ${inserted.number} (${job.trigger}), thiếu ${composed.missingUnits.length} đơn vị.`);
       return { revision: inserted.number, reportId: report.id };

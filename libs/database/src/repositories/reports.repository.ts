@@ -143,8 +143,17 @@ export async function insertRevision(m: EntityManager, r: RevisionInsert): Promi
   return inserted.length === 0 ? null : { id: inserted[0].id, number: Number(next) };
 }
 
-export async function bumpReportVersion(m: EntityManager, reportId: string): Promise<void> {
-  await m.query(`UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1`, [reportId]);
+/**
+ * Bumps the version of a report still being drafted, for a new draft revision. False when the report
+ * left drafting meanwhile (sent for signature while the draft was composed): the UPDATE waits for
+ * the sending transaction and sees the state it committed, so the caller rolls its draft back.
+ */
+export async function bumpDraftingReportVersion(m: EntityManager, reportId: string): Promise<boolean> {
+  const rows: Array<{ id: string }> = await m.query(
+    `WITH bumped AS (UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1 AND state = 'drafting' RETURNING id) SELECT id FROM bumped`,
+    [reportId],
+  );
+  return rows.length > 0;
 }
 
 export interface RevisionSummaryRow {
