@@ -7,6 +7,7 @@ import { PdfAwaitingLibreoffice1764600000000 } from './1764600000000-pdf-awaitin
 import { ReportingYear1764607000000 } from './1764607000000-reporting-year';
 import { Signatures1764614000000 } from './1764614000000-signatures';
 import { FiguresOut1764650000000 } from './1764650000000-figures-out';
+import { SeriesIndexOff1764660000000 } from './1764660000000-series-index-off';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   ReportingYear1764607000000,
   Signatures1764614000000,
   FiguresOut1764650000000,
+  SeriesIndexOff1764660000000,
 ];

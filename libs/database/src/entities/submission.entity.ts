@@ -47,11 +47,10 @@ export class Submission {
 }
 
 /**
- * A series reads one indicator across units and months: the primary key leads with the submission,
- * so it has an index of its own. Its columns never change on a save, so saves stay HOT updates.
+ * No index beyond the primary key: a second one (for series across units, indicator first) halved
+ * the batched save's throughput (migration SeriesIndexOff).
  */
 @Entity('submission_values')
-@Index('idx_submission_values_indicator', ['indicatorCode', 'submissionId'])
 export class SubmissionValue {
   @PrimaryColumn({ type: 'uuid' }) submissionId: string;
   @PrimaryColumn({ type: 'text' }) indicatorCode: string;
