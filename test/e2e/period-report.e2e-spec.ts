@@ -15,8 +15,10 @@ import { createTestDatabase } from '../support/test-db';
 import { testConfig } from '../support/test-config';
 import { waitFor } from '../support/wait';
 import { startWorkerProcess } from '../support/worker-process';
+import { TEST_REDIS_URL } from '../support/test-redis';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** the run's Redis, found by the global setup as the apps find theirs (a spawned one on a bare machine) */
+const REDIS_URL = TEST_REDIS_URL;
 /** The API's clock: Tuesday 19 March 2024 in Lạng Sơn, after the first quarter's cutoff (14/3). */
 const TODAY = vnInstant('2024-03-19', '09:00');
 
