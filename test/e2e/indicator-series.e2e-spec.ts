@@ -86,4 +86,31 @@ describe('indicator series', () => {
     expect((await get<{ code: string }>('signer', `/api/indicators/${FOREST}/series?from=2024-05&to=2024-01`, 400)).code).toBe('PERIOD_INVALID');
     expect((await get<{ code: string }>('signer', `/api/indicators/no_such/series?from=2024-01&to=2024-05`, 404)).code).toBe('INDICATOR_NOT_FOUND');
   });
+
+  it('finds every unit that reported the indicator, kept by the approval, even one that no longer fills it', async () => {
+    const units = async () => (await get<IndicatorSeriesView>('reviewer', `/api/indicators/${FOREST}/series?from=2024-01&to=2024-05`)).series.map((s) => s.unit.code);
+    const may = t.submissions.get('SNN')!;
+    const [{ unit_id: snn }] = await t.db.query(`SELECT unit_id FROM submissions WHERE id = $1`, [may]);
+    const reporters = () => t.db.query(`SELECT indicator_code FROM indicator_reporters WHERE unit_id = $1 AND indicator_code = $2`, [snn, FOREST]);
+    // the approval records who reported the code (the trigger on the submission's state)
+    await t.db.query(`DELETE FROM indicator_reporters WHERE unit_id = $1`, [snn]);
+    await t.db.query(`UPDATE submissions SET state = 'submitted' WHERE id = $1`, [may]);
+    await t.db.query(`UPDATE submissions SET state = 'approved' WHERE id = $1`, [may]);
+    expect(await reporters()).toHaveLength(1);
+    // the form no longer gives SNN the indicator: its approved figures still make its series
+    const filled: Array<{ section_id: string }> = await t.db.query(
+      `SELECT su.section_id FROM form_section_units su JOIN indicators i ON su.section_id = i.section_id WHERE i.code = $1 AND su.unit_id = $2`,
+      [FOREST, snn],
+    );
+    expect(filled.length).toBeGreaterThan(0);
+    await t.db.query(`DELETE FROM form_section_units WHERE section_id = ANY($1) AND unit_id = $2`, [filled.map((f) => f.section_id), snn]);
+    try {
+      expect(await units()).toEqual(['SNN']);
+      // and without the record, nobody: the series reads only the units it names
+      await t.db.query(`DELETE FROM indicator_reporters WHERE unit_id = $1`, [snn]);
+      expect(await units()).toEqual([]);
+    } finally {
+      for (const f of filled) await t.db.query(`INSERT INTO form_section_units (section_id, unit_id) VALUES ($1, $2)`, [f.section_id, snn]);
+    }
+  });
 });

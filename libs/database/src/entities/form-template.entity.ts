@@ -1,5 +1,5 @@
 import type { Aggregation, CompareOn, DeadlineRule, IndicatorKind, PeriodType, ReminderPolicy } from '@app/domain';
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ReportingUnit } from './reporting-unit.entity';
 
 export type { DeadlineRule };
@@ -54,6 +54,7 @@ export class FormSectionUnit {
 @Check(`"kind" IN ('number', 'percent', 'text')`)
 @Check(`"aggregation" IN ('flow', 'stock', 'average', 'to_date', 'period')`)
 @Unique(['templateId', 'code'])
+@Index('idx_indicators_code', ['code'])
 export class Indicator {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'uuid' }) templateId: string;

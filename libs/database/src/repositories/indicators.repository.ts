@@ -65,8 +65,8 @@ export interface SeriesFigureRow {
 
 /**
  * The approved monthly figures of one indicator from January of `fromYear` to December of `toYear`,
- * of the units the caller may see (and of `unitId` alone when given). One index scan on
- * (indicator_code, submission_id), then the submission and period of each row by primary key.
+ * of the units the caller may see (and of `unitId` alone when given): the units' submissions (by unit),
+ * then each one's figure by the primary key of submission_values (submission_id, indicator_code).
  */
 export async function findApprovedSeriesFigures(
   db: Queryable,
@@ -82,6 +82,13 @@ export async function findApprovedSeriesFigures(
     if (unit === null) continue;
     params.push(unit);
     filter += ` AND s.unit_id = $${params.length}`;
+  }
+  // every unit: those that fill the code in any version of a form, or ever had an approved figure of it;
+  // their figures are read by the primary key (submission_id, indicator_code) instead of a scan of every
+  // figure (migration IndicatorReporters)
+  if (!filter) {
+    filter = ` AND s.unit_id IN (SELECT r.unit_id FROM indicator_reporters r WHERE r.indicator_code = $1
+                                 UNION SELECT su.unit_id FROM indicators i JOIN form_section_units su ON su.section_id = i.section_id WHERE i.code = $1)`;
   }
   return db.query(
     `SELECT s.unit_id AS "unitId", p.year, p.number AS month, s.id AS "submissionId", s.period_id AS "periodId",

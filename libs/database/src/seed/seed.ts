@@ -188,6 +188,8 @@ export async function importHistory(
          SELECT $1, code, num, $4 FROM unnest($2::text[], $3::numeric[]) AS t(code, num)`,
         [inserted[0].id, codes, codes.map((c) => String(h.values[c])), actorId],
       );
+      // inserted approved, so the approval trigger did not see its figures
+      await m.query(`INSERT INTO indicator_reporters (indicator_code, unit_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`, [codes, unitId]);
       await m.query(
         `INSERT INTO audit_log (submission_id, entity_type, entity_id, action, actor_id, after)
          VALUES ($1, 'submission', $2, 'history.imported', $3, $4)`,
