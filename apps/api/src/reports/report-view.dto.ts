@@ -116,6 +116,8 @@ export class ReportSummaryDto implements ReportSummary {
   @ApiProperty({ type: String, nullable: true }) supersededReason: string | null;
   @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
   @ApiProperty({ type: String, nullable: true }) replacedByReportId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'figures it printed changed after it left drafting (an official figure approved)' }) staleReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) staleSince: string | null;
   @ApiProperty({ type: [ReportRevisionSummaryDto] }) revisions: ReportRevisionSummaryDto[];
   @ApiProperty({ type: [ReportActionViewDto] }) actions: ReportActionViewDto[];
 }

@@ -167,3 +167,56 @@ export function findPeriodsPrintingMonth(
 export async function flagReportStale(m: Queryable, reportId: string, reason: string, at: Date): Promise<void> {
   await m.query(`UPDATE reports SET stale_reason = $2, stale_since = coalesce(stale_since, $3) WHERE id = $1 AND state <> 'drafting'`, [reportId, reason, at]);
 }
+
+/** A period's type, year and number. */
+export async function findPeriodKey(db: Queryable, periodId: string): Promise<{ type: string; year: number; number: number } | null> {
+  const [row] = await db.query(`SELECT type, year, number FROM periods WHERE id = $1`, [periodId]);
+  return row ?? null;
+}
+
+/**
+ * The longer periods of a month's year whose months include it, each with whether every one of its
+ * months is opened and fully approved (`ready`), and the versions of those months' submissions
+ * (one consolidation per set: a redelivered event names the same set).
+ */
+export function findLongerPeriodsOfMonth(
+  db: Queryable,
+  year: number,
+  month: number,
+): Promise<Array<{ id: string; ready: boolean; versions: string }>> {
+  return db.query(
+    `WITH lp AS (
+       SELECT id, CASE type WHEN 'quarter' THEN number * 3 - 2 WHEN 'half_year' THEN number * 6 - 5 ELSE 1 END AS first,
+              CASE type WHEN 'quarter' THEN number * 3 WHEN 'half_year' THEN number * 6 WHEN 'nine_months' THEN 9 ELSE 12 END AS last
+         FROM periods WHERE year = $1 AND type <> 'month'),
+     months AS (
+       SELECT p.number, count(s.id) AS total, count(*) FILTER (WHERE s.state = 'approved') AS approved,
+              string_agg(s.id || ':' || s.version, ',' ORDER BY s.id) AS versions
+         FROM periods p LEFT JOIN submissions s ON s.period_id = p.id
+        WHERE p.type = 'month' AND p.year = $1 GROUP BY p.number)
+     SELECT lp.id, coalesce(bool_and(m.total > 0 AND m.total = m.approved), false) AND count(m.number) = lp.last - lp.first + 1 AS ready,
+            coalesce(string_agg(m.versions, ';' ORDER BY m.number), '') AS versions
+       FROM lp LEFT JOIN months m ON m.number BETWEEN lp.first AND lp.last
+      WHERE $2 BETWEEN lp.first AND lp.last
+      GROUP BY lp.id, lp.first, lp.last`,
+    [year, month],
+  );
+}
+
+/** Was this submission ever reopened (a correction after approval)? */
+export async function wasReopened(db: Queryable, submissionId: string): Promise<boolean> {
+  const [row] = await db.query(`SELECT EXISTS (SELECT 1 FROM review_actions WHERE submission_id = $1 AND action = 'reopen') AS reopened`, [submissionId]);
+  return row.reopened;
+}
+
+/** The unit's name, for a stale report's reason. */
+export async function findUnitName(db: Queryable, unitId: string): Promise<string> {
+  const [row] = await db.query(`SELECT name FROM reporting_units WHERE id = $1`, [unitId]);
+  return row?.name ?? '';
+}
+
+/** The period's current report (the newest) and its state, if it has one. */
+export async function findCurrentReportOf(db: Queryable, periodId: string): Promise<{ report_id: string | null; report_state: string | null }> {
+  const [row] = await db.query(`SELECT id AS report_id, state AS report_state FROM reports WHERE period_id = $1 ORDER BY created_at DESC LIMIT 1`, [periodId]);
+  return row ?? { report_id: null, report_state: null };
+}
