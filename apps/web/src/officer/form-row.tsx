@@ -129,7 +129,7 @@ function FormRowImpl({ row, state, problems, comments, highlight, editable, onCh
         <td className="num derived" data-derived="planPct">{v.rule.hasPlan ? fmtPct(d?.planPct) : ''}</td>
         <td className="num derived" data-derived="samePeriod">{samePeriodText(row, state, t)}</td>
         <td className="cell-edit">
-          <select
+          {(editable || state.text.status) && <select
             className="cell-input status"
             value={state.text.status}
             disabled={!editable}
@@ -141,7 +141,7 @@ function FormRowImpl({ row, state, problems, comments, highlight, editable, onCh
             {STATUS_OPTIONS.map((o) => (
               <option key={o} value={o}>{t(o ? `status.${o}` : 'status.none')}</option>
             ))}
-          </select>
+          </select>}
           <input
             className="cell-input note"
             value={state.text.note}
