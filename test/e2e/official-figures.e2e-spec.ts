@@ -170,6 +170,36 @@ describe('estimates and official figures: the six-month report, then June’s of
     expect(june.staleReason).toBe('Số liệu chính thức của Sở Tài chính (tháng 6 năm 2024) được duyệt sau khi báo cáo này đã rời bản dự thảo.');
   }, 240_000);
 
+  it('consolidates the six-month draft again when June, corrected, is approved again; once signed, a later official figure flags it', async () => {
+    // a correction of June's figures: reopened by the administrator, sent again, approved again
+    const reopened = (await http().post(`/api/submissions/${stcJune.id}/reopen`).set('Authorization', await as('admin'))
+      .send({ version: stcJune.version + 1, reason: 'Đính chính số liệu tháng 6' }).expect(200)).body;
+    const submitted = (await http().post(`/api/submissions/${stcJune.id}/submit`).set('Authorization', await as('officer-stc')).send({ version: reopened.version }).expect(200)).body;
+    await http().post(`/api/submissions/${stcJune.id}/approve`).set('Authorization', await as('reviewer')).send({ version: submitted.version }).expect(200);
+    const again = await reportOf(halfId, (r) => r.revisions.some((x) => x.trigger.startsWith('months:')), 'the six-month draft after June’s months are all approved again');
+    expect(again.state).toBe('drafting');
+    expect(budgetOf(again).months![5]).toMatchObject({ submissionId: stcJune.id, status: 'official' });
+
+    // the six-month report sent and signed; then another official figure of June
+    const sent = (await http().post(`/api/reports/${again.id}/send`).set('Authorization', await as('reviewer')).send({ version: again.version }).expect(200)).body;
+    await http().post(`/api/reports/${again.id}/sign`).set('Authorization', await as('signer')).send({ version: sent.version }).expect(200);
+    const [other] = await ds.query(
+      `SELECT v.indicator_code AS code, trim_scale(v.numeric_value)::text AS value FROM submission_values v JOIN indicators i ON i.code = v.indicator_code
+         JOIN submissions s ON s.id = v.submission_id AND i.template_id = s.form_template_id
+        WHERE v.submission_id = $1 AND v.numeric_value IS NOT NULL AND v.indicator_code <> 'budget_revenue' AND i.kind = 'number' ORDER BY v.indicator_code LIMIT 1`,
+      [stcJune.id],
+    );
+    const ids = (await http().post(`/api/submissions/${stcJune.id}/figure-revisions`).set('Authorization', await as('officer-stc'))
+      .send({ items: [{ indicatorCode: other.code, value: dec(other.value).plus(1).toFixed().replace('.', ','), status: 'preliminary' }], reason: 'Số liệu sơ bộ' }).expect(201)).body.ids;
+    await http().post(`/api/figure-revisions/${ids[0]}/approve`).set('Authorization', await as('reviewer')).expect(200);
+    const flagged = await waitFor(async () => {
+      const r = (await http().get(`/api/reports/${again.id}`).set('Authorization', await as('reviewer')).expect(200)).body as ReportView;
+      return r.staleReason ? r : null;
+    }, 60_000, 'the signed six-month report flagged stale');
+    expect(flagged.state).toBe('signed');
+    expect(flagged.staleReason).toContain('Sở Tài chính');
+  }, 240_000);
+
   it('saves a value’s status with the figures of a draft, and reads it back', async () => {
     const july = (await http().post('/api/periods').set('Authorization', await as('admin')).send({ type: 'month', year: 2024, number: 7 }).expect(201)).body;
     const officer = await as('officer-stc');
