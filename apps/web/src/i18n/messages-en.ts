@@ -358,6 +358,7 @@ export const en: Record<MessageKey, string> = {
   'official.value': 'New figure',
   'official.status': 'Kind of figure',
   'official.reason': 'Source of the figure (required)',
+  'official.source': 'Source',
   'official.send': 'Send to the office',
   'official.sent': 'Sent; waiting for the office.',
   'official.history': 'Versions of the figures after approval',

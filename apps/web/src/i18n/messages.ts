@@ -358,6 +358,7 @@ export const vi = {
   'official.value': 'Số liệu mới',
   'official.status': 'Loại số liệu',
   'official.reason': 'Nguồn số liệu (bắt buộc)',
+  'official.source': 'Nguồn số liệu',
   'official.send': 'Gửi Văn phòng duyệt',
   'official.sent': 'Đã gửi, chờ Văn phòng duyệt.',
   'official.history': 'Các phiên bản số liệu sau khi duyệt',

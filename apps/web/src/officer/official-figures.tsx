@@ -105,11 +105,11 @@ export function OfficialFigures({ view, role, onChanged }: { view: SubmissionVie
               render: (_, r) => (
                 <>
                   <b>{fmtFigure(r.value, null)}</b> <Tag>{statusWord(r.status)}</Tag>
-                  <div className="muted">{t('official.from', { value: fmtFigure(r.previousValue, null), status: statusWord(r.previousStatus) })}</div>
+                  <div className="muted">{t('official.from', { value: fmtFigure(r.previousValue, null), status: statusWord(r.previousStatus ?? 'estimate').toLowerCase() })}</div>
                 </>
               ),
             },
-            { title: t('official.reason'), render: (_, r) => <>{r.reason}<div className="muted">{r.submittedBy} · {new Date(r.submittedAt).toLocaleString('vi-VN')}</div></> },
+            { title: t('official.source'), render: (_, r) => <>{r.reason}<div className="muted">{r.submittedBy} · {new Date(r.submittedAt).toLocaleString('vi-VN')}</div></> },
             {
               title: '',
               render: (_, r) => (

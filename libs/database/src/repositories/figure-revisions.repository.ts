@@ -89,10 +89,13 @@ export async function lockFigureRevision(
 /** Approval: the revision decided, its value and status written into the submission's figures. */
 export async function applyFigureRevision(m: EntityManager, id: string, actorId: string, at: Date): Promise<void> {
   await m.query(`UPDATE figure_revisions SET state = 'approved', decided_by = $2, decided_at = $3 WHERE id = $1`, [id, actorId, at]);
+  // a figure the unit had left empty gets its row
   await m.query(
-    `UPDATE submission_values v SET numeric_value = r.numeric_value, cumulative_entered = coalesce(r.cumulative_entered, v.cumulative_entered),
-            status = r.status, updated_by = $2, updated_at = $3
-       FROM figure_revisions r WHERE r.id = $1 AND v.submission_id = r.submission_id AND v.indicator_code = r.indicator_code`,
+    `INSERT INTO submission_values (submission_id, indicator_code, numeric_value, cumulative_entered, status, updated_by, updated_at)
+     SELECT r.submission_id, r.indicator_code, r.numeric_value, r.cumulative_entered, r.status, $2, $3 FROM figure_revisions r WHERE r.id = $1
+     ON CONFLICT (submission_id, indicator_code) DO UPDATE
+       SET numeric_value = EXCLUDED.numeric_value, cumulative_entered = coalesce(EXCLUDED.cumulative_entered, submission_values.cumulative_entered),
+           status = EXCLUDED.status, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
     [id, actorId, at],
   );
 }
