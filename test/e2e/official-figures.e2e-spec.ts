@@ -161,6 +161,15 @@ describe('estimates and official figures: the six-month report, then June’s of
     expect(budget.status).toBe('estimate');
     expect(after.current.footnotes.map((f) => f.text)).toContain('Số liệu tháng 6/2024 là số liệu chính thức (thay số ước đã báo cáo).');
 
+    // the office was told of the figure sent, the unit of its approval (the worker's notifications)
+    const inbox = (username: string, kind: string) =>
+      waitFor(async () => {
+        const items = (await http().get('/api/me/notifications').set('Authorization', await as(username)).expect(200)).body.items as Array<{ kind: string; title: string }>;
+        return items.find((n) => n.kind === kind) ?? null;
+      }, 60_000, `${kind} in the inbox of ${username}`);
+    expect((await inbox('reviewer', 'figures.revision_submitted')).title).toBe('Sở Tài chính gửi số liệu chính thức của báo cáo tháng 6 năm 2024');
+    expect((await inbox('officer-stc', 'figures.revised')).title).toBe('Đã duyệt số liệu chính thức: báo cáo tháng 6 năm 2024 của Sở Tài chính');
+
     // June's signed report is not rewritten: it is flagged, with the reason
     const june = await waitFor(async () => {
       const r = await reportOf(juneId, () => true, 'June’s report');
@@ -197,7 +206,8 @@ describe('estimates and official figures: the six-month report, then June’s of
       return r.staleReason ? r : null;
     }, 60_000, 'the signed six-month report flagged stale');
     expect(flagged.state).toBe('signed');
-    expect(flagged.staleReason).toContain('Sở Tài chính');
+    // flagged for the official figure only: June's correction came before it was consolidated and signed
+    expect(flagged.staleReason).toBe('Số liệu chính thức của Sở Tài chính (tháng 6 năm 2024) được duyệt sau khi báo cáo này đã rời bản dự thảo.');
   }, 240_000);
 
   it('saves a value’s status with the figures of a draft, and reads it back', async () => {

@@ -95,6 +95,7 @@ export class FigureRevisionsService {
         submissionId, entityType: 'submission', entityId: submissionId, action: 'figures.revision_submitted', actorId: actor.id,
         after: { reason: why, revisions: ids, values: Object.fromEntries(rows.map((r) => [r.code, r.numeric])), status: Object.fromEntries(rows.map((r) => [r.code, r.status])) },
       });
+      await writeOutbox(m, 'figures.revision_submitted', { submissionId, periodId: s.periodId, unitId: s.unitId, revisionIds: ids, reason: why, actorId: actor.id });
       return { ids };
     });
   }

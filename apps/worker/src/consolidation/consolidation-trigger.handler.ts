@@ -6,6 +6,7 @@ import {
   findPeriodSubmissionVersions,
   findUnitName,
   flagReportStale,
+  hasRevisionOfTrigger,
   wasReopened,
 } from '@app/database';
 import { periodLabel, PeriodType } from '@app/domain';
@@ -69,7 +70,12 @@ export class ConsolidationTriggerHandler implements EventHandler {
     const jobs = longer.filter((l) => l.ready).map((l) => ({ periodId: l.id, trigger: `months:${digest(l.versions)}`, actorId }));
     // a correction of the month after approval: a longer report that left drafting printed the old figures
     if (longer.length && (await wasReopened(this.db, submissionId))) {
-      await this.flagPrinting(period.year, period.number, 'month', `Số liệu tháng ${period.number}/${period.year} được đính chính và duyệt lại sau khi báo cáo này đã rời bản dự thảo.`, false);
+      const reason = `Số liệu tháng ${period.number}/${period.year} được đính chính và duyệt lại sau khi báo cáo này đã rời bản dự thảo.`;
+      const now = await this.clock.now();
+      for (const l of longer) {
+        const trigger = l.ready ? `months:${digest(l.versions)}` : null;
+        await this.flagIfStale(l.id, trigger, reason, now);
+      }
     }
     return jobs;
   }
@@ -81,30 +87,33 @@ export class ConsolidationTriggerHandler implements EventHandler {
     const unit = await findUnitName(this.db, p.unitId);
     const trigger = `revised:${digest(p.revisionIds.join(','))}`;
     const reason = `Số liệu chính thức của ${unit} (${periodLabel(period.type as PeriodType, period.year, period.number)}) được duyệt sau khi báo cáo này đã rời bản dự thảo.`;
-    return this.flagPrinting(period.year, period.number, period.type, reason, true, trigger, p.actorId, p.periodId);
+    return this.redraftOrFlag(period.year, period.number, period.type, p.periodId, reason, trigger, p.actorId);
   }
 
   /**
    * The reports that print a period's figures — a month's: the month's and its year's longer periods
-   * (a longer period's own figures: its own) — flagged stale where they left drafting; with `redraft`,
-   * the drafts among them consolidated again under `trigger`.
+   * (a longer period's own figures: its own) — drafts consolidated again under `trigger`, the others
+   * flagged stale.
    */
-  private async flagPrinting(
-    year: number, number: number, type: string, reason: string, redraft: boolean, trigger = '', actorId: string | null = null, periodId = '',
-  ): Promise<ConsolidationJob[]> {
-    const printing = type === 'month'
-      ? await findPeriodsPrintingMonth(this.db, year, number)
-      : [{ period_id: periodId, ...(await findCurrentReportOf(this.db, periodId)) }];
+  private async redraftOrFlag(year: number, number: number, type: string, periodId: string, reason: string, trigger: string, actorId: string): Promise<ConsolidationJob[]> {
+    const printing = type === 'month' ? (await findPeriodsPrintingMonth(this.db, year, number)).map((p) => p.period_id) : [periodId];
     const jobs: ConsolidationJob[] = [];
     const now = await this.clock.now();
-    for (const r of printing) {
-      if (!r.report_id || r.report_state === 'superseded' || r.report_state === 'replaced') continue;
-      if (r.report_state === 'drafting') {
-        if (redraft) jobs.push({ periodId: r.period_id, trigger, actorId });
-      } else {
-        await flagReportStale(this.db, r.report_id, reason, now);
-      }
-    }
+    for (const id of printing) if (await this.flagIfStale(id, trigger, reason, now)) jobs.push({ periodId: id, trigger, actorId });
     return jobs;
+  }
+
+  /**
+   * Flags the period's current report stale if it left drafting; true when it is a draft (to
+   * consolidate again). A report that already has a revision of `trigger` was consolidated from the
+   * very figures the event names (the event handled again, after a stalled job): it is not flagged.
+   */
+  private async flagIfStale(periodId: string, trigger: string | null, reason: string, now: Date): Promise<boolean> {
+    const r = await findCurrentReportOf(this.db, periodId);
+    if (!r.report_id || r.report_state === 'superseded' || r.report_state === 'replaced') return false;
+    if (r.report_state === 'drafting') return true;
+    if (trigger && (await hasRevisionOfTrigger(this.db, r.report_id, trigger))) return false;
+    await flagReportStale(this.db, r.report_id, reason, now);
+    return false;
   }
 }

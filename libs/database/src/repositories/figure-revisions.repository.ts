@@ -223,3 +223,9 @@ export async function findCurrentReportOf(db: Queryable, periodId: string): Prom
   const [row] = await db.query(`SELECT id AS report_id, state AS report_state FROM reports WHERE period_id = $1 ORDER BY created_at DESC LIMIT 1`, [periodId]);
   return row ?? { report_id: null, report_state: null };
 }
+
+/** Has the report a revision of this trigger (consolidated from the figures an event named)? */
+export async function hasRevisionOfTrigger(db: Queryable, reportId: string, trigger: string): Promise<boolean> {
+  const [row] = await db.query(`SELECT EXISTS (SELECT 1 FROM report_revisions WHERE report_id = $1 AND trigger = $2) AS found`, [reportId, trigger]);
+  return row.found;
+}
