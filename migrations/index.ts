@@ -9,6 +9,7 @@ import { Signatures1764614000000 } from './1764614000000-signatures';
 import { FiguresOut1764650000000 } from './1764650000000-figures-out';
 import { SeriesIndexOff1764660000000 } from './1764660000000-series-index-off';
 import { IndicatorReporters1764665000000 } from './1764665000000-indicator-reporters';
+import { ValueStatus1764760000000 } from './1764760000000-value-status';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   FiguresOut1764650000000,
   SeriesIndexOff1764660000000,
   IndicatorReporters1764665000000,
+  ValueStatus1764760000000,
 ];

@@ -1,4 +1,4 @@
-import { composeReport, dec, formatNumber, ReportContent, runsText } from '../libs/domain/src';
+import { composeReport, dec, FigureSource, formatNumber, ReportContent, ReportTemplate, runsText } from '../libs/domain/src';
 import { assemblePeriodInput } from '../libs/database/src/figures';
 import { read } from './support/demo-consolidation-input';
 import { demoPeriodComposeInput, demoPeriodRows, PERIOD_TEMPLATES } from './support/demo-period-input';
@@ -109,5 +109,66 @@ describe('the six-month report of 2024', () => {
     expect(f.months!.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(f.months!.reduce((a, m) => a.plus(dec(m.value)), dec(0)).toFixed()).toBe(f.value);
     expect(new Set(f.months!.map((m) => m.submissionId)).size).toBe(6);
+  });
+});
+
+/**
+ * Estimates and official figures in the six-month report: the months January–May marked official,
+ * June an estimate; then June's budget revenue replaced by its official figure (a figure revision)
+ * — the sum says "ước" while June is, "chính thức" once it is not, and the report footnotes the
+ * official June figure at the first figure of the budget it prints.
+ */
+describe('the six-month report on estimates, then with June’s official figure', () => {
+  const template = read<ReportTemplate>('reports', PERIOD_TEMPLATES.half_year);
+  const rowsWith = (june: { value?: string; status: 'estimate' | 'official'; revised?: boolean }) => {
+    const rows = demoPeriodRows('half_year', 2024, 1);
+    for (const m of rows.months) if (m.year === 2024) m.status = m.number < 6 ? 'official' : 'estimate';
+    const stc = rows.months.find((m) => m.year === 2024 && m.number === 6 && m.indicator_code === 'budget_revenue')!;
+    const estimate = stc.numeric_value;
+    stc.status = june.status;
+    if (june.value) stc.numeric_value = june.value;
+    if (june.revised) rows.revised = [{ year: 2024, number: 6, submission_id: stc.submission_id, indicator_code: 'budget_revenue', previous_value: estimate, previous_status: 'estimate' }];
+    return { rows, stc, estimate };
+  };
+  const budget = (figures: FigureSource[]) => figures.find((x) => x.indicatorCode === 'budget_revenue' && x.sectionId === 'II.1.7' && x.field === 'cumulative')!;
+
+  it('prints the six months on June’s estimate: status "ước", no footnote', () => {
+    const { rows } = rowsWith({ status: 'estimate' });
+    const { content, figures } = composeReport(assemblePeriodInput(rows, template, null));
+    expect(budget(figures).status).toBe('estimate');
+    expect(budget(figures).months!.map((m) => m.status)).toEqual(['official', 'official', 'official', 'official', 'official', 'estimate']);
+    expect(Object.keys(content.footnotes).filter((k) => k.startsWith('revised#'))).toEqual([]);
+  });
+
+  it('with June’s official figure: the sum is the new one, official, and footnoted once', () => {
+    const before = budget(composeReport(assemblePeriodInput(rowsWith({ status: 'estimate' }).rows, template, null)).figures);
+    const { rows, stc, estimate } = rowsWith({ value: dec(rowsWith({ status: 'estimate' }).stc.numeric_value!).plus(12.5).toFixed(), status: 'official', revised: true });
+    const { content, figures } = composeReport(assemblePeriodInput(rows, template, null));
+    const after = budget(figures);
+    // hand check: the six months grow by exactly the 12,5 billion June's official figure adds
+    expect(dec(after.value).minus(dec(before.value)).toFixed()).toBe('12.5');
+    expect(after.status).toBe('official');
+    expect(after.months![5]).toEqual({ month: 6, submissionId: stc.submission_id, value: dec(stc.numeric_value!).toFixed(), status: 'official', revised: { previousValue: estimate, previousStatus: 'estimate' } });
+    expect(content.footnotes['revised#budget_revenue']).toEqual([{ t: 'text', text: 'Số liệu tháng 6/2024 là số liệu chính thức (thay số ước đã báo cáo).' }]);
+    const notes = content.sections.flatMap((s) => s.paragraphs.flat()).filter((r) => r.t === 'note' && r.id === 'revised#budget_revenue');
+    expect(notes).toHaveLength(1);
+    // the figure it follows is the first budget figure printed (the targets table's)
+    const firstBudget = figures.findIndex((f) => f.indicatorCode === 'budget_revenue');
+    const runs = content.sections.flatMap((s) => s.paragraphs.flat());
+    const at = runs.findIndex((r) => r.t === 'note' && r.id === 'revised#budget_revenue');
+    expect(runs.slice(0, at).reverse().find((r) => r.t === 'fig')).toMatchObject({ ref: firstBudget });
+  });
+});
+
+describe('the annual report of 2024, made in early December on estimates', () => {
+  const { content } = composeReport(demoPeriodComposeInput('year', 2024, 1));
+
+  it('states its data to 30/11 and estimates the whole year, counting the targets met', () => {
+    const table = paragraphs(content, 'targets');
+    expect(table[0]).toBe('Số liệu tính đến ngày 30/11/2024, ước thực hiện cả năm 2024 các chỉ tiêu chủ yếu:');
+    expect(table.slice(1, -1).every((p) => /^\(\d+\) .*; ước cả năm .*; (đạt|không đạt)\.$/.test(p))).toBe(true);
+    const met = table.filter((p) => /; đạt\.$/.test(p)).length;
+    expect(table[table.length - 1]).toBe(`Có ${met}/${table.length - 2} chỉ tiêu chủ yếu đạt và vượt kế hoạch năm 2024.`);
+    expect(content.header.title).toEqual(['Tình hình kinh tế - xã hội năm 2024,', 'kế hoạch năm 2025']);
   });
 });

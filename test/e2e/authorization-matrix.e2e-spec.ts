@@ -16,13 +16,16 @@ const USER: Record<Exclude<Caller, 'anonymous'>, string> = {
   'officer-other': 'officer-sb',
 };
 
-type State = 'draft' | 'submitted';
+type State = 'draft' | 'submitted' | 'approved';
 interface Ids {
   sub: string;
   period: string;
   unit: string;
   form: string;
   user: string;
+  /** figure revisions waiting for the office: one to approve, one to return */
+  revApprove: string;
+  revReturn: string;
 }
 interface Route {
   name: string;
@@ -87,6 +90,31 @@ const ROUTES: Route[] = [
     state: 'submitted',
     expected: reviewerWrite,
   },
+  {
+    name: 'POST /submissions/:id/figure-revisions',
+    method: 'post',
+    path: (i) => `/api/submissions/${i.sub}/figure-revisions`,
+    body: () => ({ items: [{ indicatorCode: 'forest', value: '1,6', status: 'official' }], reason: 'Số liệu chính thức' }),
+    state: 'approved',
+    expected: { ...officerWrite, 'officer-own': 201 },
+  },
+  { name: 'GET /figure-revisions', method: 'get', path: () => '/api/figure-revisions', expected: read },
+  {
+    name: 'POST /figure-revisions/:id/approve',
+    method: 'post',
+    path: (i) => `/api/figure-revisions/${i.revApprove}/approve`,
+    body: () => ({}),
+    state: 'approved',
+    expected: reviewerWrite,
+  },
+  {
+    name: 'POST /figure-revisions/:id/return',
+    method: 'post',
+    path: (i) => `/api/figure-revisions/${i.revReturn}/return`,
+    body: () => ({ reason: 'Chưa đúng nguồn' }),
+    state: 'approved',
+    expected: reviewerWrite,
+  },
   { name: 'GET /periods/:id/completeness', method: 'get', path: (i) => `/api/periods/${i.period}/completeness`, expected: read },
   { name: 'GET /periods/:id/extensions', method: 'get', path: (i) => `/api/periods/${i.period}/extensions`, expected: read },
   {
@@ -146,7 +174,14 @@ describe('authorization matrix', () => {
       [period.body.id],
     );
     const [user] = await t.db.query(`INSERT INTO users (username, password_hash, full_name, role) VALUES ('matrix-target', 'x', 'Đích', 'reviewer') RETURNING id`);
-    ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id, form: period.body.formTemplateId, user: user.id };
+    const revision = (code: string) =>
+      t.db.query(
+        `INSERT INTO figure_revisions (submission_id, indicator_code, numeric_value, status, reason, submitted_by, submitted_at)
+         SELECT $1, $2, 7, 'official', 'Số liệu chính thức', id, now() FROM users WHERE username = 'officer-sa' RETURNING id`,
+        [sub.id, code],
+      );
+    const [[approve], [ret]] = [await revision('sown'), await revision('sown_rice')];
+    ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id, form: period.body.formTemplateId, user: user.id, revApprove: approve.id, revReturn: ret.id };
     // a complete form, so that "submit" is allowed by the rules and only the role decides
     await t.db.query(
       `INSERT INTO submission_values (submission_id, indicator_code, numeric_value)

@@ -12,7 +12,7 @@ export const PERIOD_TEMPLATES: Record<Exclude<PeriodType, 'month'>, string> = {
   quarter: 'ktxh-quarter-report.v1.json',
   half_year: 'ktxh-half-year-report.v1.json',
   nine_months: 'ktxh-nine-months-report.v1.json',
-  year: 'ktxh-year-report.v1.json',
+  year: 'ktxh-year-report.v2.json',
 };
 
 /**

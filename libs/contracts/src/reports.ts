@@ -48,6 +48,9 @@ export interface ReportSummary {
   correctionReason: string | null;
   /** the issued report that replaced this one */
   replacedByReportId: string | null;
+  /** figures it printed changed after it left drafting (an official figure approved): what, since when */
+  staleReason: string | null;
+  staleSince: string | null;
   revisions: ReportRevisionSummary[];
   actions: ReportActionView[];
 }

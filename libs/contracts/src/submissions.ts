@@ -1,4 +1,4 @@
-import type { ErrorDetail, SubmissionState } from '@app/domain';
+import type { ErrorDetail, SubmissionState, ValueStatus } from '@app/domain';
 import type { DecimalString } from './decimal-string';
 import type { Aggregation, CompareOn, IndicatorKind, SamePeriodStyle } from './forms';
 import type { PeriodType } from './periods';
@@ -75,6 +75,8 @@ export interface ValueView {
   parentCode: string | null;
   required: boolean;
   note: string | null;
+  /** ước / sơ bộ / chính thức as the unit marked it; null: not stated (an estimate) */
+  status: ValueStatus | null;
   rule: RuleView;
   /** a figure (number and percent indicators) as a DecimalString, or a text indicator's text */
   value: DecimalString | string | null;
@@ -125,6 +127,27 @@ export interface SubmissionView {
    * period; null for a month
    */
   fromMonths: MonthFigureView[] | null;
+  /** later versions of its approved figures (official figures sent after approval), newest first */
+  figureRevisions: FigureRevisionView[];
+}
+
+/** A later version of one approved figure: its value and status, what it replaced, who sent and decided it. */
+export interface FigureRevisionView {
+  id: string;
+  submissionId: string;
+  indicatorCode: string;
+  value: DecimalString | null;
+  cumulative: DecimalString | null;
+  status: ValueStatus;
+  previousValue: DecimalString | null;
+  previousStatus: ValueStatus | null;
+  reason: string;
+  state: 'submitted' | 'approved' | 'returned';
+  submittedAt: string;
+  submittedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  returnReason: string | null;
 }
 
 /** One of the unit's figures of a longer period, computed from its approved months (read-only). */

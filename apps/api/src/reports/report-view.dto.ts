@@ -11,6 +11,7 @@ import type {
   RevisionState,
   RunView,
 } from '@app/contracts';
+import { VALUE_STATUSES, ValueStatus } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDecimal } from '../common/api-decimal';
 
@@ -20,10 +21,17 @@ const REPORT_STATES: ReportState[] = ['drafting', 'awaiting_signature', 'signed'
 const REVISION_STATES: RevisionState[] = ['draft', 'sent', 'returned', 'signed', 'issued', 'superseded', 'replaced'];
 const FIELDS: FigureField[] = ['value', 'cumulative', 'planPct', 'samePeriodChangePct', 'samePeriodRatioPct'];
 
+class RevisionDto {
+  @ApiDecimal('the approved figure an official (or preliminary) version replaced') previousValue: string | null;
+  @ApiProperty({ enum: VALUE_STATUSES, nullable: true }) previousStatus: ValueStatus | null;
+}
+
 class MonthSourceDto {
   @ApiProperty({ example: 4 }) month: number;
   @ApiProperty() submissionId: string;
   @ApiDecimal('the month’s exact approved figure') value: string;
+  @ApiProperty({ enum: VALUE_STATUSES, required: false, description: 'ước / sơ bộ / chính thức, where stated' }) status?: ValueStatus;
+  @ApiProperty({ type: RevisionDto, required: false, description: 'the month’s figure is a later version (an official figure): what it replaced' }) revised?: RevisionDto;
 }
 
 export class FigureSourceDto implements FigureSource {
@@ -36,6 +44,10 @@ export class FigureSourceDto implements FigureSource {
   @ApiProperty() sectionId: string;
   @ApiProperty({ type: [MonthSourceDto], required: false, description: 'a longer period’s figure: the months it was taken from (the months a summed figure sums)' })
   months?: MonthSourceDto[];
+  @ApiProperty({ enum: VALUE_STATUSES, required: false, description: 'ước / sơ bộ / chính thức: the value’s own, or its months’ (official only when every month is)' })
+  status?: ValueStatus;
+  @ApiProperty({ type: RevisionDto, required: false, description: 'the value is a later version of an approved figure: what it replaced' })
+  revised?: RevisionDto;
 }
 
 class SectionFigureDto {
@@ -116,6 +128,8 @@ export class ReportSummaryDto implements ReportSummary {
   @ApiProperty({ type: String, nullable: true }) supersededReason: string | null;
   @ApiProperty({ type: String, nullable: true }) correctionReason: string | null;
   @ApiProperty({ type: String, nullable: true }) replacedByReportId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'figures it printed changed after it left drafting (an official figure approved)' }) staleReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) staleSince: string | null;
   @ApiProperty({ type: [ReportRevisionSummaryDto] }) revisions: ReportRevisionSummaryDto[];
   @ApiProperty({ type: [ReportActionViewDto] }) actions: ReportActionViewDto[];
 }

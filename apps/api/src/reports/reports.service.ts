@@ -243,7 +243,7 @@ export class ReportsService {
       id: r.id, periodId: r.periodId, state: r.state, version: r.version, correctsReportId: r.correctsReportId,
       sentRevision: r.sentRevision, documentNumber: r.documentNumber, documentDate: r.documentDate, signedAt: r.signedAt?.toISOString() ?? null,
       issuedAt: r.issuedAt?.toISOString() ?? null, supersededReason: r.supersededReason, correctionReason: r.correctionReason,
-      replacedByReportId: r.replacedByReportId, revisions: revisions.map(onTheWire), actions: actions.map(onTheWire),
+      replacedByReportId: r.replacedByReportId, staleReason: r.staleReason, staleSince: r.staleSince?.toISOString() ?? null, revisions: revisions.map(onTheWire), actions: actions.map(onTheWire),
     };
   }
 

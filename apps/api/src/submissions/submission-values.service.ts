@@ -40,6 +40,8 @@ export class SubmissionValuesService {
     const cums: Array<string | null> = [];
     const noteSet: boolean[] = [];
     const notes: Array<string | null> = [];
+    const statusSet: boolean[] = [];
+    const statuses: Array<string | null> = [];
     const cells = new Map<string, CellValue>();
 
     for (const [index, item] of items.entries()) {
@@ -77,6 +79,8 @@ export class SubmissionValuesService {
       cums.push(cum);
       noteSet.push(item.note !== undefined);
       notes.push(item.note ?? null);
+      statusSet.push(item.status !== undefined);
+      statuses.push(item.status ?? null);
       // decimals only for the figures a draft's rules look at (bounds, whole numbers, "trong đó")
       if (form.draftChecked.has(rule.code)) {
         cells.set(rule.code, {
@@ -97,7 +101,7 @@ export class SubmissionValuesService {
       { requireAll: false },
     );
     const newVersion = await this.batcher.save({
-      submissionId: id, version: dto.version, actorId: actor.id, codes, nums, texts, cumSet, cums, noteSet, notes,
+      submissionId: id, version: dto.version, actorId: actor.id, codes, nums, texts, cumSet, cums, noteSet, notes, statusSet, statuses,
     });
     if (newVersion === null) await this.explainRefusal(id, dto.version);
     return { id, version: newVersion!, warnings };

@@ -3,6 +3,7 @@ import type {
   BasisFigure,
   BasisView,
   DerivedView,
+  FigureRevisionView,
   MonthFigureView,
   ReviewActionName,
   ReviewView,
@@ -15,7 +16,7 @@ import type {
   TransitionAnswer,
   ValueView,
 } from '@app/contracts';
-import { AGGREGATIONS, PERIOD_TYPES, SUBMISSION_STATES } from '@app/domain';
+import { AGGREGATIONS, PERIOD_TYPES, SUBMISSION_STATES, VALUE_STATUSES, ValueStatus } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiDecimal, ErrorDetailDto } from '../common/api-decimal';
 
@@ -98,6 +99,7 @@ export class ValueViewDto implements ValueView {
   @ApiProperty({ type: String, nullable: true }) parentCode: string | null;
   @ApiProperty() required: boolean;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ enum: VALUE_STATUSES, nullable: true, description: 'ước / sơ bộ / chính thức; null: not stated (an estimate)' }) status: ValueStatus | null;
   @ApiProperty({ type: RuleViewDto }) rule: RuleViewDto;
   @ApiDecimal('the figure; for a text indicator, its text') value: string | null;
   @ApiDecimal('the cumulative the officer typed', '5000') cumulativeEntered: string | null;
@@ -179,6 +181,26 @@ export class SubmissionViewDto implements SubmissionView {
   @ApiProperty({ type: [ReviewViewDto] }) reviews: ReviewViewDto[];
   @ApiProperty({ type: [MonthFigureViewDto], nullable: true, description: 'a longer period: the unit’s figures computed from its approved months; null for a month' })
   fromMonths: MonthFigureViewDto[] | null;
+  @ApiProperty({ type: () => [FigureRevisionViewDto], description: 'later versions of its approved figures (official figures), newest first' })
+  figureRevisions: FigureRevisionViewDto[];
+}
+
+export class FigureRevisionViewDto implements FigureRevisionView {
+  @ApiProperty() id: string;
+  @ApiProperty() submissionId: string;
+  @ApiProperty() indicatorCode: string;
+  @ApiDecimal('the figure of this version') value: string | null;
+  @ApiDecimal('its cumulative, where the unit typed one') cumulative: string | null;
+  @ApiProperty({ enum: VALUE_STATUSES }) status: ValueStatus;
+  @ApiDecimal('the approved figure it replaces') previousValue: string | null;
+  @ApiProperty({ enum: VALUE_STATUSES, nullable: true }) previousStatus: ValueStatus | null;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: ['submitted', 'approved', 'returned'] }) state: FigureRevisionView['state'];
+  @ApiProperty() submittedAt: string;
+  @ApiProperty() submittedBy: string;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) returnReason: string | null;
 }
 
 export class SaveAnswerDto implements SaveAnswer {

@@ -1,4 +1,4 @@
-import { AuditEntry, DeadlineExtension, FigureHistory, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import { AuditEntry, DeadlineExtension, FigureHistory, findSubmissionFigureRevisions, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
 import type { AuditRow, BasisView, RuleView, SubmissionListItem, SubmissionView, ValueView } from '@app/contracts';
 import { CellValue, checkIndicatorRules, Dec, decimalTextOrNull as text, decOrNull, deriveFigures, PeriodFigure } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -66,10 +66,11 @@ export class SubmissionViewService {
       this.db.getRepository(DeadlineExtension).findOneBy({ periodId: s.periodId, unitId: s.unitId }),
     ]);
     const codes = form.indicators.map((i) => i.code);
-    const [histories, plans, fromMonths] = await Promise.all([
+    const [histories, plans, fromMonths, revisions] = await Promise.all([
       loadFigureHistory(this.db, [s.unitId], period, codes),
       loadPlans(this.db, period.year, codes),
       this.monthFigures.forUnit(s.unitId, period),
+      findSubmissionFigureRevisions(this.db, s.id),
     ]);
     const history: FigureHistory = histories.get(s.unitId) ?? new Map();
     const values = new Map(valueRows.map((v) => [v.indicatorCode, v]));
@@ -104,6 +105,11 @@ export class SubmissionViewService {
       problems: checkIndicatorRules(form.indicators, cells, { requireAll: true }),
       reviews,
       fromMonths,
+      figureRevisions: revisions.map(({ unitCode: _u, periodId: _p, ...r }) => ({
+        ...r,
+        submittedAt: new Date(r.submittedAt).toISOString(),
+        decidedAt: r.decidedAt === null ? null : new Date(r.decidedAt).toISOString(),
+      })),
     };
   }
 
@@ -123,6 +129,7 @@ export class SubmissionViewService {
       parentCode: indicator.parentCode,
       required: indicator.required,
       note: row?.note ?? null,
+      status: row?.status ?? null,
       rule: ruleView(indicator),
     };
     if (indicator.kind === 'text') {

@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { VALUE_STATUSES, ValueStatus } from '@app/domain';
 import { ShallowBody } from '../common/validation';
 import { VALUE_ITEM_LIMITS, ValueItem } from './value-items';
 
@@ -45,6 +46,9 @@ export class ValueInputDto implements ValueItem {
   cumulative?: unknown;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: VALUE_ITEM_LIMITS.noteMax }) note?: string | null;
+
+  @ApiPropertyOptional({ enum: VALUE_STATUSES, nullable: true, description: 'ước / sơ bộ / chính thức; null clears it, absent leaves it' })
+  status?: ValueStatus | null;
 }
 
 /** each item of `values` is checked by the service (readValueItems): 50 nested class validations cost more than the save */

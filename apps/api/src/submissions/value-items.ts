@@ -1,13 +1,15 @@
-import { ErrorDetail } from '@app/domain';
+import { ErrorDetail, isValueStatus, ValueStatus, VALUE_STATUSES } from '@app/domain';
 
 export interface ValueItem {
   indicatorCode: string;
   value: unknown;
   cumulative?: unknown;
   note?: string | null;
+  /** ước / sơ bộ / chính thức; null clears it; absent leaves it as it was */
+  status?: ValueStatus | null;
 }
 
-const ALLOWED = new Set(['indicatorCode', 'value', 'cumulative', 'note']);
+const ALLOWED = new Set(['indicatorCode', 'value', 'cumulative', 'note', 'status']);
 
 /** The limits of one item, stated once: checked here, published in the OpenAPI document by ValueInputDto. */
 export const VALUE_ITEM_LIMITS = { codeMin: 1, codeMax: 200, noteMax: 4000 } as const;
@@ -35,7 +37,10 @@ export function readValueItems(raw: unknown[]): { items: ValueItem[]; errors: Er
     if (o.note !== undefined && o.note !== null && (typeof o.note !== 'string' || o.note.length > VALUE_ITEM_LIMITS.noteMax)) {
       return fail(`${at}.note`, `phải là chuỗi ký tự, tối đa ${VALUE_ITEM_LIMITS.noteMax} ký tự.`);
     }
-    items.push({ indicatorCode: code, value: o.value, cumulative: o.cumulative, note: o.note as string | null | undefined });
+    if (o.status !== undefined && o.status !== null && !isValueStatus(o.status)) {
+      return fail(`${at}.status`, `phải là một trong ${VALUE_STATUSES.join(', ')} (ước, sơ bộ, chính thức).`);
+    }
+    items.push({ indicatorCode: code, value: o.value, cumulative: o.cumulative, note: o.note as string | null | undefined, status: o.status as ValueStatus | null | undefined });
   });
   return { items, errors };
 }

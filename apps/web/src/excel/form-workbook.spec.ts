@@ -6,7 +6,7 @@ import { buildWorkbook, figureCell, HEADER, readWorkbook } from './form-workbook
 
 const rule = { hasCumulative: false, hasPlan: false, hasSamePeriod: false, compareOn: 'value' as const, samePeriodStyle: 'change' as const, decimals: null, aggregation: 'to_date' as const, integerOnly: false, min: '0', max: null };
 const value = (over: Partial<ValueView>): ValueView => ({
-  indicatorCode: 'x', name: 'X', unit: 'ha', kind: 'number', sectionCode: 'S', parentCode: null, required: true, note: null,
+  indicatorCode: 'x', name: 'X', unit: 'ha', kind: 'number', sectionCode: 'S', parentCode: null, required: true, note: null, status: null,
   rule, value: null, cumulativeEntered: null, derived: null, basis: { earlier: [], lastYear: [], plan: null }, ...over,
 });
 const view: SubmissionView = {
@@ -14,7 +14,7 @@ const view: SubmissionView = {
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
   deadline: '2024-05-16',
   extension: null,
-  fromMonths: null,
+  fromMonths: null, figureRevisions: [],
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [

@@ -4,7 +4,7 @@ import { baseText, buildRows, cellState, CellState, ruleProblems, saveItems } fr
 
 const rule = { hasCumulative: false, hasPlan: false, hasSamePeriod: false, compareOn: 'value' as const, samePeriodStyle: 'change' as const, decimals: null, aggregation: 'to_date' as const, integerOnly: false, min: '0', max: null };
 const value = (over: Partial<ValueView>): ValueView => ({
-  indicatorCode: 'x', name: 'X', unit: 'ha', kind: 'number', sectionCode: 'S', parentCode: null, required: true, note: null,
+  indicatorCode: 'x', name: 'X', unit: 'ha', kind: 'number', sectionCode: 'S', parentCode: null, required: true, note: null, status: null,
   rule, value: null, cumulativeEntered: null, derived: null, basis: { earlier: [], lastYear: [], plan: null }, ...over,
 });
 const fig = (period: number, v: string) => ({ period, value: v, enteredCumulative: null });
@@ -14,7 +14,7 @@ const view: SubmissionView = {
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
   deadline: '2024-05-16',
   extension: null,
-  fromMonths: null,
+  fromMonths: null, figureRevisions: [],
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Nông nghiệp', reportSection: 'II.1.1' }],
   values: [
@@ -37,11 +37,11 @@ describe('the officer form model', () => {
   const state = (code: string, edit?: Record<string, string>) => cellState(rows.find((r) => r.code === code)!, bases[code], edit);
 
   it('writes the server values as an officer types them', () => {
-    expect(bases.forest).toEqual({ value: '710,83', note: '', cumulative: '' });
+    expect(bases.forest).toEqual({ value: '710,83', note: '', cumulative: '', status: '' });
     expect(bases.story.value).toBe('Tốt');
     // the server's decimal strings, exactly, in the Vietnamese form ("47.393" is never read back as 47393)
     expect(baseText(value({ value: '47.393' })).value).toBe('47,393');
-    expect(baseText(value({ value: '123456789012345.123456', cumulativeEntered: '5000' }))).toEqual({ value: '123.456.789.012.345,123456', note: '', cumulative: '5.000' });
+    expect(baseText(value({ value: '123456789012345.123456', cumulativeEntered: '5000' }))).toEqual({ value: '123.456.789.012.345,123456', note: '', cumulative: '5.000', status: '' });
   });
 
   it('derives cumulative and % of plan from what is typed, as the server does', () => {

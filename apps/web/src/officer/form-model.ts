@@ -13,6 +13,7 @@ import {
   PeriodFigure,
 } from '@app/domain';
 import type { BasisFigure, DecimalString, SubmissionView, ValueView } from '@app/contracts';
+import type { ValueStatus } from '@app/domain';
 
 /**
  * The officer's form as the screen holds it: what the server has (`base`, as text), what the
@@ -23,6 +24,8 @@ export interface CellText {
   value: string;
   note: string;
   cumulative: string;
+  /** ước / sơ bộ / chính thức as the officer marks it ('' not stated) */
+  status: '' | ValueStatus;
 }
 export type CellField = keyof CellText;
 export type Edits = Record<string, Partial<CellText>>;
@@ -101,7 +104,7 @@ const asText = (v: DecimalString | null | undefined) => (v === null || v === und
 
 /** The server's value of one row, written as the officer would type it (Vietnamese format). */
 export function baseText(v: ValueView): CellText {
-  return { value: v.kind === 'text' ? String(v.value ?? '') : asText(v.value), note: v.note ?? '', cumulative: asText(v.cumulativeEntered) };
+  return { value: v.kind === 'text' ? String(v.value ?? '') : asText(v.value), note: v.note ?? '', cumulative: asText(v.cumulativeEntered), status: v.status ?? '' };
 }
 
 /** Two texts mean the same figure ("1234,5" = "1.234,5")? Compared on the parsed value. */
@@ -115,7 +118,7 @@ const PLAIN_RULE: IndicatorRule = { code: '', name: '', kind: 'number', required
 
 export function isDirty(row: RowModel, base: CellText, text: CellText): boolean {
   const valueChanged = row.rule.kind === 'text' ? text.value !== base.value : !sameFigure(text.value, base.value);
-  return valueChanged || text.note !== base.note || !sameFigure(text.cumulative, base.cumulative);
+  return valueChanged || text.note !== base.note || text.status !== base.status || !sameFigure(text.cumulative, base.cumulative);
 }
 
 const cache = new WeakMap<RowModel, { base: CellText; edit: Partial<CellText> | undefined; state: CellState }>();
@@ -163,6 +166,7 @@ export interface SaveItem {
   value: string | null;
   note?: string | null;
   cumulative?: string | null;
+  status?: ValueStatus | null;
 }
 
 const figureOut = (d: Dec | null) => (d === null ? null : formatNumber(d)); // "47,393" is never misread as 47393
@@ -177,6 +181,7 @@ export function saveItems(rows: RowModel[], bases: Record<string, CellText>, sta
     const base = bases[row.code];
     const item: SaveItem = { indicatorCode: row.code, value: row.rule.kind === 'text' ? s.cell.text : figureOut(s.cell.numeric) };
     if (s.text.note !== base.note) item.note = s.text.note.trim() === '' ? null : s.text.note;
+    if (s.text.status !== base.status) item.status = s.text.status === '' ? null : s.text.status;
     if (row.needsCumulative && !sameFigure(s.text.cumulative, base.cumulative)) item.cumulative = figureOut(s.cell.enteredCumulative);
     items.push(item);
     sent[row.code] = s.text;

@@ -9,6 +9,7 @@ import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { periodName } from '../shared/period-name';
 import { MonthFigures } from './month-figures';
+import { OfficialFigures } from './official-figures';
 import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ColumnHeader } from './columns';
@@ -140,6 +141,7 @@ export function FormPage() {
         onChange={editor.setCell}
       />
       {view.fromMonths && <MonthFigures figures={view.fromMonths} />}
+      <OfficialFigures view={view} role={me.role === 'officer' ? 'officer' : 'other'} onChanged={editor.reload} />
       <ReviewHistory reviews={view.reviews} />
     </div>
   );

@@ -129,6 +129,19 @@ function FormRowImpl({ row, state, problems, comments, highlight, editable, onCh
         <td className="num derived" data-derived="planPct">{v.rule.hasPlan ? fmtPct(d?.planPct) : ''}</td>
         <td className="num derived" data-derived="samePeriod">{samePeriodText(row, state, t)}</td>
         <td className="cell-edit">
+          {(editable || state.text.status) && <select
+            className="cell-input status"
+            value={state.text.status}
+            disabled={!editable}
+            data-field="status"
+            aria-label={`${t('form.col.status')}: ${v.name}`}
+            title={t('form.col.status')}
+            onChange={(e) => onChange(v.indicatorCode, 'status', e.target.value)}
+          >
+            {STATUS_OPTIONS.map((o) => (
+              <option key={o} value={o}>{t(o ? `status.${o}` : 'status.none')}</option>
+            ))}
+          </select>}
           <input
             className="cell-input note"
             value={state.text.note}
@@ -142,6 +155,8 @@ function FormRowImpl({ row, state, problems, comments, highlight, editable, onCh
     </>
   );
 }
+
+const STATUS_OPTIONS = ['', 'estimate', 'preliminary', 'official'] as const;
 
 const sig = (p: ErrorDetail[] | undefined) => (p ? p.map((x) => x.code + x.message).join('|') : '');
 

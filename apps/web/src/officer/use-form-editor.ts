@@ -203,7 +203,7 @@ export function useFormEditor(submissionId: string, userId: string) {
   return {
     view, loadError, rows, sections, states, problems, serverProblems, editable, dirtyCodes, invalidCount,
     status, conflict, restored, bases, edits,
-    setCell, saveNow, submit, resolveConflict, applyImported, dismissRestored: () => setRestored(0),
+    setCell, saveNow, submit, resolveConflict, applyImported, dismissRestored: () => setRestored(0), reload: reloadKeepingEdits,
   };
 }
 

@@ -32,6 +32,19 @@ function SourceCard({ source, names }: { source: FigureSource; names: SourceName
       <dd>{t(`field.${source.field}` as MessageKey)}</dd>
       <dt>{t('report.source.value')}</dt>
       <dd className="source-value">{sourceValue(source.field, source.value)}</dd>
+      <dt>{t('report.source.status')}</dt>
+      <dd data-testid="figure-source-status">
+        {t(`status.${source.status ?? 'estimate'}`)}
+        {source.revised && (
+          <div className="muted">
+            {t('report.source.revised', {
+              status: t(`status.${source.status ?? 'official'}`).toLowerCase(),
+              previous: t(`status.${source.revised.previousStatus ?? 'estimate'}`).toLowerCase(),
+              value: source.revised.previousValue === null ? '—' : sourceValue('value', source.revised.previousValue),
+            })}
+          </div>
+        )}
+      </dd>
       {source.months && (
         <>
           <dt>{t('report.source.months')}</dt>
@@ -40,6 +53,7 @@ function SourceCard({ source, names }: { source: FigureSource; names: SourceName
               <span key={m.month}>
                 {i > 0 && '; '}
                 <Link to={`/review/${m.submissionId}`}>{t('period.type.month')} {m.month}</Link>: {sourceValue('value', m.value)}
+                {m.status && <span className={`month-status month-status-${m.status}`}> ({t(`status.${m.status}`).toLowerCase()}{m.revised ? `, ${t('official.from', { value: m.revised.previousValue === null ? '—' : sourceValue('value', m.revised.previousValue), status: t(`status.${m.revised.previousStatus ?? 'estimate'}`).toLowerCase() })}` : ''})</span>}
               </span>
             ))}
           </dd>

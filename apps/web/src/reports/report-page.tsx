@@ -125,6 +125,7 @@ export function ReportPage() {
             <Alert type="info" showIcon data-testid="replacing" title={t('report.replacing', { reason: r.correctionReason })} />
           )}
           {r.state === 'awaiting_signature' && <Alert type="info" showIcon title={t('report.awaiting', { n: r.sentRevision ?? '' })} />}
+          {r.staleReason && r.state !== 'superseded' && r.state !== 'replaced' && <Alert type="warning" showIcon data-testid="stale" title={t('report.stale', { reason: r.staleReason })} />}
           {r.state === 'superseded' && <Alert type="warning" showIcon title={t('report.superseded', { reason: r.supersededReason ?? '' })} />}
           {back && <Alert type="warning" showIcon data-testid="returned-comment" title={t('report.lastReturn', { n: back.revision, comment: back.comment })} />}
           {current && (

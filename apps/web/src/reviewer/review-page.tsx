@@ -15,6 +15,7 @@ import { useLoad } from '../shared/use-load';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
 import { ReturnDialog } from './return-dialog';
 import { ReviewHistory } from '../shared/review-history';
+import { OfficialFigures } from '../officer/official-figures';
 import { changesSinceReturn, flagsFor } from './review-model';
 import { ReviewColumnHeader, ReviewSheet } from './review-sheet';
 
@@ -145,6 +146,7 @@ export function ReviewPage() {
           })
         }
       />
+      <OfficialFigures view={view} role={me.role === 'reviewer' ? 'reviewer' : 'other'} onChanged={loaded.reload} />
       <ReviewHistory reviews={view.reviews} />
       {returning && <ReturnDialog unitName={view.unitName} comments={written} onCancel={() => setReturning(false)} onReturn={sendBack} />}
     </div>

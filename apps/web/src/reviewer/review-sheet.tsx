@@ -68,6 +68,7 @@ export function ReviewSheet({ view, changes, flags, comments, canComment, onComm
             <td className="num value">
               <b>{shown(v.value, null)}</b>
               {change && <div className="changed-note">{t('review.changed', { old: shown(change.before, null) })}</div>}
+              {v.status && <div className={`value-status value-status-${v.status}`} data-status={v.status}>{t(`status.${v.status}`)}</div>}
               {v.note && <div className="value-note">{v.note}</div>}
             </td>
             <td className="num ref">{fmtFigure(d?.lastMonth, decimals)}</td>

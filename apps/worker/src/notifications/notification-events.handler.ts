@@ -14,6 +14,8 @@ const AUDIENCE: Record<NotifiedEvent, 'reviewers' | 'unit_officers'> = {
   'submission.returned': 'unit_officers',
   'submission.approved': 'unit_officers',
   'deadline.extended': 'unit_officers',
+  'figures.revision_submitted': 'reviewers',
+  'figures.revised': 'unit_officers',
 };
 
 /**
@@ -62,6 +64,7 @@ export class NotificationEventsHandler implements EventHandler {
       const p = event.payload as OutboxEvents['submission.returned'];
       return findLatestReturnReason(this.db, p.submissionId);
     }
+    if (event.type === 'figures.revision_submitted') return (event.payload as OutboxEvents['figures.revision_submitted']).reason;
     return null;
   }
 }

@@ -8,7 +8,7 @@ import { Period } from './period.entity';
 import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
 import { DocumentNumber, Report, ReportAction, ReportFile, ReportRevision, ReportTemplateRow } from './report.entity';
-import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
+import { FigureRevision, ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
 export * from './audit-entry.entity';
@@ -35,6 +35,7 @@ export const ENTITIES = [
   Period,
   Submission,
   SubmissionValue,
+  FigureRevision,
   ReviewAction,
   AuditEntry,
   OutboxEvent,

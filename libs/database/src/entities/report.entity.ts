@@ -48,6 +48,12 @@ export class Report {
   @Column({ type: 'text', nullable: true }) correctionReason: string | null;
   /** the issued report that replaced this one */
   @Column({ type: 'uuid', nullable: true }) replacedByReportId: string | null;
+  /**
+   * set when figures it printed changed after it left drafting (an official figure of one of its
+   * months approved): what changed; the report stands as signed, the office decides on a correction
+   */
+  @Column({ type: 'text', nullable: true }) staleReason: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) staleSince: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @ManyToOne(() => Period, { onDelete: 'RESTRICT' })

@@ -1,4 +1,4 @@
-import type { SubmissionState } from '@app/domain';
+import type { SubmissionState, ValueStatus } from '@app/domain';
 import {
   Check,
   Column,
@@ -51,6 +51,7 @@ export class Submission {
  * the batched save's throughput (migration SeriesIndexOff).
  */
 @Entity('submission_values')
+@Check(`"status" IN ('estimate', 'preliminary', 'official')`)
 export class SubmissionValue {
   @PrimaryColumn({ type: 'uuid' }) submissionId: string;
   @PrimaryColumn({ type: 'text' }) indicatorCode: string;
@@ -58,8 +59,44 @@ export class SubmissionValue {
   @Column({ type: 'text', nullable: true }) textValue: string | null;
   @Column({ type: 'numeric', precision: 24, scale: 6, nullable: true }) cumulativeEntered: string | null;
   @Column({ type: 'text', nullable: true }) note: string | null;
+  /** ước / sơ bộ / chính thức as the officer marked it; null: not stated (read as an estimate) */
+  @Column({ type: 'text', nullable: true }) status: ValueStatus | null;
   @Column({ type: 'uuid', nullable: true }) updatedBy: string | null;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @ManyToOne(() => Submission, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'submission_id' })
+  submission?: Submission;
+}
+
+/**
+ * A later version of one approved figure (its official or preliminary value, sent by the unit after
+ * the period was approved): submitted by the unit's officer, approved by the office. Approval writes
+ * it into the submission's values; the row stays as the figure's history (what it replaced, who,
+ * when) and the reports that print the figure name it.
+ */
+@Entity('figure_revisions')
+@Index(['submissionId', 'indicatorCode'])
+@Index('uq_figure_revisions_pending', ['submissionId', 'indicatorCode'], { unique: true, where: `"state" = 'submitted'` })
+@Check(`"state" IN ('submitted', 'approved', 'returned')`)
+@Check(`"status" IN ('estimate', 'preliminary', 'official')`)
+export class FigureRevision {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) submissionId: string;
+  @Column({ type: 'text' }) indicatorCode: string;
+  @Column({ type: 'numeric', precision: 24, scale: 6, nullable: true }) numericValue: string | null;
+  @Column({ type: 'numeric', precision: 24, scale: 6, nullable: true }) cumulativeEntered: string | null;
+  @Column({ type: 'text' }) status: ValueStatus;
+  /** what the figure was when this version was submitted */
+  @Column({ type: 'numeric', precision: 24, scale: 6, nullable: true }) previousValue: string | null;
+  @Column({ type: 'text', nullable: true }) previousStatus: ValueStatus | null;
+  /** the unit's explanation ("Số liệu chính thức theo thông cáo ngày …") */
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'text', default: 'submitted' }) state: 'submitted' | 'approved' | 'returned';
+  @Column({ type: 'uuid' }) submittedBy: string;
+  @Column({ type: 'timestamptz' }) submittedAt: Date;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) returnReason: string | null;
   @ManyToOne(() => Submission, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'submission_id' })
   submission?: Submission;

@@ -1,6 +1,9 @@
+import type { ValueStatus } from '@app/domain';
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
+import { findRevisedFiguresOf, RevisedMonthRow } from '../repositories/figure-revisions.repository';
+import { revisionsByFigure } from './period-assembly';
 import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
@@ -35,6 +38,8 @@ export interface ValueRow {
   numeric_value: string | null;
   text_value: string | null;
   cumulative_entered: string | null;
+  /** ước / sơ bộ / chính thức, where stated */
+  status?: ValueStatus | null;
 }
 
 /** What loadConsolidationInput reads, as the queries return it. */
@@ -50,6 +55,8 @@ export interface ConsolidationRows {
   history: Map<string, FigureHistory<ExactValue>>;
   /** annual plans by indicator code (loadExactPlans) */
   plans: Map<string, ExactValue>;
+  /** the approved submissions' figures that a later version (an official figure) replaced */
+  revised?: RevisedMonthRow[];
 }
 
 /**
@@ -70,15 +77,14 @@ export async function loadConsolidationInput(
   const units = await queryPeriodUnits(m, periodId);
   const approved = units.filter((u) => u.state === 'approved');
   const values: ValueRow[] = await m.query(
-    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered, status FROM submission_values WHERE submission_id = ANY($1)`,
     [approved.map((u) => u.submission_id)],
   );
   const codes = indicators.map((i) => i.code);
-  const [history, plans] = await Promise.all([
-    loadExactFigureHistory(m, approved.map((u) => u.id), period, codes),
-    loadExactPlans(m, period.year, codes),
-  ]);
-  return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
+  const history = await loadExactFigureHistory(m, approved.map((u) => u.id), period, codes);
+  const plans = await loadExactPlans(m, period.year, codes);
+  const revised = await findRevisedFiguresOf(m, approved.map((u) => u.submission_id));
+  return assembleConsolidationInput({ period, indicators, units, values, history, plans, revised }, template, signerName);
 }
 
 /** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */
@@ -101,6 +107,7 @@ export function assembleConsolidationInput(
   const ruleOf = new Map(rows.indicators.map((i) => [i.code, i]));
   const bySubmission = new Map(approved.map((u) => [u.submission_id, u]));
   const figures = new Map<string, FigureInput>();
+  const revised = revisionsByFigure(rows.revised);
   for (const v of rows.values) {
     const unit = bySubmission.get(v.submission_id);
     const rule = ruleOf.get(v.indicator_code);
@@ -109,6 +116,9 @@ export function assembleConsolidationInput(
       submissionId: v.submission_id, unitCode: unit.code, value: exactOrNull(v.numeric_value), text: v.text_value,
       cumulative: null, planPct: null, samePeriodChangePct: null, samePeriodRatioPct: null,
     };
+    if (v.status) base.status = v.status;
+    const r = revised.size ? revised.get(`${v.submission_id}:${v.indicator_code}`) : undefined;
+    if (r) base.revised = r;
     if (rule.kind !== 'text') {
       const h = history.get(unit.id)?.get(v.indicator_code);
       const d = deriveExactFigures({

@@ -12,7 +12,10 @@ import {
   provenanceValue,
   reportPeriod,
   ReportTemplate,
+  Revision,
+  ValueStatus,
 } from '@app/domain';
+import type { RevisedMonthRow } from '../repositories/figure-revisions.repository';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 
 /** One approved month's figure of one indicator (whichever unit's submission carries it). */
@@ -23,6 +26,8 @@ export interface MonthValueRow {
   indicator_code: string;
   numeric_value: string | null;
   cumulative_entered: string | null;
+  /** ước / sơ bộ / chính thức, where stated */
+  status?: ValueStatus | null;
 }
 
 /** How far a month of the period is: opened or not, its submissions and how many are approved. */
@@ -51,17 +56,33 @@ export interface PeriodRows {
   monthStatus: MonthStatusRow[];
   /** annual plans by indicator code */
   plans: Map<string, ExactValue>;
+  /** figures of this year's months and of the period's own submissions that a later version (an official figure) replaced */
+  revised?: RevisedMonthRow[];
 }
 
-type Months = Map<number, MonthFigure<ExactValue, string>>;
+/** Where a month's figure came from: its submission, its status, what an official figure replaced. */
+interface MonthRef {
+  id: string;
+  status: ValueStatus | null;
+  revised: Revision | null;
+}
+type Months = Map<number, MonthFigure<ExactValue, MonthRef>>;
+
+const revisionKey = (submissionId: string, code: string) => `${submissionId}:${code}`;
+
+/** The revised figures by submission and indicator (none in most periods). */
+export function revisionsByFigure(rows: RevisedMonthRow[] | undefined): Map<string, Revision> {
+  return new Map((rows ?? []).map((r) => [revisionKey(r.submission_id, r.indicator_code), { previousValue: r.previous_value, previousStatus: r.previous_status }]));
+}
 
 /** The months' figures by indicator code, this year's and last year's. */
-function monthsByCode(rows: MonthValueRow[], year: number): Map<string, { thisYear: Months; lastYear: Months }> {
+function monthsByCode(rows: MonthValueRow[], year: number, revised: Map<string, Revision>): Map<string, { thisYear: Months; lastYear: Months }> {
   const out = new Map<string, { thisYear: Months; lastYear: Months }>();
   for (const r of rows) {
     let h = out.get(r.indicator_code);
     if (!h) out.set(r.indicator_code, (h = { thisYear: new Map(), lastYear: new Map() }));
-    (r.year === year ? h.thisYear : h.lastYear).set(r.number, { value: exactOrNull(r.numeric_value), enteredCumulative: exactOrNull(r.cumulative_entered), ref: r.submission_id });
+    const ref: MonthRef = { id: r.submission_id, status: r.status ?? null, revised: revised.size ? (revised.get(revisionKey(r.submission_id, r.indicator_code)) ?? null) : null };
+    (r.year === year ? h.thisYear : h.lastYear).set(r.number, { value: exactOrNull(r.numeric_value), enteredCumulative: exactOrNull(r.cumulative_entered), ref });
   }
   return out;
 }
@@ -83,7 +104,8 @@ const ruleOf = (i: IndicatorRow) => ({ aggregation: i.aggregation, hasCumulative
 export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, signerName: string | null): ComposeInput & { submissionIds: string[] } {
   const { period } = rows;
   const months = periodMonths(period.type, period.number);
-  const byCode = monthsByCode(rows.months, period.year);
+  const revised = revisionsByFigure(rows.revised);
+  const byCode = monthsByCode(rows.months, period.year, revised);
   const indicators = new Map<string, IndicatorInfo>();
   const figures = new Map<string, FigureInput>();
   const noMonths: Months = new Map();
@@ -105,7 +127,10 @@ export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, 
       if (!out) {
         out = ms.map((m) => {
           const f = h.thisYear.get(m)!;
-          return { month: m, submissionId: f.ref, value: provenanceValue(f.value ?? f.enteredCumulative!) };
+          const source: MonthSource = { month: m, submissionId: f.ref.id, value: provenanceValue(f.value ?? f.enteredCumulative!) };
+          if (f.ref.status) source.status = f.ref.status;
+          if (f.ref.revised) source.revised = f.ref.revised;
+          return source;
         });
         sourceLists.set(key, out);
       }
@@ -113,7 +138,7 @@ export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, 
     };
     const last = [...d.valueMonths, ...d.cumulativeMonths].reduce((a, b) => Math.max(a, b), 0);
     figures.set(i.code, {
-      submissionId: h.thisYear.get(last)!.ref,
+      submissionId: h.thisYear.get(last)!.ref.id,
       unitCode: i.unit_code,
       value: d.value,
       text: null,
@@ -141,6 +166,7 @@ export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, 
     const base: FigureInput = {
       submissionId: v.submission_id, unitCode: unit.code, value, text: v.text_value,
       cumulative: null, planPct: null, samePeriodChangePct: null, samePeriodRatioPct: null, plan,
+      status: v.status ?? null, revised: revised.get(revisionKey(v.submission_id, v.indicator_code)) ?? null,
     };
     if (i.kind !== 'text') {
       const d = deriveExactPeriodFigures({

@@ -5,6 +5,7 @@ import type { Queryable } from '../repositories/queryable';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
 import { loadExactPlans } from './period-figures';
+import { findRevisedFiguresOf, findRevisedMonths } from '../repositories/figure-revisions.repository';
 
 /** Every indicator of a form, in form order, with the unit that reports it (the first of its section's units). */
 export function queryFormIndicators(m: EntityManager, templateId: string): Promise<IndicatorRow[]> {
@@ -66,7 +67,7 @@ export async function loadPeriodConsolidationInput(
   const approved = units.filter((u) => u.state === 'approved').map((u) => u.submission_id);
   const numericCodes = monthIndicators.filter((i) => i.kind !== 'text').map((i) => i.code);
   const values: ValueRow[] = await m.query(
-    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered FROM submission_values WHERE submission_id = ANY($1)`,
+    `SELECT submission_id, indicator_code, numeric_value, text_value, cumulative_entered, status FROM submission_values WHERE submission_id = ANY($1)`,
     [approved],
   );
   const lastYearValues: Array<{ indicator_code: string; numeric_value: string | null }> = await m.query(
@@ -77,7 +78,7 @@ export async function loadPeriodConsolidationInput(
     [period.type, period.year, period.number],
   );
   const months: MonthValueRow[] = await m.query(
-    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
+    `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered, v.status
        FROM periods p
        JOIN submissions s ON s.period_id = p.id AND s.state = 'approved'
        JOIN submission_values v ON v.submission_id = s.id
@@ -91,8 +92,10 @@ export async function loadPeriodConsolidationInput(
     [period.year, first, last],
   );
   const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]);
+  // official figures that replaced estimates: of this year's months, and of the period's own submissions
+  const revised = [...(await findRevisedMonths(m, [period.year], last)), ...(await findRevisedFiguresOf(m, approved))];
   return assemblePeriodInput(
-    { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans },
+    { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans, revised },
     template,
     signerName,
   );

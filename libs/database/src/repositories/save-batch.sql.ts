@@ -4,7 +4,8 @@
  * audit row with the before and after of each changed figure. Saves that do not qualify write
  * nothing; each row of the result is a save that succeeded. Under load this is group commit:
  * concurrent saves share one plan, one round trip and one WAL flush. $13 is the list of editable
- * states, from the domain's state machine (EDITABLE_STATES), so the rule is written once.
+ * states, from the domain's state machine (EDITABLE_STATES), so the rule is written once. $14/$15:
+ * the values' status (ước / sơ bộ / chính thức) where a save states it, empty arrays when none does.
  */
 export const SAVE_BATCH_SQL = `
 WITH req AS (
@@ -18,13 +19,14 @@ s AS (
   RETURNING sub.id, sub.version, req.idx, req.actor, req.after
 ),
 input AS (
-  SELECT * FROM unnest($5::int[], $6::text[], $7::numeric[], $8::text[], $9::boolean[], $10::numeric[], $11::boolean[], $12::text[])
-    AS t(idx, code, num, txt, cum_set, cum, note_set, note)
+  SELECT * FROM unnest($5::int[], $6::text[], $7::numeric[], $8::text[], $9::boolean[], $10::numeric[], $11::boolean[], $12::text[], $14::boolean[], $15::text[])
+    AS t(idx, code, num, txt, cum_set, cum, note_set, note, status_set, status)
 ),
 merged AS (
   SELECT s.id AS sid, s.idx, s.actor, i.code, i.num, i.txt,
          CASE WHEN i.cum_set THEN i.cum ELSE v.cumulative_entered END AS cum,
          CASE WHEN i.note_set THEN i.note ELSE v.note END AS note,
+         CASE WHEN i.status_set THEN i.status ELSE v.status END AS status,
          v.indicator_code IS NOT NULL AS existed, v.numeric_value AS old_num, v.text_value AS old_txt,
          v.cumulative_entered AS old_cum, v.note AS old_note
   FROM input i
@@ -32,11 +34,11 @@ merged AS (
   LEFT JOIN submission_values v ON v.submission_id = s.id AND v.indicator_code = i.code
 ),
 up AS (
-  INSERT INTO submission_values (submission_id, indicator_code, numeric_value, text_value, cumulative_entered, note, updated_by, updated_at)
-  SELECT m.sid, m.code, m.num, m.txt, m.cum, m.note, m.actor, now() FROM merged m
+  INSERT INTO submission_values (submission_id, indicator_code, numeric_value, text_value, cumulative_entered, note, status, updated_by, updated_at)
+  SELECT m.sid, m.code, m.num, m.txt, m.cum, m.note, m.status, m.actor, now() FROM merged m
   ON CONFLICT (submission_id, indicator_code) DO UPDATE
     SET numeric_value = EXCLUDED.numeric_value, text_value = EXCLUDED.text_value,
-        cumulative_entered = EXCLUDED.cumulative_entered, note = EXCLUDED.note,
+        cumulative_entered = EXCLUDED.cumulative_entered, note = EXCLUDED.note, status = EXCLUDED.status,
         updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
 ),
 before AS (

@@ -16,6 +16,9 @@ export interface ValuesSaveRequest {
   cums: Array<string | null>;
   noteSet: boolean[];
   notes: Array<string | null>;
+  /** ước / sơ bộ / chính thức where the save states it (absent: the batch leaves the stored one) */
+  statusSet?: boolean[];
+  statuses?: Array<string | null>;
 }
 
 /** the editable states as one array literal, encoded once: the statement refuses a save in any other state */
@@ -29,15 +32,18 @@ export function auditAfter(r: ValuesSaveRequest): string {
   const values: string[] = [];
   const notes: string[] = [];
   const cums: string[] = [];
+  const statuses: string[] = [];
   for (let k = 0; k < r.codes.length; k++) {
     const key = JSON.stringify(r.codes[k]);
     values.push(`${key}:${r.nums[k] ?? (r.texts[k] === null ? 'null' : JSON.stringify(r.texts[k]))}`);
     if (r.noteSet[k]) notes.push(`${key}:${JSON.stringify(r.notes[k])}`);
     if (r.cumSet[k]) cums.push(`${key}:${r.cums[k] ?? 'null'}`);
+    if (r.statusSet?.[k]) statuses.push(`${key}:${JSON.stringify(r.statuses![k])}`);
   }
   const parts = [`"version":${r.version + 1}`, `"values":{${values.join(',')}}`];
   if (notes.length) parts.push(`"notes":{${notes.join(',')}}`);
   if (cums.length) parts.push(`"cumulative":{${cums.join(',')}}`);
+  if (statuses.length) parts.push(`"status":{${statuses.join(',')}}`);
   return `{${parts.join(',')}}`;
 }
 
@@ -61,7 +67,8 @@ function sparseBool(values: ReadonlyArray<boolean>): string {
  */
 export async function saveValuesBatch(db: DataSource, requests: ValuesSaveRequest[]): Promise<Array<number | null>> {
   const cells = { idx: [] as number[], codes: [] as string[], nums: [] as Array<string | null>, texts: [] as Array<string | null>,
-    cumSet: [] as boolean[], cums: [] as Array<string | null>, noteSet: [] as boolean[], notes: [] as Array<string | null> };
+    cumSet: [] as boolean[], cums: [] as Array<string | null>, noteSet: [] as boolean[], notes: [] as Array<string | null>,
+    statusSet: [] as boolean[], statuses: [] as Array<string | null> };
   requests.forEach((r, i) => {
     for (let k = 0; k < r.codes.length; k++) {
       cells.idx.push(i);
@@ -72,6 +79,8 @@ export async function saveValuesBatch(db: DataSource, requests: ValuesSaveReques
       cells.cums.push(r.cums[k]);
       cells.noteSet.push(r.noteSet[k]);
       cells.notes.push(r.notes[k]);
+      cells.statusSet.push(r.statusSet?.[k] ?? false);
+      cells.statuses.push(r.statuses?.[k] ?? null);
     }
   });
   const { rows } = await poolOf(db).query<{ idx: number; version: number }>({
@@ -91,6 +100,8 @@ export async function saveValuesBatch(db: DataSource, requests: ValuesSaveReques
       sparseBool(cells.noteSet),
       sparseText(cells.notes),
       EDITABLE,
+      sparseBool(cells.statusSet),
+      sparseText(cells.statuses),
     ],
   });
   const versions = new Map(rows.map((r) => [Number(r.idx), Number(r.version)]));

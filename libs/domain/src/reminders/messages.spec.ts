@@ -29,6 +29,13 @@ describe('notification texts', () => {
     );
   });
 
+  it('tell the office of an official figure sent, with its source, and the unit of its approval', () => {
+    const sent = eventMessage('figures.revision_submitted', ctx, { reason: 'Thông cáo ngày 05/7/2024' });
+    expect(sent.title).toBe('Sở Nông nghiệp và Phát triển nông thôn gửi số liệu chính thức của báo cáo tháng 5 năm 2024');
+    expect(sent.body).toContain('Nguồn số liệu: Thông cáo ngày 05/7/2024');
+    expect(eventMessage('figures.revised', ctx).title).toBe('Đã duyệt số liệu chính thức: báo cáo tháng 5 năm 2024 của Sở Nông nghiệp và Phát triển nông thôn');
+  });
+
   it('sum up a period in the daily digest', () => {
     const totals = completenessTotals([
       { state: 'approved', timeliness: 'on_time', remindersSent: 1 },

@@ -69,7 +69,7 @@ export function reminderMessage(r: DueReminder, c: SubmissionContext, submittedA
   }
 }
 
-export type NotifiedEvent = 'submission.submitted' | 'submission.returned' | 'submission.approved' | 'deadline.extended';
+export type NotifiedEvent = 'submission.submitted' | 'submission.returned' | 'submission.approved' | 'deadline.extended' | 'figures.revision_submitted' | 'figures.revised';
 
 /** Thông báo khi có sự kiện: gửi, trả lại, duyệt, gia hạn. */
 export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: { reason?: string | null } = {}): Message {
@@ -89,6 +89,18 @@ export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: {
       return compose(
         `Gia hạn nộp ${what} đến ${formatVnDate(c.deadline)}`,
         [`Kính gửi cán bộ ${c.unitName},`, '', `${c.unitName} được gia hạn nộp báo cáo ${c.periodLabel}.`, deadlineLine(c), `Lý do: ${extra.reason ?? '(không ghi)'}`],
+        c.link,
+      );
+    case 'figures.revision_submitted':
+      return compose(
+        `${c.unitName} gửi số liệu chính thức của báo cáo ${c.periodLabel}`,
+        [`${c.unitName} đã gửi số liệu sơ bộ/chính thức thay số đã duyệt của báo cáo ${c.periodLabel}, đề nghị Văn phòng xem xét, duyệt.`, `Nguồn số liệu: ${extra.reason ?? '(không ghi)'}`],
+        c.link,
+      );
+    case 'figures.revised':
+      return compose(
+        `Đã duyệt số liệu chính thức: ${what}`,
+        [`Kính gửi cán bộ ${c.unitName},`, '', `Văn phòng UBND tỉnh đã duyệt số liệu sơ bộ/chính thức thay số đã duyệt của ${what}; các báo cáo tổng hợp in số liệu này sẽ ghi chú.`],
         c.link,
       );
   }

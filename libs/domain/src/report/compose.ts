@@ -1,5 +1,6 @@
 import { provenanceValue } from '../exact-decimal';
 import { ContentSection, FigureSource, ReportContent, Run } from './content';
+import { noteRevisions, withStatus } from './figure-status';
 import { documentTitle, sectionHeading } from './document-meta';
 import { ReportPeriod, variantFor } from './period-words';
 import { targetParagraphs } from './targets';
@@ -119,6 +120,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
     });
   }
 
+  noteRevisions(sections, figures, footnotes, period);
   const missing = input.units.filter((u) => !u.approved);
   const notices = [
     ...(missing.length ? [`Dự thảo tổng hợp khi còn ${missing.length} đơn vị chưa có báo cáo được duyệt: ${missing.map((u) => u.name).join('; ')}.`] : []),
@@ -151,11 +153,7 @@ export function composeReport(input: ComposeInput): ComposeResult {
 /** The provenance of a printed figure; a longer period's also names the months it was taken from. */
 function figureSource(f: FigureInput, p: Extract<Part, { kind: 'fig' }>, sectionId: string): FigureSource {
   const source: FigureSource = { unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: p.code, field: p.field, value: provenanceValue(p.value), text: p.printed, sectionId };
-  if (f.months) {
-    const months = p.field === 'value' ? f.months.value : p.field === 'cumulative' ? f.months.cumulative : f.months.basis;
-    if (months.length) source.months = months;
-  }
-  return source;
+  return withStatus(source, f, p.field);
 }
 
 function narrativesOf(section: SectionTemplate, figures: ReadonlyMap<string, FigureInput>): Draft[] {

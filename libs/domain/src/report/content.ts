@@ -1,3 +1,5 @@
+import type { ValueStatus } from '../value-status';
+
 /** A composed report: what is stored in a revision, rendered to DOCX/HTML, and edited by the office. */
 export interface ReportContent {
   header: ReportHeader;
@@ -67,6 +69,19 @@ export interface FigureSource {
    * and value — the months a summed figure sums, the month a stock or a last-reported figure is of
    */
   months?: MonthSource[];
+  /**
+   * ước / sơ bộ / chính thức: the value's own (a month's report, a figure entered for the period), or
+   * that of its months (a sum is official only when every month is); absent: never stated (an estimate)
+   */
+  status?: ValueStatus;
+  /** the value is a later version of an approved figure: what the reports printed before */
+  revised?: Revision;
+}
+
+/** What a later version (an official figure) replaced. */
+export interface Revision {
+  previousValue: string | null;
+  previousStatus: ValueStatus | null;
 }
 
 /** One month a longer period's figure was taken from. */
@@ -75,4 +90,6 @@ export interface MonthSource {
   submissionId: string;
   /** the month's exact approved figure */
   value: string;
+  status?: ValueStatus;
+  revised?: Revision;
 }

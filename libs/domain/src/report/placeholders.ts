@@ -1,5 +1,6 @@
 import { FigureValue } from '../exact-decimal';
-import { FigureField, MonthSource } from './content';
+import { FigureField, MonthSource, Revision } from './content';
+import type { ValueStatus } from '../value-status';
 import { ReportPeriod, periodWords } from './period-words';
 import { capitalise, changePhrase, continueList, numberText, planPhrase, ratioPhrase, withSign, withUnit } from './phrases';
 
@@ -30,6 +31,10 @@ export interface FigureInput {
   plan?: FigureValue | null;
   /** a longer period's figure: the months its value, its cumulative and its comparisons were taken from */
   months?: { value: MonthSource[]; cumulative: MonthSource[]; basis: MonthSource[] };
+  /** the value's status as its unit stated it (ước / sơ bộ / chính thức) */
+  status?: ValueStatus | null;
+  /** the value is a later version of an approved figure (an official figure): what it replaced */
+  revised?: Revision | null;
 }
 
 export type Part =

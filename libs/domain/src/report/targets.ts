@@ -3,6 +3,7 @@ import { FigureField, FigureSource, Run } from './content';
 import { FigureInput, IndicatorInfo } from './placeholders';
 import { numberText, withUnit } from './phrases';
 import { fillPeriod, ReportPeriod } from './period-words';
+import { withStatus } from './figure-status';
 
 /**
  * The table of the year's main targets (six-month and annual reports), as numbered paragraphs:
@@ -64,10 +65,8 @@ export function targetParagraphs(t: TargetsTemplate, ctx: Ctx): Run[][] {
     const decimals = info.decimals ?? 0;
     const amount = (v: ExactValue) => (info.kind === 'percent' || info.unitOfMeasure === '%' ? `${numberText(v, decimals)}%` : withUnit(numberText(v, decimals), info.unitOfMeasure));
     const fig = (v: ExactValue, text: string, which: FigureField): Run => {
-      const months = f.months ? (which === 'cumulative' ? f.months.cumulative : which === 'value' ? f.months.value : f.months.basis) : [];
       const source: FigureSource = { unitCode: f.unitCode, submissionId: f.submissionId, indicatorCode: item.indicator, field: which, value: provenanceValue(v), text, sectionId: ctx.sectionId };
-      if (months.length) source.months = months;
-      return { t: 'fig', text, ref: ctx.addFigure(source) };
+      return { t: 'fig', text, ref: ctx.addFigure(withStatus(source, f, which)) };
     };
     const pattern = rate ? (t.rateItem ?? t.item) : t.item;
     const runs: Run[] = [{ t: 'text', text: `(${total}) ` }];
