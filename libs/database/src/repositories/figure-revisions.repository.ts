@@ -98,6 +98,13 @@ export async function applyFigureRevision(m: EntityManager, id: string, actorId:
            status = EXCLUDED.status, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
     [id, actorId, at],
   );
+  // the submission stays approved, so the approval trigger does not see the figure: the series must find its unit
+  await m.query(
+    `INSERT INTO indicator_reporters (indicator_code, unit_id)
+     SELECT r.indicator_code, s.unit_id FROM figure_revisions r JOIN submissions s ON s.id = r.submission_id WHERE r.id = $1
+     ON CONFLICT DO NOTHING`,
+    [id],
+  );
 }
 
 export async function returnFigureRevision(m: EntityManager, id: string, actorId: string, at: Date, reason: string): Promise<void> {
