@@ -50,7 +50,7 @@ export class PeriodsService {
     const window = cutoffWindow(dto.type, dto.year, dto.number);
     try {
       return await this.db.transaction(async (m) => {
-        const template = await findNewestFormForPeriodType(m, dto.type, dto.formCode);
+        const template = await findNewestFormForPeriodType(m, dto.type, dto.formCode, window.to);
         if (!template) throw new DomainError('NO_FORM_TEMPLATE', `Chưa có biểu mẫu cho kỳ ${periodLabel(dto.type, dto.year, dto.number)}.`);
         // in working days of the calendar; a date on a day off moves to the next working day
         const deadline = dto.deadline
