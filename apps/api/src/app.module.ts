@@ -4,6 +4,7 @@ import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CompletenessModule } from './completeness/completeness.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -43,6 +44,7 @@ export class AppModule {
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,
         FormsModule,
+        CalendarModule,
         HealthModule,
         UnitsModule,
         UsersModule,

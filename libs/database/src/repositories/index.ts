@@ -16,3 +16,4 @@ export * from './submissions.repository';
 export * from './unit-scope';
 export * from './users.repository';
 export * from './form-versions.repository';
+export * from './calendar.repository';
