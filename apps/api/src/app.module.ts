@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
+import { PlansModule } from './plans/plans.module';
 import { QueuesModule } from './queues/queues.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         FormsModule,
         CalendarModule,
+        PlansModule,
         HealthModule,
         UnitsModule,
         UsersModule,

@@ -74,3 +74,18 @@ export interface FormDraftView {
   /** what publishing would refuse now */
   problems: FormProblemView[];
 }
+
+/** A year's plan of one indicator: the year target and its revisions (điều chỉnh kế hoạch). */
+export interface PlanView {
+  indicatorCode: string;
+  name: string;
+  unit: string | null;
+  /** null: no target entered for the year */
+  target: string | null;
+  revisions: Array<{ effectiveFrom: string; target: string; decision: string }>;
+}
+
+export interface YearPlansView {
+  year: number;
+  plans: PlanView[];
+}

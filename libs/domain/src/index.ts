@@ -14,3 +14,4 @@ export * from './arithmetic';
 export * from './aggregation';
 export * from './series';
 export * from './forms';
+export * from './plans';

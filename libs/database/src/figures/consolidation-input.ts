@@ -1,6 +1,6 @@
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
+import { FigureHistory, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
 import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
@@ -76,7 +76,7 @@ export async function loadConsolidationInput(
   const codes = indicators.map((i) => i.code);
   const [history, plans] = await Promise.all([
     loadExactFigureHistory(m, approved.map((u) => u.id), period, codes),
-    loadExactPlans(m, period.year, codes),
+    loadExactPlans(m, period.year, codes, planDay(period)),
   ]);
   return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
 }

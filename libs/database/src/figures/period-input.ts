@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { Queryable } from '../repositories/queryable';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
-import { loadExactPlans } from './period-figures';
+import { loadExactPlans, planDay } from './period-figures';
 
 /** Every indicator of a form, in form order, with the unit that reports it (the first of its section's units). */
 export function queryFormIndicators(m: EntityManager, templateId: string): Promise<IndicatorRow[]> {
@@ -90,7 +90,7 @@ export async function loadPeriodConsolidationInput(
       WHERE p.type = 'month' AND p.year = $1 AND p.number BETWEEN $2 AND $3 GROUP BY p.number`,
     [period.year, first, last],
   );
-  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]);
+  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)], planDay(period));
   return assemblePeriodInput(
     { period: { type: period.type, year: period.year, number: period.number }, monthIndicators, periodIndicators, units, values, lastYearValues, months, monthStatus, plans },
     template,

@@ -17,3 +17,4 @@ export * from './unit-scope';
 export * from './users.repository';
 export * from './form-versions.repository';
 export * from './calendar.repository';
+export * from './plans.repository';
