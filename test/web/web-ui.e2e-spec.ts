@@ -2,6 +2,7 @@ import { adminScreens } from './flows/admin-screens';
 import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
+import { referenceScreens } from './flows/reference-screens';
 import { reportFlow } from './flows/report-flow';
 import { ensureWebBuilt } from './support/web-harness';
 
@@ -25,4 +26,5 @@ describe('web interface', () => {
   describe('the consolidated report: draft, edit, send, sign; the inbox', () => reportFlow());
   describe('the administrator', () => adminScreens());
   describe('the leadership dashboard', () => dashboardFlow());
+  describe('the reference data: calendar, plans, form versions', () => referenceScreens());
 });

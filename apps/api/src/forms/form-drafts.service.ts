@@ -3,10 +3,9 @@ import {
   deleteFormDraft, findFormDraft, findFormIndicatorHistory, findNewestFormVersion, findUnitCodesOn, FormDraftRow, insertAuditEntry,
   insertFormDraft, insertFormVersion, listFormDrafts, loadFormVersionSpec, lockFormDraft, Queryable, updateFormDraftBody,
 } from '@app/database';
-import { checkFormVersion, DomainError, FormProblem, FormVersionSpec, vnDate } from '@app/domain';
-import { Inject, Injectable } from '@nestjs/common';
+import { checkFormVersion, DomainError, FormProblem, FormVersionSpec } from '@app/domain';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, CLOCK } from '@app/queue';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { FormVersionBodyDto, PublishFormDraftDto } from './form-draft.dto';
@@ -19,10 +18,7 @@ import { FormVersionBodyDto, PublishFormDraftDto } from './form-draft.dto';
  */
 @Injectable()
 export class FormDraftsService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async list(): Promise<FormDraftView[]> {
     const rows = await listFormDrafts(this.db);
@@ -81,7 +77,7 @@ export class FormDraftsService {
       const draft = await lockFormDraft(m, id);
       if (!draft) throw notFound();
       if (draft.version !== dto.version) throw stale(draft.version);
-      const problems = await this.problems(m, draft.body);
+      const problems = await this.problems(m, draft.body, effectiveFrom);
       if (problems.length > 0) {
         throw new DomainError('FORM_INVALID', `Phiên bản biểu mẫu có ${problems.length} lỗi, chưa được ban hành.`, problems);
       }
@@ -101,9 +97,9 @@ export class FormDraftsService {
     });
   }
 
-  private async problems(db: Queryable, spec: FormVersionSpec): Promise<FormProblem[]> {
-    const today = vnDate(await this.clock.now());
-    const [history, units] = await Promise.all([findFormIndicatorHistory(db, spec.code), findUnitCodesOn(db, today)]);
+  /** Against the units that exist on the first day the version serves (while drafting, no month yet: any unit). */
+  private async problems(db: Queryable, spec: FormVersionSpec, effectiveFrom: string | null = null): Promise<FormProblem[]> {
+    const [history, units] = await Promise.all([findFormIndicatorHistory(db, spec.code), findUnitCodesOn(db, effectiveFrom)]);
     return checkFormVersion(spec, history, new Set(units));
   }
 

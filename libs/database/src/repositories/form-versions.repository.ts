@@ -18,10 +18,10 @@ export async function findFormIndicatorHistory(db: Queryable, code: string): Pro
   );
 }
 
-/** Codes of the units that exist on `day` (a section may be given only to them). */
-export async function findUnitCodesOn(db: Queryable, day: string): Promise<string[]> {
+/** Codes of the units that exist on `day` (a section may be given only to them); null: every unit ever. */
+export async function findUnitCodesOn(db: Queryable, day: string | null): Promise<string[]> {
   const rows: Array<{ code: string }> = await db.query(
-    `SELECT code FROM reporting_units WHERE effective_from <= $1 AND (effective_to IS NULL OR effective_to >= $1) ORDER BY code`,
+    `SELECT code FROM reporting_units WHERE $1::date IS NULL OR (effective_from <= $1 AND (effective_to IS NULL OR effective_to >= $1)) ORDER BY code`,
     [day],
   );
   return rows.map((r) => r.code);
