@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { shoot, signIn } from '../support/browser';
+import { openReference, shoot, signIn } from '../support/browser';
 import { flowContext } from '../support/web-context';
 
 /** Years the data file (config/calendar/vn-holidays.json) announces; any other current or next year is flagged. */
@@ -18,7 +18,7 @@ export function referenceScreens(): void {
     const now = new Date().getFullYear();
     const missing = [now, now + 1].filter((y) => !FILE_YEARS.includes(y));
     if (missing.length > 0) await admin.getByTestId('calendar-missing').getByText(`Chưa nhập lịch nghỉ năm ${missing.join(', ')}`).waitFor();
-    await admin.getByRole('menuitem', { name: 'Lịch nghỉ' }).click();
+    await openReference(admin, 'Lịch nghỉ');
     const page = admin.getByTestId('calendar-page');
     await page.getByText(`${now + 1} ·`).first().waitFor();
     await page.getByTestId('calendar-decision').fill(`Thông báo số 6150/TB-BNV về lịch nghỉ Tết Âm lịch, Quốc khánh năm ${now + 1} (nhập thử)`);
@@ -36,7 +36,7 @@ export function referenceScreens(): void {
   });
 
   it('takes the year’s targets, a revision from a date, and names the bad row of a workbook', async () => {
-    await admin.getByRole('menuitem', { name: 'Kế hoạch năm' }).click();
+    await openReference(admin, 'Kế hoạch năm');
     const page = admin.getByTestId('plans-page');
     await page.getByRole('spinbutton').fill('2024');
     await page.getByRole('spinbutton').press('Enter');
@@ -66,7 +66,7 @@ export function referenceScreens(): void {
   });
 
   it('drafts a new form version: renames, adds, retires; a duplicate code is refused; published from June', async () => {
-    await admin.getByRole('menuitem', { name: 'Biểu mẫu' }).click();
+    await openReference(admin, 'Biểu mẫu');
     await admin.getByTestId('new-draft-KTXH-THANG').click();
     const page = admin.getByTestId('form-draft-page');
     await page.getByTestId('draft-section-0').waitFor();

@@ -6,6 +6,7 @@ import { api, ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { useLoad } from '../shared/use-load';
+import { ReferenceTabs } from './reference-tabs';
 
 type DayOff = { from: string; to: string; name: string };
 type MakeUp = { date: string; name: string };
@@ -57,6 +58,7 @@ export function CalendarPage() {
   return (
     <div className="page" data-testid="calendar-page">
       <h2 className="page-title">{t('nav.admin.calendar')}</h2>
+      <ReferenceTabs />
       {overview.error && <Alert type="error" showIcon title={overview.error.message} />}
       {(overview.data?.missing.length ?? 0) > 0 && <Alert type="warning" showIcon title={t('calendar.missing', { years: overview.data!.missing.join(', ') })} style={{ marginBottom: 12 }} />}
       <div className="panel">

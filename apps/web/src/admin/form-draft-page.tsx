@@ -35,6 +35,8 @@ export function FormDraftPage() {
   const [problems, setProblems] = useState<FormProblemView[]>([]);
   const [from, setFrom] = useState<Dayjs | null>(null);
   const [busy, setBusy] = useState(false);
+  // one section at a time: a province's form has a hundred sections and hundreds of indicators
+  const [current, setCurrent] = useState(0);
   useEffect(() => {
     if (!draft.data) return;
     const { code: _code, ...rest } = draft.data.body;
@@ -103,15 +105,23 @@ export function FormDraftPage() {
       ) : (
         <Alert type="success" showIcon title={t('ref.noProblems')} style={{ marginBottom: 12 }} />
       )}
-      {body.sections.map((s, si) => (
+      <div className="panel">
+        <Space wrap>
+          <span>{t('draft.section')}</span>
+          <Select showSearch optionFilterProp="label" style={{ width: 560 }} aria-label={t('draft.section')} value={Math.min(current, body.sections.length - 1)} onChange={setCurrent} data-testid="draft-section-select"
+            options={body.sections.map((s, i) => ({ value: i, label: `${i + 1}. ${s.code} – ${s.title} (${s.indicators.length})` }))} />
+          <Button icon={<PlusOutlined />} onClick={() => { setBody({ ...body, sections: [...body.sections, { code: '', title: '', units: [], indicators: [] }] }); setCurrent(body.sections.length); }}>{t('draft.addSection')}</Button>
+        </Space>
+      </div>
+      {body.sections.map((s, si) => si !== Math.min(current, body.sections.length - 1) ? null : (
         <div className="panel" key={si} data-testid={`draft-section-${si}`}>
           <Space wrap style={{ marginBottom: 8 }}>
             <Input aria-label={t('draft.section')} style={{ width: 140 }} value={s.code} onChange={(e) => setSection(si, { code: e.target.value })} />
             <Input aria-label={t('draft.sectionTitle')} style={{ width: 320 }} value={s.title} onChange={(e) => setSection(si, { title: e.target.value })} />
             <Select aria-label={t('draft.units')} mode="multiple" style={{ minWidth: 260 }} value={s.units} options={unitOptions} onChange={(v) => setSection(si, { units: v })} />
-            <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('draft.up')} onClick={() => setBody({ ...body, sections: move(body.sections, si, -1) })} />
-            <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('draft.down')} onClick={() => setBody({ ...body, sections: move(body.sections, si, 1) })} />
-            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => setBody({ ...body, sections: body.sections.filter((_, i) => i !== si) })}>{t('draft.retire')}</Button>
+            <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('draft.up')} onClick={() => { setBody({ ...body, sections: move(body.sections, si, -1) }); setCurrent(Math.max(0, si - 1)); }} />
+            <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('draft.down')} onClick={() => { setBody({ ...body, sections: move(body.sections, si, 1) }); setCurrent(Math.min(body.sections.length - 1, si + 1)); }} />
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => { setBody({ ...body, sections: body.sections.filter((_, i) => i !== si) }); setCurrent(Math.max(0, si - 1)); }}>{t('draft.retire')}</Button>
           </Space>
           <Table<FormIndicatorSpec>
             size="small"
@@ -159,7 +169,6 @@ export function FormDraftPage() {
         </div>
       ))}
       <Space wrap className="panel" style={{ display: 'flex' }}>
-        <Button icon={<PlusOutlined />} onClick={() => setBody({ ...body, sections: [...body.sections, { code: '', title: '', units: [], indicators: [] }] })}>{t('draft.addSection')}</Button>
         <Button type="primary" loading={busy} onClick={save} data-testid="draft-save">{t('ref.save')}</Button>
         <span>{t('draft.effectiveFrom')}</span>
         <DatePicker picker="month" format="MM/YYYY" value={from} onChange={setFrom} aria-label={t('draft.effectiveFrom')} data-testid="draft-from" />

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { formatDate } from '../shared/format';
 import { useLoad } from '../shared/use-load';
+import { ReferenceTabs } from './reference-tabs';
 
 export function FormsPage() {
   const { t } = useI18n();
@@ -33,6 +34,7 @@ export function FormsPage() {
   return (
     <div className="page" data-testid="forms-page">
       <h2 className="page-title">{t('nav.admin.forms')}</h2>
+      <ReferenceTabs />
       <Alert type="info" showIcon title={t('admin.forms.readOnly')} style={{ marginBottom: 12 }} />
       {forms.error && <Alert type="error" showIcon title={forms.error.message} />}
       <Table<FormTemplateSummary>

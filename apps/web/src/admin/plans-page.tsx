@@ -7,6 +7,7 @@ import { api, ApiError, postFile } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { useLoad } from '../shared/use-load';
+import { ReferenceTabs } from './reference-tabs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -54,6 +55,7 @@ export function PlansPage() {
   return (
     <div className="page" data-testid="plans-page">
       <h2 className="page-title">{t('nav.admin.plans')}</h2>
+      <ReferenceTabs />
       <div className="panel">
         <Space wrap>
           <label>{t('plans.year')} <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="plans-year" /></label>
