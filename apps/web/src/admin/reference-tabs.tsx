@@ -9,7 +9,7 @@ const TABS = [
   { key: '/admin/calendar', label: 'nav.admin.calendar' },
 ] as const;
 
-/** Danh mục: the administrator's reference data (forms, plans, days off), one item in the bar, tabs here. */
+/** The administrator's reference data (forms, plans, days off): one item in the bar ("Biểu mẫu"), tabs here. */
 export function ReferenceTabs() {
   const { t } = useI18n();
   const { me } = useSession();

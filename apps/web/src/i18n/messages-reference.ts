@@ -1,6 +1,5 @@
 /** Messages of the reference-data screens (form versions, plans, calendar). */
 export const referenceVi = {
-  'nav.admin.reference': 'Danh mục',
   'nav.admin.plans': 'Kế hoạch năm',
   'nav.admin.calendar': 'Lịch nghỉ',
   'ref.save': 'Lưu',
@@ -65,7 +64,6 @@ export const referenceVi = {
 export type ReferenceMessageKey = keyof typeof referenceVi;
 
 export const referenceEn: Record<ReferenceMessageKey, string> = {
-  'nav.admin.reference': 'Reference data',
   'nav.admin.plans': 'Annual plans',
   'nav.admin.calendar': 'Days off',
   'ref.save': 'Save',

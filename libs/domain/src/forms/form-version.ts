@@ -81,7 +81,7 @@ export function checkFormVersion(spec: FormVersionSpec, history: PublishedIndica
   if (!Array.isArray(spec.sections) || spec.sections.length === 0) add('FORM_FIELD_INVALID', 'sections', 'Biểu mẫu phải có ít nhất một phần.');
 
   const sectionCodes = new Set<string>();
-  const where = new Map<string, { field: string; units: string; parent: string | null }>();
+  const where = new Map<string, { field: string; place: string; units: string; parent: string | null }>();
   for (const [s, section] of (spec.sections ?? []).entries()) {
     const sf = `sections[${s}]`;
     if (!CODE.test(section.code ?? '')) add('FORM_FIELD_INVALID', `${sf}.code`, `Mã phần "${section.code ?? ''}" không hợp lệ.`);
@@ -99,10 +99,10 @@ export function checkFormVersion(spec: FormVersionSpec, history: PublishedIndica
         continue;
       }
       if (where.has(ind.code)) {
-        add('FORM_DUPLICATE_CODE', `${f}.code`, `Mã chỉ tiêu ${ind.code} đã dùng ở ${where.get(ind.code)!.field}.`, ind.code);
+        add('FORM_DUPLICATE_CODE', `${f}.code`, `Mã chỉ tiêu ${ind.code} đã dùng ở ${where.get(ind.code)!.place}.`, ind.code);
         continue;
       }
-      where.set(ind.code, { field: f, units, parent: ind.parent ?? null });
+      where.set(ind.code, { field: f, place: `phần ${section.code}, dòng ${i + 1}`, units, parent: ind.parent ?? null });
       if (!ind.name?.trim()) add('FORM_FIELD_INVALID', `${f}.name`, `Chỉ tiêu ${ind.code} chưa có tên.`, ind.code);
       if (!KINDS.includes(ind.kind)) add('FORM_FIELD_INVALID', `${f}.kind`, `Chỉ tiêu ${ind.code}: loại "${String(ind.kind)}" không hợp lệ.`, ind.code);
       if (ind.aggregation !== undefined && !isAggregation(ind.aggregation)) {
