@@ -9,6 +9,7 @@ import { Signatures1764614000000 } from './1764614000000-signatures';
 import { FiguresOut1764650000000 } from './1764650000000-figures-out';
 import { SeriesIndexOff1764660000000 } from './1764660000000-series-index-off';
 import { ReferenceData1764750000000 } from './1764750000000-reference-data';
+import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-template-drafts';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   FiguresOut1764650000000,
   SeriesIndexOff1764660000000,
   ReferenceData1764750000000,
+  ReportTemplateDrafts1764751000000,
 ];

@@ -18,3 +18,4 @@ export * from './users.repository';
 export * from './form-versions.repository';
 export * from './calendar.repository';
 export * from './plans.repository';
+export * from './report-template-drafts.repository';

@@ -12,3 +12,4 @@ export * from './provenance';
 export * from './issue-rules';
 export * from './period-words';
 export * from './targets';
+export * from './template-check';
