@@ -156,6 +156,7 @@ const ROUTES: Route[] = [
   { name: 'PUT /plans/:year', method: 'put', path: () => '/api/plans/2024', body: () => ({ lines: [{ indicatorCode: 'forest', target: '9009' }] }), expected: adminOnly },
   // a JSON body is not a workbook: the admin is told so (400), the others are refused before
   { name: 'POST /plans/:year/import', method: 'post', path: () => '/api/plans/2024/import', body: () => ({ rows: [] }), expected: { ...adminOnly, admin: 400 } },
+  { name: 'GET /report-template-drafts', method: 'get', path: () => '/api/report-template-drafts', expected: adminOnly },
   { name: 'POST /report-template-drafts', method: 'post', path: () => '/api/report-template-drafts', body: () => ({ code: 'NO-SUCH-TEMPLATE' }), expected: { ...adminOnly, admin: 404 } },
   { name: 'GET /report-template-drafts/:id', method: 'get', path: () => `/api/report-template-drafts/${NO_DRAFT}`, expected: { ...adminOnly, admin: 404 } },
   {

@@ -23,6 +23,7 @@ const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'For
 const FormDraftPage = screen(() => import('./admin/form-draft-page'), 'FormDraftPage');
 const PlansPage = screen(() => import('./admin/plans-page'), 'PlansPage');
 const CalendarPage = screen(() => import('./admin/calendar-page'), 'CalendarPage');
+const ReportTemplatesPage = screen(() => import('./admin/report-templates-page'), 'ReportTemplatesPage');
 const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage');
 const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
 const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="admin/form-drafts/:id" element={<Only roles={['admin']}><FormDraftPage /></Only>} />
         <Route path="admin/plans" element={<Only roles={['admin']}><PlansPage /></Only>} />
         <Route path="admin/calendar" element={<Only roles={['admin']}><CalendarPage /></Only>} />
+        <Route path="admin/report-templates" element={<Only roles={['admin']}><ReportTemplatesPage /></Only>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

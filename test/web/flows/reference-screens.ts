@@ -93,4 +93,20 @@ export function referenceScreens(): void {
     expect(await published.getByText('Tình hình, kết quả nổi bật').count()).toBeGreaterThan(0); // other sections keep theirs
     await shoot(admin, '19-admin-form-published');
   });
+
+  it('previews a report template’s edited sentence on the last approved month and refuses an unknown indicator', async () => {
+    await openReference(admin, 'Mẫu báo cáo');
+    const page = admin.getByTestId('report-templates-page');
+    await page.getByTestId('template-pick').click();
+    await admin.keyboard.type('KTXH-THANG-BC');
+    await admin.keyboard.press('Enter');
+    const pattern = page.locator('[data-testid^="pattern-"]').first();
+    await pattern.waitFor();
+    await page.getByTestId('template-preview').click();
+    await page.getByText('Xem trước trên số liệu đã duyệt của').waitFor();
+    await shoot(admin, '20-admin-report-template');
+    await pattern.fill('Chỉ tiêu không có: {no_such_indicator.value}.');
+    await page.getByTestId('template-publish').click();
+    await page.getByTestId('template-problems').getByText('TEMPLATE_UNKNOWN_INDICATOR').first().waitFor();
+  });
 }

@@ -14,6 +14,11 @@ import { ReportTemplateDraftsService } from './report-template-drafts.service';
 export class ReportTemplateDraftsController {
   constructor(private readonly drafts: ReportTemplateDraftsService) {}
 
+  @Get()
+  list() {
+    return this.drafts.list();
+  }
+
   @Post()
   create(@CurrentUser() actor: Actor, @Body() body: CreateReportTemplateDraftDto) {
     return this.drafts.create(actor, body.code);

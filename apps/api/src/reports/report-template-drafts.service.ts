@@ -1,23 +1,16 @@
 import {
   deleteReportTemplateDraft, findLastApprovedPeriod, findNewestFormIndicatorCodes, findNewestReportTemplate, findReportTemplateDraft, findSignerName,
-  insertAuditEntry, insertReportTemplateDraft, installReportTemplate, loadConsolidationInput, lockReportTemplateDraft, Queryable,
+  insertAuditEntry, insertReportTemplateDraft, installReportTemplate, listReportTemplatesWithDrafts, loadConsolidationInput, lockReportTemplateDraft, Queryable,
   ReportTemplateDraftRow, updateReportTemplateDraftBody,
 } from '@app/database';
-import { checkTemplatePatterns, composeReport, DomainError, periodLabel, PeriodType, ReportContent, ReportTemplate, TemplateProblem } from '@app/domain';
+import { checkTemplatePatterns, composeReport, DomainError, periodLabel, PeriodType, ReportTemplate, TemplateProblem } from '@app/domain';
+import type { ReportTemplateDraftView, ReportTemplateListItem, ReportTemplatePreview } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { SectionPatternsDto } from './report-template-draft.dto';
 
-export interface ReportTemplateDraftView {
-  id: string;
-  code: string;
-  baseVersion: number;
-  version: number;
-  body: ReportTemplate;
-  problems: TemplateProblem[];
-}
 
 /**
  * Phiên bản mẫu báo cáo: the administrator edits the sentence patterns of a template's sections in a
@@ -28,6 +21,11 @@ export interface ReportTemplateDraftView {
 @Injectable()
 export class ReportTemplateDraftsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The templates (newest version of each) and their drafts, for the administrator's list. */
+  list(): Promise<ReportTemplateListItem[]> {
+    return listReportTemplatesWithDrafts(this.db);
+  }
 
   async get(id: string): Promise<ReportTemplateDraftView> {
     const row = await findReportTemplateDraft(this.db, id);
@@ -74,7 +72,7 @@ export class ReportTemplateDraftsService {
   }
 
   /** The report the draft composes from the last period whose submissions are all approved (nothing is stored). */
-  async preview(id: string): Promise<{ periodId: string; label: string; content: ReportContent; problems: TemplateProblem[] }> {
+  async preview(id: string): Promise<ReportTemplatePreview> {
     const draft = await findReportTemplateDraft(this.db, id);
     if (!draft) throw notFound();
     const problems = await this.problems(this.db, draft.body);

@@ -7,6 +7,7 @@ const TABS = [
   { key: '/admin/forms', label: 'nav.admin.forms' },
   { key: '/admin/plans', label: 'nav.admin.plans' },
   { key: '/admin/calendar', label: 'nav.admin.calendar' },
+  { key: '/admin/report-templates', label: 'nav.admin.reportTemplates' },
 ] as const;
 
 /** The administrator's reference data (forms, plans, days off): one item in the bar ("Biểu mẫu"), tabs here. */

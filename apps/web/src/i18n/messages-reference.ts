@@ -1,5 +1,13 @@
 /** Messages of the reference-data screens (form versions, plans, calendar). */
 export const referenceVi = {
+  'nav.admin.reportTemplates': 'Mẫu báo cáo',
+  'tpl.pick': 'Mẫu báo cáo',
+  'tpl.title': 'Dự thảo mẫu báo cáo {code} (từ phiên bản {base})',
+  'tpl.preview': 'Xem trước',
+  'tpl.previewOf': 'Xem trước trên số liệu đã duyệt của {label}',
+  'tpl.statement': 'Câu số liệu về {indicator} ({unit})',
+  'tpl.placeholders': 'Ô thay thế: {value} {cumulative} {figure} {plan} {samePeriod} {name} {footnote}, hoặc {mã_chỉ_tiêu.value}…; từ chỉ kỳ: {month} {months} {year}…',
+  'tpl.published': 'Đã ban hành mẫu báo cáo phiên bản {version}.',
   'nav.admin.plans': 'Kế hoạch năm',
   'nav.admin.calendar': 'Lịch nghỉ',
   'ref.save': 'Lưu',
@@ -64,6 +72,14 @@ export const referenceVi = {
 export type ReferenceMessageKey = keyof typeof referenceVi;
 
 export const referenceEn: Record<ReferenceMessageKey, string> = {
+  'nav.admin.reportTemplates': 'Report templates',
+  'tpl.pick': 'Report template',
+  'tpl.title': 'Draft of report template {code} (from version {base})',
+  'tpl.preview': 'Preview',
+  'tpl.previewOf': 'Preview on the approved figures of {label}',
+  'tpl.statement': 'Figure sentence on {indicator} ({unit})',
+  'tpl.placeholders': 'Placeholders: {value} {cumulative} {figure} {plan} {samePeriod} {name} {footnote}, or {indicator_code.value}…; period words: {month} {months} {year}…',
+  'tpl.published': 'Report template version {version} published.',
   'nav.admin.plans': 'Annual plans',
   'nav.admin.calendar': 'Days off',
   'ref.save': 'Save',

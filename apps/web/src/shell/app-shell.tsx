@@ -43,7 +43,7 @@ const NAV: Record<Role, NavItem[]> = {
     { to: '/reports', label: 'nav.reports' },
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
-    { to: '/admin/forms', label: 'nav.admin.forms', also: ['/admin/form-drafts', '/admin/plans', '/admin/calendar'] },
+    { to: '/admin/forms', label: 'nav.admin.forms', also: ['/admin/form-drafts', '/admin/plans', '/admin/calendar', '/admin/report-templates'] },
   ],
 };
 

@@ -66,3 +66,12 @@ export async function updateReportTemplateDraftBody(m: EntityManager, id: string
 export async function deleteReportTemplateDraft(m: EntityManager, id: string): Promise<void> {
   await m.query(`DELETE FROM report_template_drafts WHERE id = $1`, [id]);
 }
+
+/** Each report template's newest version, with its draft if one is being edited. */
+export async function listReportTemplatesWithDrafts(db: Queryable): Promise<Array<{ code: string; version: number; name: string; formCode: string; draftId: string | null }>> {
+  return db.query(
+    `SELECT DISTINCT ON (t.code) t.code, t.version, t.body->>'name' AS name, t.form_code AS "formCode", d.id AS "draftId"
+       FROM report_templates t LEFT JOIN report_template_drafts d ON d.template_code = t.code
+      ORDER BY t.code, t.version DESC`,
+  );
+}
