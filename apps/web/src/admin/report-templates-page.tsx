@@ -80,7 +80,7 @@ export function ReportTemplatesPage() {
       <div className="panel">
         <Space wrap>
           <span>{t('tpl.pick')}</span>
-          <Select style={{ width: 520 }} aria-label={t('tpl.pick')} value={draft?.code} data-testid="template-pick"
+          <Select showSearch optionFilterProp="label" style={{ width: 520 }} aria-label={t('tpl.pick')} value={draft?.code} data-testid="template-pick"
             options={(list.data ?? []).map((i) => ({ value: i.code, label: `${i.code} v${i.version} – ${i.name}` }))}
             onChange={(code) => open(list.data!.find((i) => i.code === code)!)} />
         </Space>
