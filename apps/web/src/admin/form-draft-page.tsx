@@ -136,6 +136,13 @@ export function FormDraftPage() {
                 ),
               },
               { title: t('draft.indicator'), render: (_, ind, ii) => <Input size="small" aria-label={`${t('draft.indicator')} ${ind.code}`} value={ind.name} onChange={(e) => setIndicator(si, ii, { name: e.target.value })} data-testid={`name-${si}-${ii}`} /> },
+              {
+                title: t('admin.forms.kind'), width: 100,
+                render: (_, ind, ii) => (
+                  <Select size="small" aria-label={`${t('admin.forms.kind')} ${ind.code}`} style={{ width: 92 }} value={ind.kind} onChange={(v) => setIndicator(si, ii, { kind: v })}
+                    options={(['number', 'percent', 'text'] as const).map((k) => ({ value: k, label: t(`draft.kind.${k}`) }))} />
+                ),
+              },
               { title: t('draft.unit'), width: 90, render: (_, ind, ii) => <Input size="small" aria-label={`${t('draft.unit')} ${ind.code}`} value={ind.unit ?? ''} onChange={(e) => setIndicator(si, ii, { unit: e.target.value || null })} /> },
               {
                 title: t('draft.parent'), width: 130,
@@ -148,8 +155,10 @@ export function FormDraftPage() {
                 ),
               },
               { title: t('draft.required'), width: 80, render: (_, ind, ii) => <Checkbox aria-label={`${t('draft.required')} ${ind.code}`} checked={!!ind.required} onChange={(e) => setIndicator(si, ii, { required: e.target.checked })} /> },
+              { title: t('admin.forms.tag.cumulative'), width: 70, render: (_, ind, ii) => <Checkbox aria-label={`${t('admin.forms.tag.cumulative')} ${ind.code}`} checked={!!ind.hasCumulative} onChange={(e) => setIndicator(si, ii, { hasCumulative: e.target.checked, ...(e.target.checked ? { aggregation: 'flow' as const } : {}) })} /> },
               { title: t('draft.plan'), width: 70, render: (_, ind, ii) => <Checkbox aria-label={`${t('draft.plan')} ${ind.code}`} checked={!!ind.hasPlan} onChange={(e) => setIndicator(si, ii, { hasPlan: e.target.checked })} /> },
               { title: t('draft.min'), width: 90, render: (_, ind, ii) => <Input size="small" aria-label={`${t('draft.min')} ${ind.code}`} value={ind.min == null ? '' : String(ind.min)} onChange={(e) => setIndicator(si, ii, { min: e.target.value.trim() || null })} /> },
+              { title: t('draft.max'), width: 90, render: (_, ind, ii) => <Input size="small" aria-label={`${t('draft.max')} ${ind.code}`} value={ind.max == null ? '' : String(ind.max)} onChange={(e) => setIndicator(si, ii, { max: e.target.value.trim() || null })} /> },
               {
                 title: '', width: 170,
                 render: (_, ind, ii) => (
