@@ -10,6 +10,8 @@ import { FiguresOut1764650000000 } from './1764650000000-figures-out';
 import { SeriesIndexOff1764660000000 } from './1764660000000-series-index-off';
 import { IndicatorReporters1764665000000 } from './1764665000000-indicator-reporters';
 import { ValueStatus1764760000000 } from './1764760000000-value-status';
+import { ReferenceData1764750000000 } from './1764750000000-reference-data';
+import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-template-drafts';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -26,4 +28,6 @@ export const MIGRATIONS: Function[] = [
   SeriesIndexOff1764660000000,
   IndicatorReporters1764665000000,
   ValueStatus1764760000000,
+  ReferenceData1764750000000,
+  ReportTemplateDrafts1764751000000,
 ];

@@ -29,7 +29,7 @@ interface Ids {
 }
 interface Route {
   name: string;
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: (ids: Ids) => string;
   body?: (version: number, n: number, ids: Ids) => object;
   /** state the subject is put in before the call */
@@ -43,6 +43,8 @@ const officerWrite = { anonymous: 401, admin: 403, reviewer: 403, signer: 403, '
 const reviewerWrite = { anonymous: 401, admin: 403, reviewer: 200, signer: 403, 'officer-own': 403, 'officer-other': 403 };
 const office = { anonymous: 401, admin: 200, reviewer: 200, signer: 200, 'officer-own': 403, 'officer-other': 403 };
 const adminOnly = { anonymous: 401, admin: 200, reviewer: 403, signer: 403, 'officer-own': 403, 'officer-other': 403 };
+
+const NO_DRAFT = '00000000-0000-4000-8000-000000000000';
 
 const ROUTES: Route[] = [
   { name: 'GET /units', method: 'get', path: () => '/api/units', expected: read },
@@ -149,6 +151,56 @@ const ROUTES: Route[] = [
     path: (i) => `/api/users/${i.user}/password`,
     body: () => ({ password: 'Matkhau@123' }),
     expected: adminOnly,
+  },
+  // reference data (forms, calendar, plans): the administrator's alone; an unknown draft is 404 to the admin
+  { name: 'GET /form-drafts', method: 'get', path: () => '/api/form-drafts', expected: adminOnly },
+  { name: 'POST /form-drafts', method: 'post', path: () => '/api/form-drafts', body: () => ({ formCode: 'TEST-THANG' }), expected: { ...adminOnly, admin: 201 } },
+  { name: 'GET /form-drafts/:id', method: 'get', path: () => `/api/form-drafts/${NO_DRAFT}`, expected: { ...adminOnly, admin: 404 } },
+  {
+    name: 'PUT /form-drafts/:id',
+    method: 'put',
+    path: () => `/api/form-drafts/${NO_DRAFT}`,
+    body: () => ({ version: 1, body: { name: 'Biểu', periodTypes: ['month'], sections: [] } }),
+    expected: { ...adminOnly, admin: 404 },
+  },
+  {
+    name: 'POST /form-drafts/:id/publish',
+    method: 'post',
+    path: () => `/api/form-drafts/${NO_DRAFT}/publish`,
+    body: () => ({ version: 1, effectiveFrom: '2030-01' }),
+    expected: { ...adminOnly, admin: 404 },
+  },
+  { name: 'DELETE /form-drafts/:id', method: 'delete', path: () => `/api/form-drafts/${NO_DRAFT}`, expected: { ...adminOnly, admin: 404 } },
+  { name: 'GET /calendar', method: 'get', path: () => '/api/calendar', expected: adminOnly },
+  { name: 'GET /calendar/:year', method: 'get', path: () => '/api/calendar/2030', expected: adminOnly },
+  {
+    name: 'PUT /calendar/:year',
+    method: 'put',
+    path: () => '/api/calendar/2030',
+    body: () => ({ decision: 'Thông báo lịch nghỉ năm 2030', daysOff: [{ date: '2030-01-01', name: 'Tết Dương lịch' }], makeUpDays: [] }),
+    expected: adminOnly,
+  },
+  { name: 'GET /plans/:year', method: 'get', path: () => '/api/plans/2024', expected: adminOnly },
+  { name: 'PUT /plans/:year', method: 'put', path: () => '/api/plans/2024', body: () => ({ lines: [{ indicatorCode: 'forest', target: '9009' }] }), expected: adminOnly },
+  // a JSON body is not a workbook: the admin is told so (400), the others are refused before
+  { name: 'POST /plans/:year/import', method: 'post', path: () => '/api/plans/2024/import', body: () => ({ rows: [] }), expected: { ...adminOnly, admin: 400 } },
+  { name: 'GET /report-template-drafts', method: 'get', path: () => '/api/report-template-drafts', expected: adminOnly },
+  { name: 'POST /report-template-drafts', method: 'post', path: () => '/api/report-template-drafts', body: () => ({ code: 'NO-SUCH-TEMPLATE' }), expected: { ...adminOnly, admin: 404 } },
+  { name: 'GET /report-template-drafts/:id', method: 'get', path: () => `/api/report-template-drafts/${NO_DRAFT}`, expected: { ...adminOnly, admin: 404 } },
+  {
+    name: 'PUT /report-template-drafts/:id',
+    method: 'put',
+    path: () => `/api/report-template-drafts/${NO_DRAFT}`,
+    body: () => ({ version: 1, sections: [] }),
+    expected: { ...adminOnly, admin: 404 },
+  },
+  { name: 'POST /report-template-drafts/:id/preview', method: 'post', path: () => `/api/report-template-drafts/${NO_DRAFT}/preview`, expected: { ...adminOnly, admin: 404 } },
+  {
+    name: 'POST /report-template-drafts/:id/publish',
+    method: 'post',
+    path: () => `/api/report-template-drafts/${NO_DRAFT}/publish`,
+    body: () => ({ version: 1 }),
+    expected: { ...adminOnly, admin: 404 },
   },
   {
     name: 'POST /users',

@@ -3,6 +3,7 @@ import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
 import { officialFlow } from './flows/official-flow';
+import { referenceScreens } from './flows/reference-screens';
 import { reportFlow } from './flows/report-flow';
 import { ensureWebBuilt } from './support/web-harness';
 
@@ -27,4 +28,5 @@ describe('web interface', () => {
   describe('the administrator', () => adminScreens());
   describe('the leadership dashboard', () => dashboardFlow());
   describe('estimates and official figures', () => officialFlow());
+  describe('the reference data: calendar, plans, form versions', () => referenceScreens());
 });

@@ -4,6 +4,7 @@ import { INestApplication, LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { XLSX_TYPE } from './plans/plans.controller';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
@@ -26,6 +27,8 @@ export interface CreateAppOptions {
 export const BODY_LIMIT = 2 * 1024 * 1024;
 /** Largest PDF accepted for verification (POST /api/documents/verify). */
 export const PDF_LIMIT = 30 * 1024 * 1024;
+/** a year's plan workbook: a few hundred rows */
+export const XLSX_LIMIT = 5 * 1024 * 1024;
 
 /**
  * The API as `main.ts`, the demo and the e2e tests all run it. Fastify rather than Express:
@@ -42,6 +45,8 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
   );
   // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report
   app.getHttpAdapter().getInstance().addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
+  // a plan workbook to import arrives as itself, like a PDF
+  app.getHttpAdapter().getInstance().addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));

@@ -4,6 +4,7 @@ import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CompletenessModule } from './completeness/completeness.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -13,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PeriodsModule } from './periods/periods.module';
+import { PlansModule } from './plans/plans.module';
 import { QueuesModule } from './queues/queues.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -43,6 +45,8 @@ export class AppModule {
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,
         FormsModule,
+        CalendarModule,
+        PlansModule,
         HealthModule,
         UnitsModule,
         UsersModule,

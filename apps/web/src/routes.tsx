@@ -20,6 +20,10 @@ const UnitsPage = screen(() => import('./admin/units-page'), 'UnitsPage');
 const UsersPage = screen(() => import('./admin/users-page'), 'UsersPage');
 const FormsPage = screen(() => import('./admin/forms-page'), 'FormsPage');
 const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'FormTemplatePage');
+const FormDraftPage = screen(() => import('./admin/form-draft-page'), 'FormDraftPage');
+const PlansPage = screen(() => import('./admin/plans-page'), 'PlansPage');
+const CalendarPage = screen(() => import('./admin/calendar-page'), 'CalendarPage');
+const ReportTemplatesPage = screen(() => import('./admin/report-templates-page'), 'ReportTemplatesPage');
 const ReportsPage = screen(() => import('./reports/reports-page'), 'ReportsPage');
 const ReportPage = screen(() => import('./reports/report-page'), 'ReportPage');
 const InboxPage = screen(() => import('./inbox/inbox-page'), 'InboxPage');
@@ -63,6 +67,10 @@ export function AppRoutes() {
         <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />
         <Route path="admin/forms" element={<Only roles={['admin', 'reviewer']}><FormsPage /></Only>} />
         <Route path="admin/forms/:id" element={<Only roles={['admin', 'reviewer']}><FormTemplatePage /></Only>} />
+        <Route path="admin/form-drafts/:id" element={<Only roles={['admin']}><FormDraftPage /></Only>} />
+        <Route path="admin/plans" element={<Only roles={['admin']}><PlansPage /></Only>} />
+        <Route path="admin/calendar" element={<Only roles={['admin']}><CalendarPage /></Only>} />
+        <Route path="admin/report-templates" element={<Only roles={['admin']}><ReportTemplatesPage /></Only>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

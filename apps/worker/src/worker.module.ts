@@ -1,11 +1,12 @@
 import { AppConfig, ConfigModule, loadWorkingCalendar } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { applyEnteredCalendarYears, dataSourceOptions } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
 import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
 import { ConsolidationTriggerHandler } from './consolidation/consolidation-trigger.handler';
 import { ConsolidationService } from './consolidation/consolidation.service';
 import { EVENT_HANDLERS, EventHandler } from './events/event-handler';
@@ -84,7 +85,16 @@ export class WorkerModule implements OnModuleDestroy {
         { provide: CLOCK, useFactory: () => options.clock ?? clockFromEnv(env, options.redisUrl, prefix) },
         // a clock made here (from the environment) is closed here; a caller's clock is the caller's
         { provide: OWNS_CLOCK, useValue: options.clock === undefined },
-        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar(env.TONGHOP_CONFIG_DIR) },
+        {
+          // the data file's years, then those the administrator entered; the reminder scan refreshes them
+          provide: WorkingCalendar,
+          useFactory: async (db: DataSource) => {
+            const calendar = loadWorkingCalendar(env.TONGHOP_CONFIG_DIR);
+            await applyEnteredCalendarYears(db, calendar);
+            return calendar;
+          },
+          inject: [getDataSourceToken()],
+        },
         {
           // the relay's producer fails fast when Redis is away, so outbox rows stay pending
           provide: RELAY_QUEUE,

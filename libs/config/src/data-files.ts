@@ -2,20 +2,18 @@ import { WorkingCalendar } from '@app/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const calendars = new Map<string, WorkingCalendar>();
+const calendarFiles = new Map<string, unknown>();
 
 /**
- * The working-day calendar from `<config dir>/calendar/vn-holidays.json` (read once per process). A
- * malformed file stops the caller with a message naming the faulty entry.
+ * The working-day calendar of `<config dir>/calendar/vn-holidays.json` (the file is read once per
+ * process). Each call builds a calendar of its own: the years the administrator enters are added to
+ * the caller's instance (see applyEnteredCalendarYears), never to another app's. A malformed file
+ * stops the caller with a message naming the faulty entry.
  */
 export function loadWorkingCalendar(configDir: string): WorkingCalendar {
   const file = join(configDir, 'calendar', 'vn-holidays.json');
-  let calendar = calendars.get(file);
-  if (!calendar) {
-    calendar = WorkingCalendar.fromData(JSON.parse(readFileSync(file, 'utf8')));
-    calendars.set(file, calendar);
-  }
-  return calendar;
+  if (!calendarFiles.has(file)) calendarFiles.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  return WorkingCalendar.fromData(calendarFiles.get(file));
 }
 
 /** The reporting body that sends the exchange document (`<config dir>/exchange/reporting-body.json`). */

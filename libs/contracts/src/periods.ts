@@ -66,3 +66,39 @@ export interface ExtensionView {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A year of the working-day calendar, as the administrator sees it. */
+export interface CalendarYearView {
+  year: number;
+  /** the year's official schedule is known (entered, or in the data file) */
+  scheduled: boolean;
+  /** entered by the administrator (else from the data file, or not known) */
+  entered: boolean;
+  decision: string | null;
+  /** optimistic lock of an entered year */
+  version: number | null;
+  daysOff: Array<{ date?: string; from?: string; to?: string; name: string }>;
+  makeUpDays: Array<{ date: string; name: string }>;
+  lunar: { tet: string; hungKings: string } | null;
+}
+
+export interface CalendarOverview {
+  years: CalendarYearView[];
+  /** the current or next year has no schedule: deadlines there count only weekends and solar holidays */
+  missing: number[];
+}
+
+/** A deadline the calendar entry moved. */
+export interface RecomputedDeadline {
+  periodId: string;
+  label: string;
+  before: string;
+  after: string;
+  /** the unit of an extension, or null for the period's own deadline */
+  unitExtensionId: string | null;
+}
+
+export interface CalendarEntryResult {
+  year: CalendarYearView;
+  recomputed: RecomputedDeadline[];
+}

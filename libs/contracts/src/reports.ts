@@ -1,4 +1,4 @@
-import type { FigureSource } from '@app/domain';
+import type { FigureSource, ReportContent, ReportTemplate } from '@app/domain';
 
 /** the provenance of a printed figure, as the worker stores it in the revision: `value` is a DecimalString */
 export type { FigureField, FigureSource } from '@app/domain';
@@ -161,4 +161,31 @@ export interface VerificationView {
   signatures: SignatureCheckView[];
   /** Vietnamese: what the checker concluded */
   summary: string;
+}
+
+/** A report template (its newest version) in the administrator's list, with its draft if any. */
+export interface ReportTemplateListItem {
+  code: string;
+  version: number;
+  name: string;
+  formCode: string;
+  draftId: string | null;
+}
+
+/** The draft of a report template's next version: its sentence patterns and what publishing would refuse. */
+export interface ReportTemplateDraftView {
+  id: string;
+  code: string;
+  baseVersion: number;
+  version: number;
+  body: ReportTemplate;
+  problems: Array<{ code: string; field: string; indicatorCode?: string; message: string }>;
+}
+
+/** The report a draft composes from the last fully approved period (nothing stored). */
+export interface ReportTemplatePreview {
+  periodId: string;
+  label: string;
+  content: ReportContent;
+  problems: ReportTemplateDraftView['problems'];
 }

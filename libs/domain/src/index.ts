@@ -14,3 +14,5 @@ export * from './arithmetic';
 export * from './aggregation';
 export * from './series';
 export * from './value-status';
+export * from './forms';
+export * from './plans';

@@ -1,4 +1,4 @@
-import { shoot, signIn } from '../support/browser';
+import { openReference, shoot, signIn } from '../support/browser';
 import { flowContext } from '../support/web-context';
 
 /** The administrator's screens, and the interface in its second language. */
@@ -54,7 +54,7 @@ export function adminScreens(): void {
     await admin.getByTestId('units-page').getByText('Sở Nông nghiệp và Phát triển nông thôn').waitFor();
     await shoot(admin, '13-admin-units');
 
-    await admin.getByRole('menuitem', { name: 'Biểu mẫu' }).click();
+    await openReference(admin, 'Biểu mẫu');
     await admin.getByTestId('forms-page').getByRole('link', { name: 'KTXH-THANG' }).click();
     await admin.getByTestId('form-template-page').getByText('Trồng rừng mới').waitFor();
     await shoot(admin, '14-admin-form-template');

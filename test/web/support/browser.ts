@@ -70,3 +70,9 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
 export const row = (code: string) => `tr[data-code="${code}"]`;
 export const valueInput = (code: string) => `${row(code)} input[data-field="value"]`;
 export const derivedCell = (code: string, which: 'cumulative' | 'planPct' | 'samePeriod') => `${row(code)} td[data-derived="${which}"]`;
+
+/** Opens one of the administrator's reference-data screens: "Biểu mẫu" in the bar (one item keeps the bar on one line), then its tab. */
+export async function openReference(page: Page, name: 'Biểu mẫu' | 'Kế hoạch năm' | 'Lịch nghỉ' | 'Mẫu báo cáo'): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Biểu mẫu' }).click();
+  await page.getByTestId('reference-tabs').getByRole('tab', { name }).click();
+}

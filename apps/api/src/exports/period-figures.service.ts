@@ -1,4 +1,4 @@
-import { ApprovedPeriodFigureRow, findApprovedPeriodFigures, findPeriodHeading, loadFigureHistory, loadPlans, PeriodHeadingRow, UnitScope } from '@app/database';
+import { ApprovedPeriodFigureRow, findApprovedPeriodFigures, findPeriodHeading, loadFigureHistory, loadPlans, PeriodHeadingRow, planDay, UnitScope } from '@app/database';
 import type { FigureExportRow } from '@app/contracts';
 import { canonicalDecimal, dec, decimalTextOrNull as text, DomainError, deriveFigures, formatYearMonth } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -32,7 +32,7 @@ export class PeriodFiguresService {
     const unitIds = [...new Set(sources.map((r) => r.unitId))];
     const codes = [...new Set(sources.map((r) => r.indicatorCode))];
     const [histories, plans] = unitIds.length
-      ? await Promise.all([loadFigureHistory(this.db, unitIds, heading, codes), loadPlans(this.db, heading.year, codes)])
+      ? await Promise.all([loadFigureHistory(this.db, unitIds, heading, codes), loadPlans(this.db, heading.year, codes, planDay(heading))])
       : [new Map(), new Map()];
     const code = formatYearMonth({ year: heading.year, month: heading.number });
     const rows = sources.map((r): FigureExportRow => {

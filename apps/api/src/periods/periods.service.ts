@@ -1,5 +1,5 @@
 import type { PeriodView } from '@app/contracts';
-import { findNewestFormForPeriodType, insertAuditEntry, insertDraftsForFormUnits, insertPeriod, listPeriodsWithCounts, PeriodCountsRow } from '@app/database';
+import { applyEnteredCalendarYears, findNewestFormForPeriodType, insertAuditEntry, insertDraftsForFormUnits, insertPeriod, listPeriodsWithCounts, PeriodCountsRow } from '@app/database';
 import {
   assertValidPeriod,
   checkedDeadline,
@@ -48,16 +48,18 @@ export class PeriodsService {
   async open(actor: Actor, dto: OpenPeriodDto): Promise<PeriodView> {
     assertValidPeriod(dto.type, dto.year, dto.number);
     const window = cutoffWindow(dto.type, dto.year, dto.number);
+    // a year another API process entered (calendar_years) counts here too
+    await applyEnteredCalendarYears(this.db, this.calendar);
     try {
       return await this.db.transaction(async (m) => {
-        const template = await findNewestFormForPeriodType(m, dto.type, dto.formCode);
+        const template = await findNewestFormForPeriodType(m, dto.type, dto.formCode, window.to);
         if (!template) throw new DomainError('NO_FORM_TEMPLATE', `Chưa có biểu mẫu cho kỳ ${periodLabel(dto.type, dto.year, dto.number)}.`);
         // in working days of the calendar; a date on a day off moves to the next working day
         const deadline = dto.deadline
           ? checkedDeadline(dto.deadline, window.to, this.calendar)
           : periodDeadline(template.deadlineRule as DeadlineRule | null, window.to, this.calendar);
         if (!this.calendar.hasSchedule(Number(deadline.slice(0, 4)))) {
-          this.logger.warn(`Lịch nghỉ năm ${deadline.slice(0, 4)} chưa có trong config/calendar/vn-holidays.json: hạn nộp chỉ tính thứ Bảy, Chủ nhật và các ngày lễ dương lịch.`);
+          this.logger.warn(`Lịch nghỉ năm ${deadline.slice(0, 4)} chưa được nhập (Quản trị › Lịch nghỉ): hạn nộp chỉ tính thứ Bảy, Chủ nhật và các ngày lễ dương lịch.`);
         }
         const period = await insertPeriod(m, {
           type: dto.type, year: dto.year, number: dto.number, cutoffFrom: window.from, cutoffTo: window.to, deadline, formTemplateId: template.id, openedBy: actor.id,

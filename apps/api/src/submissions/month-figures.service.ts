@@ -1,5 +1,5 @@
 import type { MonthFigureView } from '@app/contracts';
-import { loadPlans, loadUnitMonthFigures, monthlyFormOf } from '@app/database';
+import { loadPlans, loadUnitMonthFigures, monthlyFormOf, planDay } from '@app/database';
 import { decimalTextOrNull as text, decOrNull, derivePeriodFigures, MonthFigure, periodMonths, PeriodType } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,7 +27,7 @@ export class MonthFiguresService {
     const indicators = form.indicators.filter((i) => i.kind !== 'text' && i.aggregation !== 'period');
     const codes = indicators.map((i) => i.code);
     if (codes.length === 0) return [];
-    const [rows, plans] = await Promise.all([loadUnitMonthFigures(this.db, unitId, period.year, months.last, codes), loadPlans(this.db, period.year, codes)]);
+    const [rows, plans] = await Promise.all([loadUnitMonthFigures(this.db, unitId, period.year, months.last, codes), loadPlans(this.db, period.year, codes, planDay(period))]);
     const byCode = new Map<string, { thisYear: Map<number, MonthFigure>; lastYear: Map<number, MonthFigure> }>();
     for (const r of rows) {
       let h = byCode.get(r.indicator_code);

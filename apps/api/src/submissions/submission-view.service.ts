@@ -1,4 +1,4 @@
-import { AuditEntry, DeadlineExtension, FigureHistory, findSubmissionFigureRevisions, loadFigureHistory, loadPlans, Period, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import { AuditEntry, DeadlineExtension, FigureHistory, findSubmissionFigureRevisions, loadFigureHistory, loadPlans, Period, planDay, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
 import type { AuditRow, BasisView, RuleView, SubmissionListItem, SubmissionView, ValueView } from '@app/contracts';
 import { CellValue, checkIndicatorRules, Dec, decimalTextOrNull as text, decOrNull, deriveFigures, PeriodFigure } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -68,7 +68,7 @@ export class SubmissionViewService {
     const codes = form.indicators.map((i) => i.code);
     const [histories, plans, fromMonths, revisions] = await Promise.all([
       loadFigureHistory(this.db, [s.unitId], period, codes),
-      loadPlans(this.db, period.year, codes),
+      loadPlans(this.db, period.year, codes, planDay(period)),
       this.monthFigures.forUnit(s.unitId, period),
       findSubmissionFigureRevisions(this.db, s.id),
     ]);

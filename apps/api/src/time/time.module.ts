@@ -1,11 +1,14 @@
 import { loadWorkingCalendar } from '@app/config';
+import { applyEnteredCalendarYears } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
 import { Clock, CLOCK } from '@app/queue';
 import { DynamicModule, Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 
 const OWNS_CLOCK = Symbol('OWNS_CLOCK');
 
-/** The clock (injected: tests and the demo play a month in minutes) and the working-day calendar. */
+/** The clock (injected: tests and the demo play a month in minutes) and the working-day calendar (file, then database). */
 @Global()
 @Module({})
 export class TimeModule implements OnModuleDestroy {
@@ -21,7 +24,16 @@ export class TimeModule implements OnModuleDestroy {
       providers: [
         { provide: CLOCK, useValue: clock },
         { provide: OWNS_CLOCK, useValue: owned },
-        { provide: WorkingCalendar, useFactory: () => loadWorkingCalendar(configDir) },
+        {
+          // the data file's years, then those the administrator entered (calendar_years)
+          provide: WorkingCalendar,
+          useFactory: async (db: DataSource) => {
+            const calendar = loadWorkingCalendar(configDir);
+            await applyEnteredCalendarYears(db, calendar);
+            return calendar;
+          },
+          inject: [getDataSourceToken()],
+        },
       ],
       exports: [CLOCK, WorkingCalendar],
     };

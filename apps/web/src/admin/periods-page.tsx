@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, download } from '../api/client';
-import type { PeriodView } from '@app/contracts';
+import type { CalendarOverview, PeriodView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from '../shared/format';
 import { periodName } from '../shared/period-name';
@@ -29,6 +29,8 @@ export function PeriodsPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<OpenForm>();
   const periods = useLoad(() => api.get<PeriodView[]>('/periods'), []);
+  // a current or next year without its days off entered is flagged here, on the administrator's home page
+  const calendar = useLoad(() => api.get<CalendarOverview>('/calendar'), []);
   const [extending, setExtending] = useState<PeriodView | null>(null);
   const type = (Form.useWatch('type', form) ?? 'month') as PeriodType;
   const year = Form.useWatch('year', form) as number | undefined;
@@ -59,6 +61,10 @@ export function PeriodsPage() {
   return (
     <div className="page" data-testid="periods-page">
       <h2 className="page-title">{t('nav.admin.periods')}</h2>
+      {(calendar.data?.missing.length ?? 0) > 0 && (
+        <Alert type="warning" showIcon data-testid="calendar-missing" style={{ marginBottom: 12 }} title={t('calendar.missing', { years: calendar.data!.missing.join(', ') })}
+          action={<Link to="/admin/calendar">{t('calendar.enter')}</Link>} />
+      )}
       <div className="panel">
         <h3>{t('admin.periods.open')}</h3>
         <Form

@@ -70,9 +70,14 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 }
 
 /** Sends a PDF as itself (Content-Type: application/pdf), e.g. to be verified. */
-export async function postPdf<T>(path: string, file: Blob): Promise<T> {
+export function postPdf<T>(path: string, file: Blob): Promise<T> {
+  return postFile<T>(path, file, 'application/pdf');
+}
+
+/** Sends a file as itself (a PDF to verify, a workbook to import), under its own content type. */
+export async function postFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
   const call = (token: string | null) =>
-    fetch(`/api${path}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/pdf', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: file });
+    fetch(`/api${path}`, { method: 'POST', headers: { accept: 'application/json', 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: file });
   let res: Response;
   try {
     res = await call(hooks.token());
@@ -91,6 +96,7 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /**

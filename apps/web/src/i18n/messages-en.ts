@@ -1,8 +1,10 @@
 import type { MessageKey } from './messages';
 import { figuresEn } from './messages-figures';
+import { referenceEn } from './messages-reference';
 
 export const en: Record<MessageKey, string> = {
   ...figuresEn,
+  ...referenceEn,
   appName: 'Tổng hợp',
   appTagline: 'Monthly socio-economic report',
   province: 'Lạng Sơn Provincial People’s Committee',

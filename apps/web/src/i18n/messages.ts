@@ -1,8 +1,10 @@
 import { figuresVi } from './messages-figures';
+import { referenceVi } from './messages-reference';
 
 /** What users read. Vietnamese first; English is the second language (switch in the header). */
 export const vi = {
   ...figuresVi,
+  ...referenceVi,
   appName: 'Tổng hợp',
   appTagline: 'Báo cáo tình hình kinh tế - xã hội hằng tháng',
   province: 'UBND tỉnh Lạng Sơn',

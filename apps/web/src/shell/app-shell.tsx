@@ -11,7 +11,14 @@ import { NotificationBell } from '../inbox/notification-bell';
 import { Emblem } from './emblem';
 import { LanguageSwitch } from './language-switch';
 
-const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** other paths the item stands for (the reference-data screens share one item, keeping the bar short) */
+  also?: string[];
+}
+
+const NAV: Record<Role, NavItem[]> = {
   officer: [
     { to: '/unit', label: 'nav.myForms' },
   ],
@@ -36,7 +43,7 @@ const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
     { to: '/reports', label: 'nav.reports' },
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
-    { to: '/admin/forms', label: 'nav.admin.forms' },
+    { to: '/admin/forms', label: 'nav.admin.forms', also: ['/admin/form-drafts', '/admin/plans', '/admin/calendar', '/admin/report-templates'] },
   ],
 };
 
@@ -46,7 +53,7 @@ export function AppShell() {
   const { logout } = useSession();
   const { pathname } = useLocation();
   const items = NAV[me.role];
-  const selected = items.filter((i) => pathname.startsWith(i.to)).map((i) => i.to);
+  const selected = items.filter((i) => [i.to, ...(i.also ?? [])].some((p) => pathname.startsWith(p))).map((i) => i.to);
   const role = t(`role.${me.role}` as MessageKey);
   const who = me.unit ? me.unit.code : role === me.fullName ? null : role;
 

@@ -8,7 +8,7 @@ import {
   vnDate,
   WorkingCalendar,
 } from '@app/domain';
-import { findDigestCandidatePeriods, findRemindableSubmissions, findRemindersSentOn, findStalePendingDeliveries } from '@app/database';
+import { applyEnteredCalendarYears, findDigestCandidatePeriods, findRemindableSubmissions, findRemindersSentOn, findStalePendingDeliveries } from '@app/database';
 import { Clock, CLOCK, DEFAULT_JOB_OPTIONS, jobIds, JOBS, QUEUES, RemindJob } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -48,6 +48,8 @@ export class ReminderScanService {
   async scan(): Promise<ScanResult> {
     const now = await this.clock.now();
     const today = vnDate(now);
+    // a calendar year the administrator entered since the last scan moves deadlines and reminders
+    await applyEnteredCalendarYears(this.db, this.calendar);
     const sent = await this.sentToday(today);
     const policies = new Map<string, ReminderPolicy>();
     const policyOf = (raw: unknown) => {

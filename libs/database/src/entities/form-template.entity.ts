@@ -19,6 +19,9 @@ export class FormTemplate {
   @Column({ type: 'jsonb', nullable: true }) deadlineRule: DeadlineRule | null;
   /** when to remind whom (data; absent fields take the defaults of the domain lib) */
   @Column({ type: 'jsonb', nullable: true }) reminderPolicy: Partial<ReminderPolicy> | null;
+  /** the first day of the month from which the version serves new periods (null: from the beginning) */
+  @Column({ type: 'date', nullable: true }) effectiveFrom: string | null;
+  @Column({ type: 'uuid', nullable: true }) publishedBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
 

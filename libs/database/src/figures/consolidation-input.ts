@@ -1,7 +1,7 @@
 import type { ValueStatus } from '@app/domain';
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
+import { FigureHistory, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
 import { findRevisedFiguresOf, RevisedMonthRow } from '../repositories/figure-revisions.repository';
 import { revisionsByFigure } from './period-assembly';
 import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
@@ -82,7 +82,7 @@ export async function loadConsolidationInput(
   );
   const codes = indicators.map((i) => i.code);
   const history = await loadExactFigureHistory(m, approved.map((u) => u.id), period, codes);
-  const plans = await loadExactPlans(m, period.year, codes);
+  const plans = await loadExactPlans(m, period.year, codes, planDay(period));
   const revised = await findRevisedFiguresOf(m, approved.map((u) => u.submission_id));
   return assembleConsolidationInput({ period, indicators, units, values, history, plans, revised }, template, signerName);
 }

@@ -1,4 +1,4 @@
-import { Dec, dec, decOrNull, ExactValue, exactOrNull, parseExact, PeriodFigure } from '@app/domain';
+import { cutoffWindow, Dec, dec, decOrNull, ExactValue, exactOrNull, parseExact, PeriodFigure, PeriodType } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type FigureHistory<N = Dec> = Map<string, { earlier: Map<number, PeriodFigure<N>>; lastYear: Map<number, PeriodFigure<N>> }>;
@@ -70,13 +70,22 @@ export function groupFigureHistory<N>(rows: HistoryRow[], period: { year: number
   return out;
 }
 
-export async function loadPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<Map<string, Dec>> {
-  return new Map((await queryPlans(db, year, codes)).map((r) => [r.indicator_code, dec(r.target)]));
+/** The day whose targets a period's % of plan uses: its cutoff (a revision from July serves July's period on). */
+export function planDay(period: { type: string; year: number; number: number }): string {
+  return cutoffWindow(period.type as PeriodType, period.year, period.number).to;
+}
+
+/**
+ * The year's targets in force on `day` (a period's cutoff: a revision from July serves July's
+ * period on; by default the year's last day, i.e. the latest revision).
+ */
+export async function loadPlans(db: DataSource | EntityManager, year: number, codes: string[], day?: string): Promise<Map<string, Dec>> {
+  return new Map((await queryPlans(db, year, codes, day)).map((r) => [r.indicator_code, dec(r.target)]));
 }
 
 /** The plans as exact figures, for consolidation. */
-export async function loadExactPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<Map<string, ExactValue>> {
-  return exactPlans(await queryPlans(db, year, codes));
+export async function loadExactPlans(db: DataSource | EntityManager, year: number, codes: string[], day?: string): Promise<Map<string, ExactValue>> {
+  return exactPlans(await queryPlans(db, year, codes, day));
 }
 
 export function exactPlans(rows: PlanRow[]): Map<string, ExactValue> {
@@ -88,6 +97,13 @@ export interface PlanRow {
   target: string;
 }
 
-function queryPlans(db: DataSource | EntityManager, year: number, codes: string[]): Promise<PlanRow[]> {
-  return db.query('SELECT indicator_code, target FROM indicator_plans WHERE year = $1 AND indicator_code = ANY($2)', [year, codes]);
+function queryPlans(db: DataSource | EntityManager, year: number, codes: string[], day?: string): Promise<PlanRow[]> {
+  return db.query(
+    `SELECT p.indicator_code,
+            coalesce((SELECT r.target FROM indicator_plan_revisions r
+                       WHERE r.indicator_code = p.indicator_code AND r.year = p.year AND r.effective_from <= $3
+                       ORDER BY r.effective_from DESC LIMIT 1), p.target)::text AS target
+       FROM indicator_plans p WHERE p.year = $1 AND p.indicator_code = ANY($2)`,
+    [year, codes, day ?? `${year}-12-31`],
+  );
 }

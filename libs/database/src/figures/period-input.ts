@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { Queryable } from '../repositories/queryable';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
-import { loadExactPlans } from './period-figures';
+import { loadExactPlans, planDay } from './period-figures';
 import { findRevisedFiguresOf, findRevisedMonths } from '../repositories/figure-revisions.repository';
 
 /** Every indicator of a form, in form order, with the unit that reports it (the first of its section's units). */
@@ -91,7 +91,7 @@ export async function loadPeriodConsolidationInput(
       WHERE p.type = 'month' AND p.year = $1 AND p.number BETWEEN $2 AND $3 GROUP BY p.number`,
     [period.year, first, last],
   );
-  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)]);
+  const plans = await loadExactPlans(m, period.year, [...numericCodes, ...periodIndicators.map((i) => i.code)], planDay(period));
   // official figures that replaced estimates: of this year's months, and of the period's own submissions
   const revised = [...(await findRevisedMonths(m, [period.year], last)), ...(await findRevisedFiguresOf(m, approved))];
   return assemblePeriodInput(

@@ -16,3 +16,7 @@ export * from './submissions.repository';
 export * from './unit-scope';
 export * from './users.repository';
 export * from './figure-revisions.repository';
+export * from './form-versions.repository';
+export * from './calendar.repository';
+export * from './plans.repository';
+export * from './report-template-drafts.repository';

@@ -101,9 +101,14 @@ export async function findApprovedSeriesFigures(
   );
 }
 
-/** The annual plans of one indicator, by year. */
+/** The annual plans of one indicator, by year (as revised last in the year). */
 export async function findIndicatorPlans(db: Queryable, code: string, fromYear: number, toYear: number): Promise<Array<{ year: number; target: string }>> {
-  return db.query(`SELECT year, target::text AS target FROM indicator_plans WHERE indicator_code = $1 AND year BETWEEN $2 AND $3`, [code, fromYear, toYear]);
+  return db.query(
+    `SELECT p.year, coalesce((SELECT r.target FROM indicator_plan_revisions r WHERE r.indicator_code = p.indicator_code AND r.year = p.year
+                               ORDER BY r.effective_from DESC LIMIT 1), p.target)::text AS target
+       FROM indicator_plans p WHERE p.indicator_code = $1 AND p.year BETWEEN $2 AND $3`,
+    [code, fromYear, toYear],
+  );
 }
 
 export interface UnitRefRow {

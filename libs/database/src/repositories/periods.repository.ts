@@ -37,16 +37,21 @@ export async function listPeriodsWithCounts(db: Queryable): Promise<PeriodCounts
 }
 
 /** The newest version of a form that serves the period type (of the given code, if any). */
+/**
+ * The form a period opens against: the newest version that serves the period type and is in force
+ * on `day` (the period's cutoff; a version published "from June" serves periods ending in June on).
+ */
 export async function findNewestFormForPeriodType(
   db: Queryable,
   type: PeriodType,
-  formCode?: string,
+  formCode: string | undefined,
+  day: string,
 ): Promise<{ id: string; code: string; deadlineRule: unknown } | null> {
   const [row]: Array<{ id: string; code: string; deadlineRule: unknown }> = await db.query(
     `SELECT id, code, deadline_rule AS "deadlineRule" FROM form_templates
-      WHERE $1 = ANY(period_types) AND ($2::text IS NULL OR code = $2)
+      WHERE $1 = ANY(period_types) AND ($2::text IS NULL OR code = $2) AND (effective_from IS NULL OR effective_from <= $3)
       ORDER BY version DESC, created_at DESC LIMIT 1`,
-    [type, formCode ?? null],
+    [type, formCode ?? null, day],
   );
   return row ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Aggregation, CompareOn, IndicatorKind, PeriodType, ReminderPolicy, Role } from '@app/domain';
+import type { FormIndicatorSpec, PeriodType, ReminderPolicy, Role } from '@app/domain';
 import type { DeadlineRule } from '../entities';
 import type { UnitKind } from '../entities';
 
@@ -17,26 +17,8 @@ export interface UnitsFile {
   }>;
 }
 
-export interface FormIndicatorSpec {
-  code: string;
-  name: string;
-  unit?: string | null;
-  kind: IndicatorKind;
-  parent?: string | null;
-  hasCumulative?: boolean;
-  hasPlan?: boolean;
-  planBasis?: string | null;
-  hasSamePeriod?: boolean;
-  compareOn?: CompareOn;
-  samePeriodStyle?: 'change' | 'ratio';
-  /** how a longer period's figure comes from the months; default: flow with a cumulative, else to_date */
-  aggregation?: Aggregation;
-  required?: boolean;
-  min?: number | null;
-  max?: number | null;
-  integerOnly?: boolean;
-  decimals?: number | null;
-}
+/** an indicator as the form file says it: the same shape the administrator edits */
+export type { FormIndicatorSpec };
 
 export interface FormFile {
   code: string;

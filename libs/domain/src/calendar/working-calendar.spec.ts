@@ -1,6 +1,6 @@
 import data from '../../../../config/calendar/vn-holidays.json';
 import { dayOfWeek, shiftDays } from './iso-date';
-import { WorkingCalendar } from './working-calendar';
+import { calendarYearProblem, WorkingCalendar } from './working-calendar';
 
 const calendar = WorkingCalendar.fromData(data);
 const working = (from: string, to: string) => {
@@ -85,5 +85,30 @@ describe('the working-day calendar (config/calendar/vn-holidays.json)', () => {
     expect(() =>
       WorkingCalendar.fromData({ years: { 2024: { daysOff: [{ from: '2024-05-04', to: '2024-05-05', name: 'x' }], makeUpDays: [{ date: '2024-05-04', name: 'y' }] } } }),
     ).toThrow(/vừa là ngày nghỉ/);
+  });
+});
+
+describe('a year entered by the administrator', () => {
+  const base = WorkingCalendar.fromData({ years: { '2024': { daysOff: [{ date: '2024-01-01', name: 'Tết Dương lịch' }], makeUpDays: [] } } });
+
+  it('withYear gives a new calendar and leaves the shared one alone; replaceYear changes the shared one', () => {
+    const entry = { daysOff: [{ date: '2024-05-16', name: 'Nghỉ bù' }], makeUpDays: [{ date: '2024-05-18', name: 'Làm bù' }] };
+    const next = base.withYear(2024, entry);
+    expect(next.isWorkingDay('2024-05-16')).toBe(false);
+    expect(next.isWorkingDay('2024-05-18')).toBe(true);
+    expect(next.isWorkingDay('2024-01-01')).toBe(true); // the year is replaced, not added to
+    expect(base.isWorkingDay('2024-05-16')).toBe(true);
+    expect(base.workingDaysBetween('2024-05-14', '2024-05-20')).toBe(4);
+    base.replaceYear(2024, entry);
+    expect(base.isWorkingDay('2024-05-16')).toBe(false);
+    expect(base.workingDaysBetween('2024-05-14', '2024-05-20')).toBe(4); // one day off, one make-up Saturday
+    expect(base.yearSchedule(2024)).toEqual(entry);
+  });
+
+  it('refuses a bad entry and changes nothing', () => {
+    const before = base.yearSchedule(2024);
+    expect(() => base.replaceYear(2024, { daysOff: [], makeUpDays: [{ date: '2024-05-15', name: 'thứ Tư' }] })).toThrow(/thứ Bảy hoặc Chủ nhật/);
+    expect(base.yearSchedule(2024)).toEqual(before);
+    expect(calendarYearProblem('2024', { daysOff: [{ date: '2024-05-18', name: 'x' }], makeUpDays: [{ date: '2024-05-18', name: 'y' }] })).toMatch(/vừa là ngày nghỉ vừa là ngày làm bù/);
   });
 });

@@ -30,6 +30,27 @@ function invalid(what: string): Error {
   return new Error(`Lịch ngày nghỉ không hợp lệ (config/calendar): ${what}`);
 }
 
+/** What is wrong with one year's schedule (the first thing found), or null; in Vietnamese. */
+export function calendarYearProblem(key: string, year: CalendarYear): string | null {
+  if (!/^\d{4}$/.test(key)) return `năm "${key}"`;
+  if (!Array.isArray(year?.daysOff) || !Array.isArray(year.makeUpDays)) return `năm ${key}: thiếu daysOff/makeUpDays`;
+  if (year.lunar && !(isIsoDate(year.lunar.tet) && isIsoDate(year.lunar.hungKings))) return `năm ${key}: ngày âm lịch`;
+  const off = new Set<IsoDate>();
+  for (const d of year.daysOff) {
+    const ok = typeof d?.name === 'string' && d.name.length > 0 &&
+      (d.date !== undefined
+        ? isIsoDate(d.date) && d.from === undefined && d.to === undefined
+        : isIsoDate(d.from) && isIsoDate(d.to) && d.from <= d.to && toEpochDay(d.to) - toEpochDay(d.from) <= 15);
+    if (!ok) return `năm ${key}: ngày nghỉ ${JSON.stringify(d)}`;
+    for (let x = d.date ?? d.from!; x <= (d.date ?? d.to!); x = shiftDays(x, 1)) off.add(x);
+  }
+  for (const m of year.makeUpDays) {
+    if (!isIsoDate(m?.date) || !m.name || !isWeekendDay(m.date)) return `năm ${key}: ngày làm bù ${JSON.stringify(m)} (phải là thứ Bảy hoặc Chủ nhật)`;
+    if (off.has(m.date)) return `${m.date} vừa là ngày nghỉ vừa là ngày làm bù`;
+  }
+  return null;
+}
+
 /**
  * Ngày làm việc: Monday–Friday, minus public holidays and the official days off of each year,
  * plus the make-up Saturdays. Years with an announced schedule use it as given; other years fall
@@ -40,12 +61,18 @@ export class WorkingCalendar {
   private readonly makeUpDays = new Map<IsoDate, string>();
   private readonly scheduledYears = new Set<number>();
   private readonly lunar = new Map<number, { tet: IsoDate; hungKings: IsoDate }>();
-  private readonly fixed: Array<{ monthDay: string; name: string }>;
+  private fixed: Array<{ monthDay: string; name: string }> = [];
   /** per year: epoch days of weekday days off, and of make-up days */
   private readonly offByYear = new Map<number, number[]>();
   private readonly makeUpByYear = new Map<number, number[]>();
+  private data: CalendarData;
 
   private constructor(data: CalendarData) {
+    this.data = data;
+    this.load(data);
+  }
+
+  private load(data: CalendarData): void {
     this.fixed = data.fixedHolidays ?? [];
     for (const [key, year] of Object.entries(data.years)) {
       this.scheduledYears.add(Number(key));
@@ -59,6 +86,27 @@ export class WorkingCalendar {
     }
   }
 
+  /** The calendar with one year's schedule given (or replaced): the administrator's entry, checked. */
+  withYear(year: number, entry: CalendarYear): WorkingCalendar {
+    return WorkingCalendar.fromData({ ...this.data, years: { ...this.data.years, [String(year)]: entry } });
+  }
+
+  /**
+   * Replaces one year's schedule in this calendar, which every service of the process shares: what
+   * the administrator entered applies from the next computation on. A bad entry throws and changes nothing.
+   */
+  replaceYear(year: number, entry: CalendarYear): void {
+    const next = this.withYear(year, entry).data;
+    for (const map of [this.daysOff, this.makeUpDays, this.scheduledYears, this.lunar, this.offByYear, this.makeUpByYear]) map.clear();
+    this.data = next;
+    this.load(next);
+  }
+
+  /** The schedule of a year as the calendar holds it (null: not announced, the fixed holidays apply). */
+  yearSchedule(year: number): CalendarYear | null {
+    return this.data.years[String(year)] ?? null;
+  }
+
   /** Validates the data file's shape and builds the calendar; a bad file names the faulty entry. */
   static fromData(raw: unknown): WorkingCalendar {
     const data = raw as CalendarData;
@@ -67,19 +115,8 @@ export class WorkingCalendar {
       if (!isIsoDate(`2024-${f?.monthDay}`) || !f.name) throw invalid(`ngày lễ cố định ${JSON.stringify(f)}`);
     }
     for (const [key, year] of Object.entries(data.years)) {
-      if (!/^\d{4}$/.test(key)) throw invalid(`năm "${key}"`);
-      if (!Array.isArray(year?.daysOff) || !Array.isArray(year.makeUpDays)) throw invalid(`năm ${key}: thiếu daysOff/makeUpDays`);
-      if (year.lunar && !(isIsoDate(year.lunar.tet) && isIsoDate(year.lunar.hungKings))) throw invalid(`năm ${key}: ngày âm lịch`);
-      for (const off of year.daysOff) {
-        const ok = typeof off?.name === 'string' && off.name.length > 0 &&
-          (off.date !== undefined
-            ? isIsoDate(off.date) && off.from === undefined && off.to === undefined
-            : isIsoDate(off.from) && isIsoDate(off.to) && off.from <= off.to && toEpochDay(off.to) - toEpochDay(off.from) <= 15);
-        if (!ok) throw invalid(`năm ${key}: ngày nghỉ ${JSON.stringify(off)}`);
-      }
-      for (const m of year.makeUpDays) {
-        if (!isIsoDate(m?.date) || !m.name || !isWeekendDay(m.date)) throw invalid(`năm ${key}: ngày làm bù ${JSON.stringify(m)} (phải là thứ Bảy hoặc Chủ nhật)`);
-      }
+      const problem = calendarYearProblem(key, year);
+      if (problem) throw invalid(problem);
     }
     const calendar = new WorkingCalendar(data);
     for (const d of calendar.makeUpDays.keys()) {

@@ -13,3 +13,4 @@ export * from './issue-rules';
 export * from './period-words';
 export * from './targets';
 export * from './figure-status';
+export * from './template-check';
