@@ -7,7 +7,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
 import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
-import { DocumentNumber, Report, ReportAction, ReportFile, ReportRevision, ReportTemplateRow } from './report.entity';
+import { DocumentNumber, Report, ReportAction, ReportFile, ReportFileHash, ReportRevision, ReportTemplateRow } from './report.entity';
 import { ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
@@ -47,6 +47,7 @@ export const ENTITIES = [
   ReportRevision,
   ReportAction,
   ReportFile,
+  ReportFileHash,
   DocumentNumber,
   ExchangeExport,
 ];
