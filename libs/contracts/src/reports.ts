@@ -59,7 +59,7 @@ export interface ReportSummary {
 }
 
 /** A piece of a paragraph: plain text, a figure with its source, or a footnote mark. */
-export type RunView = { text: string; source?: FigureSource } | { note: number };
+export type RunView = { text: string; source?: FigureSource; typedByOffice?: true } | { note: number };
 
 export interface ReportSectionView {
   id: string;
@@ -70,7 +70,8 @@ export interface ReportSectionView {
   paragraphs: RunView[][];
   /** paragraphs separated by a blank line, footnote markers "[^N]" */
   text: string;
-  figures: Array<{ paragraph: number; text: string; source: FigureSource | null }>;
+  /** every figure with its source; a number the office typed in an edited text: source null, typedByOffice */
+  figures: Array<{ paragraph: number; text: string; source: FigureSource | null; typedByOffice?: true }>;
 }
 
 export interface RevisionContentView {

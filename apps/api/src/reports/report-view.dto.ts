@@ -43,10 +43,11 @@ class SectionFigureDto {
   @ApiProperty() paragraph: number;
   @ApiProperty() text: string;
   @ApiProperty({ type: FigureSourceDto, nullable: true }) source: FigureSourceDto | null;
+  @ApiProperty({ required: false, description: 'a number the office typed in an edited text, that no approved submission gives (source null)' }) typedByOffice?: true;
 }
 
 const RUNS = {
-  description: 'runs: {text}, {text, source: FigureSource} (a printed figure), or {note: n} (a footnote mark)',
+  description: 'runs: {text}, {text, source: FigureSource} (a printed figure), {text, typedByOffice: true} (a number the office typed), or {note: n} (a footnote mark)',
   type: 'array',
   items: { type: 'object' },
 } as const;
