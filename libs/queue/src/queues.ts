@@ -71,9 +71,10 @@ export const UNTIL_DONE_MAX_DELAY_MS = 10 * 60_000;
 /**
  * A job that must not be given up (the signed or issued document of a report: without it the report
  * cannot be downloaded nor issued): tried again until it succeeds, with the exponential backoff of the
- * policy capped at UNTIL_DONE_MAX_DELAY_MS; every failure is logged as an alert by its processor.
+ * policy capped at UNTIL_DONE_MAX_DELAY_MS (a billion attempts, ten minutes apart: longer than any deployment; a number Redis keeps exactly);
+ * every failure is logged as an alert by its processor.
  */
-export const UNTIL_DONE_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, attempts: Number.MAX_SAFE_INTEGER, backoff: { type: 'capped', delay: 2_000 } };
+export const UNTIL_DONE_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, attempts: 1_000_000_000, backoff: { type: 'capped', delay: 2_000 } };
 
 /** The workers' backoff for the 'capped' type: 2 s, 4 s, 8 s … up to UNTIL_DONE_MAX_DELAY_MS. */
 export function cappedBackoff(attemptsMade: number, _type?: string, _error?: Error, job?: { opts: JobsOptions }): number {
