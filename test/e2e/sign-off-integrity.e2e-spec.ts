@@ -136,9 +136,21 @@ describe('sign-off integrity', () => {
     expect((await report()).state).toBe('drafting');
   });
 
-  it('sends a revision that lacks a unit only when the reviewer names it, and records the name', async () => {
+  it('sends a revision that lacks a unit only when the reviewer names it, and records the name; a figure retyped in an edit is the office’s', async () => {
     const r = await consolidate();
     expect(r.revisions.at(-1)!.missingUnits).toEqual(['STC']);
+    // the office retypes a figure: the new revision keeps the record of its sources, and the number is the office's
+    const section = r.current!.sections.find((x) => x.id === 'II.1.1')!;
+    expect(section.figures.find((f) => f.text === '710,83')?.source).toMatchObject({ unitCode: 'SNN' });
+    const edited = (await http().put(`/api/reports/${reportId}/sections/II.1.1`).set('Authorization', await as('reviewer')).send({ version: r.version, text: section.text.replace('710,83', '720,5') }).expect(200)).body;
+    const after = await report();
+    const figures = after.current!.sections.find((x) => x.id === 'II.1.1')!.figures;
+    expect(figures.find((f) => f.text === '720,5')).toEqual({ paragraph: expect.any(Number), text: '720,5', source: null, typedByOffice: true });
+    expect(figures.some((f) => f.text === '710,83')).toBe(false);
+    expect(after.current!.sections.find((x) => x.id === 'II.1.1')!.paragraphs.flat()).toContainEqual({ text: '720,5', typedByOffice: true });
+    const html = (await http().get(`/api/reports/${reportId}/revisions/${edited.revision}/document.html`).set('Authorization', await as('reviewer')).expect(200)).text;
+    expect(html).toContain('<span class="typed" title="Văn phòng nhập (typed by the office)">720,5</span>');
+    expect(after.revisions.at(-1)).toMatchObject({ number: edited.revision, missingUnits: ['STC'], sourceVersions: r.revisions.at(-1)!.sourceVersions });
     expect((await post('send', 'reviewer', {})).body).toMatchObject({ statusCode: 409, code: 'REPORT_UNITS_MISSING', units: ['STC'] });
     expect((await post('send', 'reviewer', { missingUnitsAccepted: ['SNN'] })).body).toMatchObject({ code: 'REPORT_UNITS_MISSING', units: ['STC'] });
     await done('send', 'reviewer', { missingUnitsAccepted: ['STC'] });
@@ -163,8 +175,8 @@ describe('sign-off integrity', () => {
     expect((await report()).actions.at(-1)).toMatchObject({ action: 'sign', missingUnitsAccepted: ['STC'], actorUsername: 'signer' });
     // every decision is in the audit log, whose chain holds
     const audited = await ds.query(`SELECT action, after FROM audit_log WHERE entity_type = 'report' AND entity_id = $1 ORDER BY chain_seq`, [reportId]);
-    expect(audited.map((a: { action: string }) => a.action)).toEqual(['report.sent', 'report.returned', 'report.sent', 'report.signed']);
-    expect(audited[3].after).toMatchObject({ revision: signed.revision, missingUnitsAccepted: ['STC'] });
+    expect(audited.map((a: { action: string }) => a.action)).toEqual(['report.edited', 'report.sent', 'report.returned', 'report.sent', 'report.signed']);
+    expect(audited[4].after).toMatchObject({ revision: signed.revision, missingUnitsAccepted: ['STC'] });
     expect(await verifyAuditChain(appDs)).toMatchObject({ ok: true });
   });
 
