@@ -89,23 +89,40 @@ describe('the production runbook of the README, on a fresh database', () => {
     expect(owners.rows).toEqual([{ tableowner: names.owner }]);
   }, 120_000);
 
-  it('starts the API in production as the application login, which acts as tonghop_app', async () => {
+  /** The built API (npm start) in production on a free port, once it answers /api/health. */
+  const startApi = async (databaseUrl: string): Promise<Child> => {
     port = await freePort();
-    const child = spawn(process.execPath, [builtEntry('api')], { cwd: ROOT, env: production({ DATABASE_URL: apiUrl(), PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [builtEntry('api')], { cwd: ROOT, env: production({ DATABASE_URL: databaseUrl, PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
-    api = { process: child, output: () => output, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
-    const health = await waitFor(async () => {
+    const started = { process: child, output: () => output, exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))) };
+    await waitFor(async () => {
       if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output}`);
       const res = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-      return res?.ok ? res.json() : null;
+      return res?.ok ?? null;
     }, 60_000, 'the API to answer /api/health');
-    expect(health).toBeTruthy();
+    return started;
+  };
+
+  it('starts the API in production as the application login, which acts as tonghop_app', async () => {
+    api = await startApi(apiUrl());
+    const output = api.output();
     // a request that reads the database as the API does: no such user (nothing seeded), 401
     expect((await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'x'.repeat(12) }) })).status).toBe(401);
     const sessions = await admin((c) => c.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'`, [names.database]));
     expect(sessions.rows).toEqual([{ usename: names.api }]);
+    // a login that is not a superuser: no warning about it at start-up
+    expect(output).not.toMatch(/superuser/);
+  }, 120_000);
+
+  it('warns at start-up when the API is given a superuser login in production', async () => {
+    const su = await startApi(withDatabase(adminUrl, names.database));
+    try {
+      await waitFor(async () => /superuser/.test(su.output()), 10_000, 'the warning');
+    } finally {
+      await stop(su);
+    }
   }, 120_000);
 
   it('the application login cannot write the audit log, change the schema, nor set a trigger aside', async () => {
