@@ -1,6 +1,6 @@
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
+import { FigureHistory, findHistorySubmissionIds, loadExactFigureHistory, loadExactPlans } from './period-figures';
 import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
@@ -74,11 +74,14 @@ export async function loadConsolidationInput(
     [approved.map((u) => u.submission_id)],
   );
   const codes = indicators.map((i) => i.code);
-  const [history, plans] = await Promise.all([
+  const [history, plans, historySubmissions] = await Promise.all([
     loadExactFigureHistory(m, approved.map((u) => u.id), period, codes),
     loadExactPlans(m, period.year, codes),
+    findHistorySubmissionIds(m, approved.map((u) => u.id), period),
   ]);
-  return assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
+  const input = assembleConsolidationInput({ period, indicators, units, values, history, plans }, template, signerName);
+  // the earlier months' cumulatives and last year's figures are sources too
+  return { ...input, submissionIds: [...input.submissionIds, ...historySubmissions] };
 }
 
 /** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */
