@@ -12,6 +12,7 @@ import { IndicatorReporters1764665000000 } from './1764665000000-indicator-repor
 import { ValueStatus1764760000000 } from './1764760000000-value-status';
 import { ReferenceData1764750000000 } from './1764750000000-reference-data';
 import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-template-drafts';
+import { SignOffIntegrity1764710000000 } from './1764710000000-sign-off-integrity';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,7 +28,8 @@ export const MIGRATIONS: Function[] = [
   FiguresOut1764650000000,
   SeriesIndexOff1764660000000,
   IndicatorReporters1764665000000,
-  ValueStatus1764760000000,
+  SignOffIntegrity1764710000000,
   ReferenceData1764750000000,
   ReportTemplateDrafts1764751000000,
+  ValueStatus1764760000000,
 ];

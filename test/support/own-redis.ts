@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { redisAnswers } from '../../libs/queue/src';
 import { waitFor } from './wait';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -1,5 +1,5 @@
 import { AppConfig, ConfigModule } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { APP_ROLE, dataSourceOptions } from '@app/database';
 import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -40,7 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: options.config.DATABASE_POOL_SIZE })),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: options.config.DATABASE_POOL_SIZE, role: APP_ROLE })),
         TimeModule.forRoot(options.clock, options.ownsClock, options.config.TONGHOP_CONFIG_DIR),
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,

@@ -83,8 +83,10 @@ const withoutNotes = <T extends { notes?: unknown }>(file: T): Omit<T, 'notes'> 
   return rest;
 };
 
+/** The database as the owner of its tables (DATABASE_MIGRATION_URL, else DATABASE_URL …): for migrate and seed. */
 export async function openDatabase(config: AppConfig, log: (m: string) => void = (m) => console.log(m)): Promise<{ ds: DataSource; pg: ResolvedPostgres }> {
-  const pg = await resolvePostgres({ settings: config, database: config.TONGHOP_DATABASE, log });
+  const settings = { ...config, DATABASE_URL: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL };
+  const pg = await resolvePostgres({ settings, database: config.TONGHOP_DATABASE, log });
   const ds = createDataSource(pg.url, { poolSize: 4 });
   await ds.initialize();
   return { ds, pg };

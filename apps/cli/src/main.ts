@@ -4,6 +4,7 @@ import { runDemo } from './demo';
 import { parseThrough } from './timed-year';
 import { runMigrate, runSeed } from './commands';
 import { runExchange } from './exchange-command';
+import { runAuditVerify } from './audit-command';
 
 const USAGE = `Cách dùng: node dist/apps/cli/main.js <lệnh>
   migrate   chạy các migration chưa áp dụng
@@ -12,7 +13,9 @@ const USAGE = `Cách dùng: node dist/apps/cli/main.js <lệnh>
             --through 2024-06   chạy tiếp đến hết tháng đó (đến 2024-12): báo cáo tháng, 6 tháng (tháng 6),
                                 9 tháng (tháng 9), năm (tháng 12), đã ký
   exchange <YYYY-MM> [tệp]
-            tài liệu trao đổi số liệu đã duyệt của kỳ (JSON, config/exchange/period-figures.v1.schema.json)`;
+            tài liệu trao đổi số liệu đã duyệt của kỳ (JSON, config/exchange/period-figures.v1.schema.json)
+  audit-verify
+            kiểm tra chuỗi hash của nhật ký kiểm toán (mã thoát 1 nếu có dòng bị sửa, xóa hoặc chèn)`;
 
 async function main(): Promise<void> {
   const command = process.argv[2];
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
       return runSeed(loadConfig());
     case 'demo':
       return runDemo(loadConfig(), parseThrough(process.argv.slice(3)));
+    case 'audit-verify':
+      return runAuditVerify(loadConfig());
     case 'exchange':
       return runExchange(loadConfig(), process.argv[3], process.argv[4]);
     default:

@@ -1,4 +1,4 @@
-import { LockSettings, QUEUES, QueueName } from '@app/queue';
+import { cappedBackoff, LockSettings, QUEUES, QueueName } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import type { Type } from '@nestjs/common';
 import { ConsolidationProcessor } from './consolidation/consolidation.processor';
@@ -26,7 +26,7 @@ const PROCESSORS: ReadonlyArray<readonly [Type, QueueName, number]> = [
  */
 export function configuredProcessors(lock: LockSettings): Type[] {
   return PROCESSORS.map(([processor, queue, concurrency]) => {
-    Processor(queue, { concurrency, ...lock })(processor);
+    Processor(queue, { concurrency, ...lock, settings: { backoffStrategy: cappedBackoff } })(processor);
     return processor;
   });
 }

@@ -1,5 +1,5 @@
 import { AppConfig, ConfigModule, loadWorkingCalendar } from '@app/config';
-import { applyEnteredCalendarYears, dataSourceOptions } from '@app/database';
+import { APP_ROLE, applyEnteredCalendarYears, dataSourceOptions } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
 import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
@@ -65,7 +65,7 @@ export class WorkerModule implements OnModuleDestroy {
       imports: [
         ConfigModule.forRoot(env),
         // jobs hold a connection each at most: half the API's pool is plenty
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)) })),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)), role: APP_ROLE })),
         BullModule.forRoot({
           prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)

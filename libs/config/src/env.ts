@@ -20,6 +20,11 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   /** postgres://…; when absent the apps look for a local or embedded Postgres */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL?: string;
+  /**
+   * postgres://… of the owner of the tables, for \`migrate\` and \`seed\` (default DATABASE_URL); the API and the
+   * worker act as the role tonghop_app whatever their login (README "Least privilege in PostgreSQL")
+   */
+  @Transform(emptyIsUnset) @IsOptional() @Matches(/^postgres(ql)?:\/\//) DATABASE_MIGRATION_URL?: string;
   /** the database the apps create and use on a local or embedded Postgres (no DATABASE_URL) */
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) TONGHOP_DATABASE = 'tonghop';
   /** connections of the API's pool (the worker's pool is half of it) */

@@ -19,6 +19,10 @@ export interface ReportRevisionSummary {
   editedSection: string | null;
   /** json, csv: the annex of the figures; a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
   files: Array<{ format: ReportFileFormat; sha256: string | null; size: number | null; renderedAs: 'draft' | 'signed' | 'issued'; state: 'ready' | 'awaiting_libreoffice' }>;
+  /** the submissions it was composed from, each at its approved version (null: composed before they were recorded) */
+  sourceVersions: Array<{ unitCode: string; submissionId: string; version: number }> | null;
+  /** the SHA-256 of each signed and issued file, recorded by the database when the file was stored, never changed */
+  recordedHashes: Array<{ format: ReportFileFormat; renderedAs: 'signed' | 'issued'; sha256: string; recordedAt: string }>;
 }
 
 export interface ReportActionView {
@@ -27,6 +31,8 @@ export interface ReportActionView {
   comment: string | null;
   /** issue: the SHA-256 of the issued PDF */
   sha256: string | null;
+  /** send, sign: the units missing from the revision that the actor named, going on without them */
+  missingUnitsAccepted: string[] | null;
   createdAt: string;
   actorUsername: string | null;
 }
@@ -56,7 +62,7 @@ export interface ReportSummary {
 }
 
 /** A piece of a paragraph: plain text, a figure with its source, or a footnote mark. */
-export type RunView = { text: string; source?: FigureSource } | { note: number };
+export type RunView = { text: string; source?: FigureSource; typedByOffice?: true } | { note: number };
 
 export interface ReportSectionView {
   id: string;
@@ -67,7 +73,8 @@ export interface ReportSectionView {
   paragraphs: RunView[][];
   /** paragraphs separated by a blank line, footnote markers "[^N]" */
   text: string;
-  figures: Array<{ paragraph: number; text: string; source: FigureSource | null }>;
+  /** every figure with its source; a number the office typed in an edited text: source null, typedByOffice */
+  figures: Array<{ paragraph: number; text: string; source: FigureSource | null; typedByOffice?: true }>;
 }
 
 export interface RevisionContentView {

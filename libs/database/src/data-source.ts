@@ -7,6 +7,11 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DataSourceSettings {
   /** connections in the pool (DATABASE_POOL_SIZE for the API) */
   poolSize?: number;
+  /**
+   * the role every connection acts as (\`-c role=\`): the API and the worker give APP_ROLE; the
+   * migrations and the seed act as the login's own role (the owner of the tables)
+   */
+  role?: string;
 }
 
 export function dataSourceOptions(url: string, settings: DataSourceSettings = {}, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -25,7 +30,7 @@ export function dataSourceOptions(url: string, settings: DataSourceSettings = {}
       max: settings.poolSize ?? 20,
       // named statements keep their parse, but are planned for their actual arguments: a generic plan
       // of the batched save (arrays of unknown length) is orders of magnitude slower
-      options: '-c plan_cache_mode=force_custom_plan',
+      options: ['-c plan_cache_mode=force_custom_plan', ...(settings.role ? [`-c role=${settings.role}`] : [])].join(' '),
     },
     ...overrides,
   } as DataSourceOptions;

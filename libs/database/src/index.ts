@@ -8,3 +8,4 @@ export * from './figures';
 export * from './group-commit';
 export * from './pg-array';
 export * from './ping';
+export * from './app-role';

@@ -69,6 +69,23 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/** The longest wait between two tries of a job that must succeed (UNTIL_DONE_JOB_OPTIONS). */
+export const UNTIL_DONE_MAX_DELAY_MS = 10 * 60_000;
+
+/**
+ * A job that must not be given up (the signed or issued document of a report: without it the report
+ * cannot be downloaded nor issued): tried again until it succeeds, with the exponential backoff of the
+ * policy capped at UNTIL_DONE_MAX_DELAY_MS (a billion attempts, ten minutes apart: longer than any deployment; a number Redis keeps exactly);
+ * every failure is logged as an alert by its processor.
+ */
+export const UNTIL_DONE_JOB_OPTIONS: JobsOptions = { ...DEFAULT_JOB_OPTIONS, attempts: 1_000_000_000, backoff: { type: 'capped', delay: 2_000 } };
+
+/** The workers' backoff for the 'capped' type: 2 s, 4 s, 8 s … up to UNTIL_DONE_MAX_DELAY_MS. */
+export function cappedBackoff(attemptsMade: number, _type?: string, _error?: Error, job?: { opts: JobsOptions }): number {
+  const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 2_000) : 2_000;
+  return Math.min(UNTIL_DONE_MAX_DELAY_MS, base * 2 ** Math.min(30, Math.max(0, attemptsMade - 1)));
+}
+
 /** Job names on the reminders and notifications queues. */
 export const JOBS = {
   /** reads what is due from Postgres and adds one `remind` job per reminder */

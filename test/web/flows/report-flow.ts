@@ -30,7 +30,9 @@ function readPpm(buf: Buffer): { width: number; height: number; data: Buffer } {
   return { width: Number(m[1]), height: Number(m[2]), data: buf.subarray(m[0].length) };
 }
 
-const ADDED = 'Văn phòng UBND tỉnh đề nghị các ngành tiếp tục theo dõi chặt chẽ tình hình sâu bệnh trên cây trồng.';
+const ADDED = 'Văn phòng UBND tỉnh đề nghị các ngành tiếp tục theo dõi chặt chẽ tình hình sâu bệnh trên 1.250 ha cây trồng.';
+/** the number of ADDED: typed by the office, no approved submission gives it */
+const TYPED = '1.250';
 
 /**
  * The consolidated report in the browser, on the real worker: the office asks for a draft early and
@@ -86,6 +88,8 @@ export function reportFlow(): void {
     await editor.fill(`${text}\n\n${ADDED}`);
     await reviewer.getByTestId('save-section').click();
     await reviewer.locator('[data-section="II.1.1"]').getByText(ADDED).waitFor();
+    // the number the office typed is marked as the office's, not as a figure with a source
+    await reviewer.locator('[data-section="II.1.1"] [data-testid="typed-by-office"]').filter({ hasText: TYPED }).waitFor();
     const edited = Number(await reviewer.getByTestId('report-page').getAttribute('data-version'));
 
     await reviewer.getByTestId('compare').click();

@@ -58,6 +58,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NO_REPORT_TEMPLATE: 409,
   REPORT_NOT_SIGNED: 409,
   REPORT_NOT_ISSUED: 409,
+  REPORT_SOURCES_CHANGED: 409,
+  REPORT_UNITS_MISSING: 409,
   CORRECTION_REASON_REQUIRED: 400,
   CORRECTION_SUBMISSIONS_REQUIRED: 400,
   // the server has no key for this signer or for the body: its configuration, not the request

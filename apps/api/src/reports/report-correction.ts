@@ -1,4 +1,4 @@
-import { insertCorrectionReport, lockCorrectableReports, recordCorrectionStarted, supersedeReport } from '@app/database';
+import { insertAuditEntry, insertCorrectionReport, lockCorrectableReports, recordCorrectionStarted, supersedeReport } from '@app/database';
 import { correctionEffect } from '@app/domain';
 import { writeOutbox } from '@app/queue';
 import { EntityManager } from 'typeorm';
@@ -13,10 +13,12 @@ export async function startCorrection(m: EntityManager, periodId: string, actorI
   for (const r of await lockCorrectableReports(m, periodId)) {
     if (correctionEffect(r.state) === 'withdraw') {
       await supersedeReport(m, { reportId: r.id, sentRevision: r.sentRevision, actorId, reason });
+      await insertAuditEntry(m, { submissionId: null, entityType: 'report', entityId: r.id, action: 'report.superseded', actorId, after: { revision: r.sentRevision, reason } });
       await writeOutbox(m, 'report.correction_started', { periodId, reportId: r.id, supersededReportId: r.id, actorId });
     } else {
       await recordCorrectionStarted(m, { reportId: r.id, sentRevision: r.sentRevision, actorId, reason });
       const replacement = await insertCorrectionReport(m, { periodId, templateId: r.templateId, correctsReportId: r.id, reason });
+      await insertAuditEntry(m, { submissionId: null, entityType: 'report', entityId: r.id, action: 'report.correction_started', actorId, after: { revision: r.sentRevision, reason, replacementReportId: replacement } });
       await writeOutbox(m, 'report.correction_started', { periodId, reportId: replacement, supersededReportId: r.id, actorId });
     }
   }

@@ -2,6 +2,7 @@ import type {
   FigureField,
   FigureSource,
   ReportActionView,
+  ReportFileFormat,
   ReportRevisionSummary,
   ReportSectionView,
   ReportState,
@@ -54,10 +55,11 @@ class SectionFigureDto {
   @ApiProperty() paragraph: number;
   @ApiProperty() text: string;
   @ApiProperty({ type: FigureSourceDto, nullable: true }) source: FigureSourceDto | null;
+  @ApiProperty({ required: false, description: 'a number the office typed in an edited text, that no approved submission gives (source null)' }) typedByOffice?: true;
 }
 
 const RUNS = {
-  description: 'runs: {text}, {text, source: FigureSource} (a printed figure), or {note: n} (a footnote mark)',
+  description: 'runs: {text}, {text, source: FigureSource} (a printed figure), {text, typedByOffice: true} (a number the office typed), or {note: n} (a footnote mark)',
   type: 'array',
   items: { type: 'object' },
 } as const;
@@ -95,6 +97,19 @@ class RevisionFileDto {
   @ApiProperty({ enum: ['ready', 'awaiting_libreoffice'] }) state: 'ready' | 'awaiting_libreoffice';
 }
 
+class SourceVersionDto {
+  @ApiProperty() unitCode: string;
+  @ApiProperty() submissionId: string;
+  @ApiProperty() version: number;
+}
+
+class RecordedHashDto {
+  @ApiProperty({ enum: ['docx', 'pdf', 'json', 'csv'] }) format: ReportFileFormat;
+  @ApiProperty({ enum: ['signed', 'issued'] }) renderedAs: 'signed' | 'issued';
+  @ApiProperty() sha256: string;
+  @ApiProperty() recordedAt: string;
+}
+
 class ReportRevisionSummaryDto implements ReportRevisionSummary {
   @ApiProperty() number: number;
   @ApiProperty({ enum: REVISION_STATES }) state: RevisionState;
@@ -103,6 +118,8 @@ class ReportRevisionSummaryDto implements ReportRevisionSummary {
   @ApiProperty({ type: [String] }) missingUnits: string[];
   @ApiProperty({ type: String, nullable: true }) editedSection: string | null;
   @ApiProperty({ type: [RevisionFileDto] }) files: RevisionFileDto[];
+  @ApiProperty({ type: [SourceVersionDto], nullable: true, description: 'the submissions it was composed from, at their approved versions' }) sourceVersions: SourceVersionDto[] | null;
+  @ApiProperty({ type: [RecordedHashDto], description: 'SHA-256 of each signed and issued file, recorded by the database when stored' }) recordedHashes: RecordedHashDto[];
 }
 
 class ReportActionViewDto implements ReportActionView {
@@ -110,6 +127,7 @@ class ReportActionViewDto implements ReportActionView {
   @ApiProperty() revisionNumber: number;
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'issue: the SHA-256 of the issued PDF' }) sha256: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'send, sign: the missing units the actor accepted' }) missingUnitsAccepted: string[] | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) actorUsername: string | null;
 }

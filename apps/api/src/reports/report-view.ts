@@ -1,15 +1,18 @@
 import { issuerInSentence, replacementNotice, ReportContent, runsText, footnoteNumbers, sectionText, FigureSource, Run } from '@app/domain';
 
 /** A piece of a paragraph as a reader sees it: plain text, a figure with its source, or a footnote mark. */
-export type RunView = { text: string } | { text: string; source: FigureSource } | { note: number };
+export type RunView = { text: string } | { text: string; source: FigureSource } | { text: string; typedByOffice: true } | { note: number };
 
 function runsView(runs: Run[], numbers: Map<string, number>, figures: FigureSource[]): RunView[] {
   return runs.flatMap((r): RunView[] => {
     if (r.t === 'note') return numbers.has(r.id) ? [{ note: numbers.get(r.id)! }] : [];
     if (r.t === 'fig' && figures[r.ref]) return [{ text: r.text, source: figures[r.ref] }];
+    if (r.t === 'text' && r.typed) return [{ text: r.text, typedByOffice: true }];
     return [{ text: r.text }];
   });
 }
+
+type SectionFigure = { paragraph: number; text: string; source: FigureSource | null; typedByOffice?: true };
 
 /**
  * A revision as the API shows it: each section's text (editable), the same paragraphs as runs (for
@@ -29,7 +32,10 @@ export function revisionView(content: ReportContent, figures: FigureSource[]) {
       text: sectionText(s, numbers),
       paragraphs: s.paragraphs.map((p) => runsView(p, numbers, figures)),
       figures: s.paragraphs.flatMap((p, paragraph) =>
-        p.filter((r) => r.t === 'fig').map((r) => ({ paragraph, text: r.text, source: r.t === 'fig' ? figures[r.ref] : null })),
+        p.flatMap((r): SectionFigure[] => {
+          if (r.t === 'fig') return [{ paragraph, text: r.text, source: figures[r.ref] ?? null }];
+          return r.t === 'text' && r.typed ? [{ paragraph, text: r.text, source: null, typedByOffice: true as const }] : [];
+        }),
       ),
     })),
     footnotes: [...numbers].map(([id, number]) => ({ number, text: runsText(content.footnotes[id], numbers), runs: runsView(content.footnotes[id], numbers, figures) })),
@@ -49,6 +55,7 @@ export function revisionHtml(content: ReportContent, figures: FigureSource[], me
           const f = figures[r.ref];
           return `<span class="fig" title="${esc(`${f.unitCode} · ${f.indicatorCode} · ${f.field} = ${f.value}`)}">${esc(r.text)}</span>`;
         }
+        if (r.t === 'text' && r.typed) return `<span class="typed" title="Văn phòng nhập (typed by the office)">${esc(r.text)}</span>`;
         return esc(r.text);
       })
       .join('');
@@ -66,7 +73,7 @@ export function revisionHtml(content: ReportContent, figures: FigureSource[], me
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(h.title.join(' '))}</title>
 <style>body{font-family:"Times New Roman",serif;font-size:14pt;max-width:165mm;margin:20mm auto}p{text-align:justify;text-indent:1.27cm;margin:0 0 6pt}
 .hdr{display:flex;justify-content:space-between;text-align:center}.hdr p{text-indent:0;text-align:center;margin:0}.c{text-align:center;text-indent:0}
-.fig{background:#eef5ff}.notes{font-size:11pt;border-top:1px solid #000;margin-top:2em}.draft{color:#c00000;font-style:italic}</style></head><body>
+.fig{background:#eef5ff}.typed{background:#fff4e5}.notes{font-size:11pt;border-top:1px solid #000;margin-top:2em}.draft{color:#c00000;font-style:italic}</style></head><body>
 <div class="hdr"><div>${h.issuer.map((t) => `<p><b>${esc(t)}</b></p>`).join('')}<p>${esc(meta.numberLine)}</p></div>
 <div><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b><u>Độc lập - Tự do - Hạnh phúc</u></b></p><p><em>${esc(meta.placeDate)}</em></p></div></div>
 <p class="c"><b>${esc(h.kind)}</b><br><b>${h.title.map(esc).join('<br>')}</b></p>

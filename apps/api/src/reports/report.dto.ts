@@ -18,6 +18,17 @@ export class EditSectionDto extends VersionDto {
   text: string;
 }
 
+/** Trình ký, ký: a revision that lacks units goes on only when the actor names each of them. */
+export class SignOffDto extends VersionDto {
+  @ApiPropertyOptional({ type: [String], description: 'mã các đơn vị còn thiếu mà người trình/người ký chấp nhận ký khi thiếu (ghi vào sổ)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  missingUnitsAccepted?: string[];
+}
+
 export class ReturnReportDto extends VersionDto {
   @ApiProperty({ description: 'ý kiến của người ký (bắt buộc)' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string;
 }

@@ -7,7 +7,7 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { VersionDto } from '../submissions/submission.dto';
-import { ConsolidateDto, CorrectionDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto } from './report.dto';
+import { ConsolidateDto, CorrectionDto, DiffQuery, EditSectionDto, ListReportsQuery, ReturnReportDto, SignOffDto } from './report.dto';
 import { ReportSummaryDto, ReportViewDto } from './report-view.dto';
 import { ReportsService } from './reports.service';
 import { VerificationService } from './verification.service';
@@ -92,8 +92,8 @@ export class ReportsController {
   @Post(':id/send')
   @HttpCode(200)
   @Roles('reviewer')
-  send(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
-    return this.reports.send(actor, id, body.version);
+  send(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: SignOffDto) {
+    return this.reports.send(actor, id, body.version, body.missingUnitsAccepted);
   }
 
   @Post(':id/return')
@@ -106,8 +106,8 @@ export class ReportsController {
   @Post(':id/sign')
   @HttpCode(200)
   @Roles('signer')
-  sign(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: VersionDto) {
-    return this.reports.sign(actor, id, body.version);
+  sign(@CurrentUser() actor: Actor, @Param('id', ReportId) id: string, @Body() body: SignOffDto) {
+    return this.reports.sign(actor, id, body.version, body.missingUnitsAccepted);
   }
 
   /** Phát hành: the number and date written in, the body's signature applied, distributed to "Nơi nhận". */

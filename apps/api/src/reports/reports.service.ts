@@ -7,6 +7,7 @@ import {
   findRevisionFile,
   findRevisionPdf,
   findUserFullName,
+  insertAuditEntry,
   replaceIssuedReport,
   storeRevisionFile,
   listReportActions,
@@ -30,6 +31,7 @@ import { SubmissionWorkflowService } from '../submissions/submission-workflow.se
 import { revisionHtml, revisionView } from './report-view';
 import { onTheWire } from '../common/on-the-wire';
 import { REPORT_SIGNING } from './report-signing.provider';
+import { checkSources } from './sign-off-checks';
 
 const notFound = () => new DomainError('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo tổng hợp.');
 
@@ -118,9 +120,10 @@ export class ReportsService {
       const revision = await m.save(
         m.create(ReportRevision, {
           reportId: id, number: latest.number + 1, state: 'draft', trigger: `edit:${report.version}`, content,
-          figures: latest.figures, missingUnits: latest.missingUnits, editedSection: sectionId, createdBy: actor.id,
+          figures: latest.figures, missingUnits: latest.missingUnits, sourceVersions: latest.sourceVersions, editedSection: sectionId, createdBy: actor.id,
         }),
       );
+      await this.audit(m, actor, id, 'report.edited', { revision: revision.number, from: latest.number, section: sectionId });
       const next = await this.bump(m, report, {});
       await writeOutbox(m, 'report.revision_created', { reportId: id, revisionId: revision.id });
       return { id, version: next, revision: revision.number };
@@ -128,15 +131,17 @@ export class ReportsService {
   }
 
   /** Trình ký: the latest revision goes to the signer. */
-  async send(actor: Actor, id: string, version: number) {
+  async send(actor: Actor, id: string, version: number, missingUnitsAccepted?: string[]) {
     return this.db.transaction(async (m) => {
       const report = await this.lock(m, id);
       const state = nextReportState(report.state, 'send');
       if (report.version !== version) throw versionConflict(report.version);
       const latest = await m.findOne(ReportRevision, { where: { reportId: id }, order: { number: 'DESC' } });
       if (!latest) throw new DomainError('REVISION_NOT_FOUND', 'Báo cáo chưa có bản dự thảo để trình ký.');
+      const accepted = await checkSources(m, latest, missingUnitsAccepted);
       await m.update(ReportRevision, { id: latest.id }, { state: 'sent' });
-      await m.insert(ReportAction, { reportId: id, revisionNumber: latest.number, action: 'send', actorId: actor.id, comment: null });
+      await m.insert(ReportAction, { reportId: id, revisionNumber: latest.number, action: 'send', actorId: actor.id, comment: null, missingUnitsAccepted: accepted });
+      await this.audit(m, actor, id, 'report.sent', { revision: latest.number, missingUnitsAccepted: accepted });
       await writeOutbox(m, 'report.sent', { reportId: id, periodId: report.periodId, revision: latest.number, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: latest.number }), revision: latest.number };
     });
@@ -151,6 +156,7 @@ export class ReportsService {
       if (report.version !== version) throw versionConflict(report.version);
       await m.update(ReportRevision, { reportId: id, number: report.sentRevision! }, { state: 'returned' });
       await m.insert(ReportAction, { reportId: id, revisionNumber: report.sentRevision!, action: 'return', actorId: actor.id, comment: trimmed });
+      await this.audit(m, actor, id, 'report.returned', { revision: report.sentRevision, comment: trimmed });
       await writeOutbox(m, 'report.returned', { reportId: id, periodId: report.periodId, revision: report.sentRevision!, actorId: actor.id });
       return { id, state, version: await this.bump(m, report, { state, sentRevision: null }) };
     });
@@ -160,7 +166,7 @@ export class ReportsService {
    * Ký: freezes the sent revision with the signer's name; the worker renders it and applies his
    * digital signature to the PDF. The number and the date are the records office's (issue).
    */
-  async sign(actor: Actor, id: string, version: number) {
+  async sign(actor: Actor, id: string, version: number, missingUnitsAccepted?: string[]) {
     // refused before anything changes when the server holds no key for this signer
     if (!this.signing.hasSignerKey(actor.username)) throw new DomainError('SIGNING_KEY_MISSING', `Chưa cấu hình khóa ký số cho người ký "${actor.username}" (SIGNING_KEYS_FILE, xem README "Chữ ký số").`);
     return this.db.transaction(async (m) => {
@@ -169,11 +175,13 @@ export class ReportsService {
       if (report.version !== version) throw versionConflict(report.version);
       const signedAt = await this.clock.now();
       const revision = await m.findOneByOrFail(ReportRevision, { reportId: id, number: report.sentRevision! });
+      const accepted = await checkSources(m, revision, missingUnitsAccepted);
       const name = await findUserFullName(m, actor.id);
       const content = { ...revision.content, header: { ...revision.content.header, number: null, date: null, signature: { ...revision.content.header.signature, name } } };
       await m.update(ReportRevision, { id: revision.id }, { state: 'signed', content });
       await deleteRevisionFiles(m, revision.id);
-      await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'sign', actorId: actor.id, comment: null });
+      await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'sign', actorId: actor.id, comment: null, missingUnitsAccepted: accepted });
+      await this.audit(m, actor, id, 'report.signed', { revision: revision.number, signedAt: signedAt.toISOString(), missingUnitsAccepted: accepted });
       const next = await this.bump(m, report, { state, signedBy: actor.id, signedAt });
       await writeOutbox(m, 'report.signed', { reportId: id, revisionId: revision.id });
       return { id, state, version: next, revision: revision.number };
@@ -209,6 +217,7 @@ export class ReportsService {
       await storeRevisionFile(m, { revisionId: revision.id, format: 'pdf', renderedAs: 'issued', sha256, data: pdf });
       await m.update(ReportRevision, { id: revision.id }, { state: 'issued', content: { ...revision.content, header: { ...h, number: documentNumber, date: today } } });
       await m.insert(ReportAction, { reportId: id, revisionNumber: revision.number, action: 'issue', actorId: actor.id, comment: null, sha256 });
+      await this.audit(m, actor, id, 'report.issued', { revision: revision.number, documentNumber, documentDate: today, sha256 });
       const replaced = report.correctsReportId && (await replaceIssuedReport(m, { reportId: report.correctsReportId, byReportId: id, actorId: actor.id })) ? report.correctsReportId : null;
       const next = await this.bump(m, report, { state, documentNumber, documentDate: today, issuedBy: actor.id, issuedAt });
       await writeOutbox(m, 'report.issued', { reportId: id, revisionId: revision.id, replacedReportId: replaced, actorId: actor.id });
@@ -264,6 +273,11 @@ export class ReportsService {
     const r = await m.getRepository(Report).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
     if (!r) throw notFound();
     return r;
+  }
+
+  /** A sign-off decision in the audit log (its hash chain), in the transaction that makes it. */
+  private audit(m: EntityManager, actor: Actor, reportId: string, action: string, after: Record<string, unknown>): Promise<void> {
+    return insertAuditEntry(m, { submissionId: null, entityType: 'report', entityId: reportId, action, actorId: actor.id, after });
   }
 
   private async bump(m: EntityManager, r: Report, patch: Partial<Report>): Promise<number> {

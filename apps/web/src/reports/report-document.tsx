@@ -72,6 +72,13 @@ function Runs({ runs, names }: { runs: RunView[]; names: SourceNames }) {
     <>
       {runs.map((r, i) => {
         if ('note' in r) return <sup key={i} className="fn-ref"><a href={`#fn-${r.note}`}>{r.note}</a></sup>;
+        if (r.typedByOffice) {
+          return (
+            <span key={i} className="typed" title={t('report.source.typed')} data-testid="typed-by-office">
+              {r.text}
+            </span>
+          );
+        }
         if (!r.source) return <span key={i}>{r.text}</span>;
         return (
           <Popover key={i} title={t('report.source.title')} content={<SourceCard source={r.source} names={names} />} mouseEnterDelay={0.15}>

@@ -2,7 +2,7 @@ import { CheckOutlined, EditOutlined, RollbackOutlined, SafetyCertificateOutline
 import { App, Button, Checkbox, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { IssueAnswer, ReportView, SignAnswer, SubmissionListItem } from '@app/contracts';
+import type { IssueAnswer, ReportView, SubmissionListItem } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 import { allowed } from './report-model';
 import type { Role } from '@app/contracts';
@@ -33,13 +33,38 @@ export function SignOffActions({ report, role, onDone }: { report: ReportView; r
       await onDone(); // a 409 means someone acted first: show what is there now
     }
   };
+  /**
+   * Trình ký and ký: a revision that lacks units is refused (409 REPORT_UNITS_MISSING, with the units);
+   * the user is asked, and when they accept, the same step is sent again naming those units (recorded).
+   */
+  const signOff = async (step: 'send' | 'sign', accepted?: string[]): Promise<void> => {
+    try {
+      await api.post(`/reports/${report.id}/${step}`, { version: report.version, ...(accepted ? { missingUnitsAccepted: accepted } : {}) });
+    } catch (e) {
+      const units = e instanceof ApiError && e.code === 'REPORT_UNITS_MISSING' && !accepted ? (e.body.units as string[] | undefined) : undefined;
+      if (!units) throw e;
+      const ok = await new Promise<boolean>((resolve) =>
+        modal.confirm({
+          title: t('report.missingUnits.title'),
+          content: t('report.missingUnits.confirm', { units: units.join(', ') }),
+          okText: t(step === 'send' ? 'report.send' : 'report.sign'),
+          cancelText: t('common.cancel'),
+          okButtonProps: { 'data-testid': 'confirm-missing-units' } as Record<`data-${string}`, string>,
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        }),
+      );
+      if (!ok) throw e;
+      await signOff(step, units);
+    }
+  };
   const send = () =>
     modal.confirm({
       title: t('report.sendTitle', { n: revision }),
       content: t('report.sendText'),
       okText: t('report.send'),
       cancelText: t('common.cancel'),
-      onOk: () => act(async () => (await api.post(`/reports/${report.id}/send`, { version: report.version }), t('report.sent'))),
+      onOk: () => act(async () => (await signOff('send'), t('report.sent'))),
     });
   const sign = () =>
     modal.confirm({
@@ -49,7 +74,7 @@ export function SignOffActions({ report, role, onDone }: { report: ReportView; r
       cancelText: t('common.cancel'),
       onOk: () =>
         act(async () => {
-          await api.post<SignAnswer>(`/reports/${report.id}/sign`, { version: report.version });
+          await signOff('sign');
           return t('report.signedMsg');
         }),
     });

@@ -3,6 +3,7 @@ import {
   findReplacedDocument,
   findReportTemplateIdForPeriod,
   findSignerName,
+  findSourceVersions,
   insertRevision,
   loadConsolidationInput,
   lockPeriodForConsolidation,
@@ -61,7 +62,8 @@ export class ConsolidationService {
       const replaces = await findReplacedDocument(m, report.id);
       if (replaces) composed.content.header.replaces = replaces;
       const columns = revisionColumns(composed);
-      const inserted = await insertRevision(m, { reportId: report.id, trigger: job.trigger, ...columns, createdBy: job.actorId });
+      const sourceVersions = await findSourceVersions(m, input.submissionIds);
+      const inserted = await insertRevision(m, { reportId: report.id, trigger: job.trigger, ...columns, sourceVersions, createdBy: job.actorId });
       if (!inserted) return { skipped: `trigger ${job.trigger} already consolidated` };
       // sent for signature while this draft was composed: the draft is rolled back, the sent revision stays what is signed
       if (!(await bumpDraftingReportVersion(m, report.id))) throw new ReportLeftDrafting(report.id);

@@ -20,9 +20,14 @@ export class RenderingProcessor extends WorkerHost {
     return this.service.render(job.data.revisionId);
   }
 
-  /** A rendering or a signature that fails is retried by BullMQ; the log says why (a missing key, pdftotext, LibreOffice). */
+  /**
+   * A rendering or a signature that fails is retried by BullMQ; the log says why (a missing key,
+   * pdftotext, LibreOffice). A signed or issued one is retried until it succeeds, each failure an alert.
+   */
   @OnWorkerEvent('failed')
   onFailed(job: Job<RenderingJob> | undefined, error: Error): void {
-    this.logger.error(`Tạo tệp của bản ${job?.data.revisionId ?? '?'} thất bại (lần ${job?.attemptsMade ?? '?'}): ${error.message}`);
+    const untilDone = (job?.opts.attempts ?? 0) > 1_000;
+    const what = `Tạo tệp của bản ${job?.data.revisionId ?? '?'} thất bại (lần ${job?.attemptsMade ?? '?'}): ${error.message}`;
+    this.logger.error(untilDone ? `CẢNH BÁO (alert): văn bản đã ký chưa tạo được, sẽ thử lại đến khi được — ${what}` : what);
   }
 }

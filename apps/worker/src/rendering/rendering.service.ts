@@ -14,7 +14,7 @@ import {
   storeRevisionFile,
 } from '@app/database';
 import { LIBREOFFICE_INSTALL, unpackFigures } from '@app/domain';
-import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, RenderingJob } from '@app/queue';
+import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, RenderingJob, UNTIL_DONE_JOB_OPTIONS } from '@app/queue';
 import { pageCount, ReportSigning } from '@app/signing';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -60,7 +60,8 @@ export class RenderingService implements OnApplicationBootstrap {
   /** PDFs that waited for LibreOffice get a job; the id names the waiting row, so restarts add it once. */
   async onApplicationBootstrap(): Promise<void> {
     for (const w of await findPdfsAwaitingLibreOffice(this.db)) {
-      await this.queue.add('render', { revisionId: w.revisionId }, { ...DEFAULT_JOB_OPTIONS, jobId: `${jobIds.rendering(w.revisionId, w.renderedAs === 'draft' ? 'draft' : 'issued')}-pdf-${w.since}` });
+      const options = w.renderedAs === 'draft' ? DEFAULT_JOB_OPTIONS : UNTIL_DONE_JOB_OPTIONS;
+      await this.queue.add('render', { revisionId: w.revisionId }, { ...options, jobId: `${jobIds.rendering(w.revisionId, w.renderedAs === 'draft' ? 'draft' : 'issued')}-pdf-${w.since}` });
     }
   }
 

@@ -7,7 +7,7 @@ import { OutboxEvent } from './outbox-event.entity';
 import { Period } from './period.entity';
 import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
-import { DocumentNumber, Report, ReportAction, ReportFile, ReportRevision, ReportTemplateRow } from './report.entity';
+import { DocumentNumber, Report, ReportAction, ReportFile, ReportFileHash, ReportRevision, ReportTemplateRow } from './report.entity';
 import { FigureRevision, ReviewAction, Submission, SubmissionValue } from './submission.entity';
 import { User } from './user.entity';
 
@@ -48,6 +48,7 @@ export const ENTITIES = [
   ReportRevision,
   ReportAction,
   ReportFile,
+  ReportFileHash,
   DocumentNumber,
   ExchangeExport,
 ];

@@ -2,6 +2,13 @@ import type { PeriodType, StoredFigures, ReportContent, ReportState, ReportTempl
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Period } from './period.entity';
 
+/** A source submission of a revision: the unit, the submission, and the version that was approved. */
+export interface SourceVersion {
+  unitCode: string;
+  submissionId: string;
+  version: number;
+}
+
 /** Mẫu báo cáo tổng hợp: a versioned report template (outline, sentence patterns), from config/reports. */
 @Entity('report_templates')
 @Unique(['code', 'version'])
@@ -80,6 +87,8 @@ export class ReportRevision {
   /** packed by consolidation (packFigures); read with unpackFigures */
   @Column({ type: 'jsonb' }) figures: StoredFigures;
   @Column({ type: 'jsonb', default: () => "'[]'" }) missingUnits: string[];
+  /** the submissions it was composed from, each with its version (null: a revision older than the record) */
+  @Column({ type: 'jsonb', nullable: true }) sourceVersions: SourceVersion[] | null;
   @Column({ type: 'text', nullable: true }) editedSection: string | null;
   @Column({ type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -104,6 +113,8 @@ export class ReportAction {
   @Column({ type: 'text', nullable: true }) comment: string | null;
   /** issue: the SHA-256 of the issued PDF */
   @Column({ type: 'text', nullable: true }) sha256: string | null;
+  /** send, sign: the units missing from the revision that the actor named, accepting to go on without them */
+  @Column({ type: 'jsonb', nullable: true }) missingUnitsAccepted: string[] | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ManyToOne(() => Report, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_id' })
@@ -143,6 +154,25 @@ export class ReportFile {
   @Column({ type: 'bytea', nullable: true }) data: Buffer | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @ManyToOne(() => ReportRevision, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'revision_id' })
+  revision?: ReportRevision;
+}
+
+/**
+ * The SHA-256 of each signed or issued file, recorded by the database when the file is stored (a
+ * trigger on report_files, after checking it is the hash of the bytes) and never changed: what a
+ * download is checked against. The application may only read it.
+ */
+@Entity('report_file_hashes')
+@Unique(['revisionId', 'format', 'renderedAs'])
+export class ReportFileHash {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'uuid' }) revisionId: string;
+  @Column({ type: 'text' }) format: ReportFileFormat;
+  @Column({ type: 'text' }) renderedAs: 'signed' | 'issued';
+  @Column({ type: 'text' }) sha256: string;
+  @CreateDateColumn({ type: 'timestamptz' }) recordedAt: Date;
+  @ManyToOne(() => ReportRevision, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'revision_id' })
   revision?: ReportRevision;
 }

@@ -1,7 +1,7 @@
 import type { ValueStatus } from '@app/domain';
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
+import { FigureHistory, findHistorySubmissionIds, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
 import { findRevisedFiguresOf, RevisedMonthRow } from '../repositories/figure-revisions.repository';
 import { revisionsByFigure } from './period-assembly';
 import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
@@ -84,7 +84,10 @@ export async function loadConsolidationInput(
   const history = await loadExactFigureHistory(m, approved.map((u) => u.id), period, codes);
   const plans = await loadExactPlans(m, period.year, codes, planDay(period));
   const revised = await findRevisedFiguresOf(m, approved.map((u) => u.submission_id));
-  return assembleConsolidationInput({ period, indicators, units, values, history, plans, revised }, template, signerName);
+  const historySubmissions = await findHistorySubmissionIds(m, approved.map((u) => u.id), period);
+  const input = assembleConsolidationInput({ period, indicators, units, values, history, plans, revised }, template, signerName);
+  // the earlier months' cumulatives and last year's figures are sources too
+  return { ...input, submissionIds: [...input.submissionIds, ...historySubmissions] };
 }
 
 /** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */

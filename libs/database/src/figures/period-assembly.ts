@@ -186,7 +186,8 @@ export function assemblePeriodInput(rows: PeriodRows, template: ReportTemplate, 
     units: rows.units.map((u) => ({ code: u.code, name: u.name, approved: u.state === 'approved' })),
     notices: monthNotices(rows.monthStatus, months, period.year),
     signerName,
-    submissionIds: own.map((u) => u.submission_id),
+    // the period's own submissions and every month's it sums or compares with
+    submissionIds: [...new Set([...own.map((u) => u.submission_id), ...rows.months.map((r) => r.submission_id)])],
   };
 }
 

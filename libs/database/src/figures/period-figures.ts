@@ -36,6 +36,20 @@ export async function loadExactFigureHistory(
   return groupFigureHistory(await queryFigureHistory(db, unitIds, period, codes), period, exactOrNull);
 }
 
+/**
+ * The approved submissions loadExactFigureHistory reads its figures from (the earlier months of the
+ * year, the same months of last year): with the period's own, what a revision was composed from.
+ */
+export async function findHistorySubmissionIds(db: DataSource | EntityManager, unitIds: string[], period: { type: string; year: number; number: number }): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db.query(
+    `SELECT s.id FROM submissions s JOIN periods p ON p.id = s.period_id
+      WHERE s.unit_id = ANY($1) AND s.state = 'approved' AND p.type = $2
+        AND ((p.year = $3 AND p.number < $4) OR (p.year = $3 - 1 AND p.number <= $4))`,
+    [unitIds, period.type, period.year, period.number],
+  );
+  return rows.map((r) => r.id);
+}
+
 function queryFigureHistory(
   db: DataSource | EntityManager,
   unitIds: string[],

@@ -84,9 +84,9 @@ export async function findReportFileById(db: Queryable, fileId: string): Promise
   return row ?? null;
 }
 
-/** The revision's draft files go when it is signed: the worker renders the issued ones. */
+/** The revision's draft files go when it is signed: the worker renders the signed ones (a signed or issued file is never deleted). */
 export async function deleteRevisionFiles(m: EntityManager, revisionId: string): Promise<void> {
-  await m.query(`DELETE FROM report_files WHERE revision_id = $1`, [revisionId]);
+  await m.query(`DELETE FROM report_files WHERE revision_id = $1 AND rendered_as = 'draft'`, [revisionId]);
 }
 
 /** The suffix of the document number ("BC-UBND"), from the report template (every template of config/reports names one). */

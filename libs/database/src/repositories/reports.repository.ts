@@ -1,6 +1,6 @@
 import type { PeriodType, ReportState, RevisionState } from '@app/domain';
 import type { EntityManager } from 'typeorm';
-import type { ReportAction, ReportFile } from '../entities';
+import type { ReportAction, ReportFile, SourceVersion } from '../entities';
 import type { Queryable } from './queryable';
 
 /** The state of the period's current report: the one in progress, else the issued one; null when it has none. */
@@ -123,6 +123,8 @@ export interface RevisionInsert {
   content: string;
   figures: string;
   missingUnits: string;
+  /** the approved submissions it was composed from, with their versions (findSourceVersions) */
+  sourceVersions: SourceVersion[];
   createdBy: string | null;
 }
 
@@ -136,9 +138,9 @@ export async function insertRevision(m: EntityManager, r: RevisionInsert): Promi
     [r.reportId],
   );
   const inserted: Array<{ id: string }> = await m.query(
-    `INSERT INTO report_revisions (report_id, number, state, trigger, content, figures, missing_units, created_by)
-     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7) ON CONFLICT (report_id, trigger) DO NOTHING RETURNING id`,
-    [r.reportId, next, r.trigger, r.content, r.figures, r.missingUnits, r.createdBy],
+    `INSERT INTO report_revisions (report_id, number, state, trigger, content, figures, missing_units, source_versions, created_by)
+     VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8) ON CONFLICT (report_id, trigger) DO NOTHING RETURNING id`,
+    [r.reportId, next, r.trigger, r.content, r.figures, r.missingUnits, JSON.stringify(r.sourceVersions), r.createdBy],
   );
   return inserted.length === 0 ? null : { id: inserted[0].id, number: Number(next) };
 }
@@ -166,13 +168,19 @@ export interface RevisionSummaryRow {
   editedSection: string | null;
   /** a PDF 'awaiting_libreoffice' has no sha256 nor size: the worker's machine lacks LibreOffice */
   files: Array<{ format: ReportFile['format']; sha256: string | null; size: number | null; renderedAs: ReportFile['renderedAs']; state: ReportFile['state'] }>;
+  sourceVersions: SourceVersion[] | null;
+  /** report_file_hashes: what the database recorded when each signed or issued file was stored */
+  recordedHashes: Array<{ format: ReportFile['format']; renderedAs: 'signed' | 'issued'; sha256: string; recordedAt: string }>;
 }
 
 /** The report's revisions, oldest first, each with its rendered files. */
 export async function listRevisionSummaries(db: Queryable, reportId: string): Promise<RevisionSummaryRow[]> {
   return db.query(
     `SELECT rv.number, rv.state, rv.trigger, rv.created_at AS "createdAt", rv.missing_units AS "missingUnits", rv.edited_section AS "editedSection",
-            coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as, 'state', f.state)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files
+            coalesce(json_agg(json_build_object('format', f.format, 'sha256', f.sha256, 'size', f.size, 'renderedAs', f.rendered_as, 'state', f.state)) FILTER (WHERE f.id IS NOT NULL), '[]') AS files,
+            rv.source_versions AS "sourceVersions",
+            (SELECT coalesce(json_agg(json_build_object('format', h.format, 'renderedAs', h.rendered_as, 'sha256', h.sha256, 'recordedAt', h.recorded_at) ORDER BY h.recorded_at, h.format), '[]')
+               FROM report_file_hashes h WHERE h.revision_id = rv.id) AS "recordedHashes"
        FROM report_revisions rv LEFT JOIN report_files f ON f.revision_id = rv.id
       WHERE rv.report_id = $1 GROUP BY rv.id ORDER BY rv.number`,
     [reportId],
@@ -184,6 +192,7 @@ export interface ReportActionRow {
   revisionNumber: number;
   comment: string | null;
   sha256: string | null;
+  missingUnitsAccepted: string[] | null;
   createdAt: Date;
   actorUsername: string | null;
 }
@@ -191,7 +200,7 @@ export interface ReportActionRow {
 /** The report's steps (send, return, sign, supersede), oldest first. */
 export async function listReportActions(db: Queryable, reportId: string): Promise<ReportActionRow[]> {
   return db.query(
-    `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.sha256, a.created_at AS "createdAt", u.username AS "actorUsername"
+    `SELECT a.action, a.revision_number AS "revisionNumber", a.comment, a.sha256, a.missing_units_accepted AS "missingUnitsAccepted", a.created_at AS "createdAt", u.username AS "actorUsername"
        FROM report_actions a LEFT JOIN users u ON u.id = a.actor_id WHERE a.report_id = $1 ORDER BY a.created_at`,
     [reportId],
   );
@@ -228,4 +237,28 @@ export async function findLatestReportReturnComment(db: Queryable, reportId: str
     [reportId],
   );
   return row?.comment ?? null;
+}
+
+/** The version of each of these submissions, with its unit: what a revision composed from them records. */
+export async function findSourceVersions(db: Queryable, submissionIds: string[]): Promise<SourceVersion[]> {
+  return db.query(
+    `SELECT u.code AS "unitCode", s.id AS "submissionId", s.version FROM submissions s JOIN reporting_units u ON u.id = s.unit_id
+      WHERE s.id = ANY($1::uuid[]) ORDER BY u.code, s.id`,
+    [submissionIds],
+  );
+}
+
+/**
+ * The units whose recorded source is no longer what the revision was composed from: reopened,
+ * returned, or approved again (another version) since. Distinct unit codes, sorted.
+ */
+export async function findChangedSourceUnits(db: Queryable, sources: SourceVersion[]): Promise<string[]> {
+  if (sources.length === 0) return [];
+  const rows: Array<{ unitCode: string }> = await db.query(
+    `SELECT DISTINCT src."unitCode" FROM jsonb_to_recordset($1::jsonb) AS src("unitCode" text, "submissionId" uuid, version int)
+       LEFT JOIN submissions s ON s.id = src."submissionId"
+      WHERE s.id IS NULL OR s.state <> 'approved' OR s.version <> src.version ORDER BY 1`,
+    [JSON.stringify(sources)],
+  );
+  return rows.map((r) => r.unitCode);
 }

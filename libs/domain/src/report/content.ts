@@ -40,6 +40,8 @@ export type Run = TextRun | FigureRun | NoteRun;
 export interface TextRun {
   t: 'text';
   text: string;
+  /** a number the office typed in an edited section that no approved submission gives: shown as "typed by the office" */
+  typed?: true;
 }
 export interface FigureRun {
   t: 'fig';

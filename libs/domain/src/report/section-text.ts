@@ -32,6 +32,7 @@ export function parseSectionText(text: string, old: ContentSection, numbers: Map
   if (text.length > MAX_SECTION_TEXT) throw new DomainError('VALIDATION_FAILED', 'Nội dung của mục quá dài.');
   const byNumber = new Map([...numbers].map(([id, n]) => [n, id]));
   const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const known = numbersIn(old.paragraphs.flat().map((r) => (r.t === 'note' ? '' : r.text)).join(' '));
   return paragraphs.map((p, index) => {
     const oldFigures = (old.paragraphs[index] ?? []).filter((r) => r.t === 'fig');
     const runs: Run[] = [];
@@ -42,11 +43,36 @@ export function parseSectionText(text: string, old: ContentSection, numbers: Map
         if (!id) throw new DomainError('UNKNOWN_FOOTNOTE', `Không có chú thích số ${marker[1]} trong báo cáo.`);
         runs.push({ t: 'note', id });
       } else if (piece) {
-        runs.push(...relinkFigures(piece, oldFigures));
+        runs.push(...relinkFigures(piece, oldFigures).flatMap((r) => (r.t === 'text' ? markTyped(r.text, known) : [r])));
       }
     }
     return runs;
   });
+}
+
+/** A number as the report prints it: 1.234,5 · 710,83 · 97,8 · 2024 (digits with dot or comma separators). */
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+
+function numbersIn(text: string): Set<string> {
+  return new Set(text.match(NUMBER) ?? []);
+}
+
+/**
+ * The numbers of an edited text that are neither a figure with a source nor already in the section
+ * before the edit (a year, a count the template wrote) were typed by the office: each becomes a run
+ * of its own marked `typed`, so the provenance view says so instead of showing it as plain text.
+ */
+function markTyped(text: string, known: Set<string>): Run[] {
+  const out: Run[] = [];
+  let last = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    if (known.has(m[0])) continue;
+    if (m.index! > last) out.push({ t: 'text', text: text.slice(last, m.index) });
+    out.push({ t: 'text', text: m[0], typed: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push({ t: 'text', text: text.slice(last) });
+  return out;
 }
 
 function relinkFigures(text: string, figures: Run[]): Run[] {
