@@ -22,9 +22,12 @@ export interface UnitView {
   code: string;
   name: string;
   kind: string;
+  /** the parent unit's code (districts, communes), if any */
+  parentCode: string | null;
   effectiveFrom: string;
   effectiveTo: string | null;
   mergedIntoCode: string | null;
+  email: string | null;
 }
 
 export interface UserView {

@@ -13,3 +13,4 @@ export * from './decimal-text';
 export * from './arithmetic';
 export * from './aggregation';
 export * from './series';
+export * from './units';

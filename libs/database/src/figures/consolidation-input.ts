@@ -1,7 +1,7 @@
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import { FigureHistory, loadExactFigureHistory, loadExactPlans } from './period-figures';
-import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
+import { loadPeriodConsolidationInput, periodLastDay, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
   code: string;
@@ -66,7 +66,7 @@ export async function loadConsolidationInput(
   const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
   // a quarter, six months, nine months, a year: from the approved months, by each indicator's rule
   if (period.type !== 'month') return loadPeriodConsolidationInput(m, period, template, signerName);
-  const indicators = await queryFormIndicators(m, period.form_template_id);
+  const indicators = await queryFormIndicators(m, period.form_template_id, await periodLastDay(m, periodId));
   const units = await queryPeriodUnits(m, periodId);
   const approved = units.filter((u) => u.state === 'approved');
   const values: ValueRow[] = await m.query(
