@@ -89,10 +89,12 @@ export async function updateUnitDetails(db: Queryable, id: string, u: { name: st
   await db.query(`UPDATE reporting_units SET name = $2, parent_id = $3, email = $4 WHERE id = $1`, [id, u.name, u.parentId, u.email]);
 }
 
+// an UPDATE's RETURNING comes back from TypeORM as [rows, count]: read through a CTE, it is the rows
+
 /** Ends a unit on `lastDay`, naming the unit it merged into (if any). Only a unit still open: false when it already had an end. */
 export async function closeUnit(db: Queryable, id: string, lastDay: IsoDate, mergedIntoCode: string | null): Promise<boolean> {
   const rows: unknown[] = await db.query(
-    `UPDATE reporting_units SET effective_to = $2, merged_into_code = $3 WHERE id = $1 AND effective_to IS NULL RETURNING id`,
+    `WITH c AS (UPDATE reporting_units SET effective_to = $2, merged_into_code = $3 WHERE id = $1 AND effective_to IS NULL RETURNING id) SELECT id FROM c`,
     [id, lastDay, mergedIntoCode],
   );
   return rows.length === 1;
@@ -129,13 +131,13 @@ export async function insertLineage(db: Queryable, restructuringId: string, effe
 
 /** Moves the unit's users to another unit; their usernames. */
 export async function moveUnitUsers(db: Queryable, fromUnitId: string, toUnitId: string): Promise<string[]> {
-  const rows: Array<{ username: string }> = await db.query(`UPDATE users SET unit_id = $2 WHERE unit_id = $1 RETURNING username`, [fromUnitId, toUnitId]);
+  const rows: Array<{ username: string }> = await db.query(`WITH m AS (UPDATE users SET unit_id = $2 WHERE unit_id = $1 RETURNING username) SELECT username FROM m`, [fromUnitId, toUnitId]);
   return rows.map((r) => r.username).sort();
 }
 
 /** Deactivates the unit's active users; their usernames. */
 export async function deactivateUnitUsers(db: Queryable, unitId: string): Promise<string[]> {
-  const rows: Array<{ username: string }> = await db.query(`UPDATE users SET active = false WHERE unit_id = $1 AND active RETURNING username`, [unitId]);
+  const rows: Array<{ username: string }> = await db.query(`WITH d AS (UPDATE users SET active = false WHERE unit_id = $1 AND active RETURNING username) SELECT username FROM d`, [unitId]);
   return rows.map((r) => r.username).sort();
 }
 
