@@ -180,6 +180,12 @@ describe('the 1 March 2025 restructuring on the demo data', () => {
     expect(land.map((r) => r.unit)).toEqual(['STNMT', 'STNMT', 'SNNMT', 'SNNMT', 'SNNMT']);
     const households = view.values.find((v) => v.indicatorCode === 'land_certificates_households')!;
     expect(households.derived!.cumulative).toBe(sum(land).toFixed());
+
+    // the series route: the successor's line runs through the merger, its early points named by SNN's submissions
+    const series = (await http().get('/api/indicators/livestock_vaccinations/series?from=2025-01&to=2025-05&unit=SNNMT').set('Authorization', `Bearer ${await token('reviewer')}`).expect(200)).body;
+    const points = series.series[0].points as Array<{ value: string; cumulative: string; samePeriodBase: string; source: { submissionId: string } }>;
+    expect(points.map((p) => p.source.submissionId)).toEqual(vacc2025.map((r) => r.submission));
+    expect(points[4]).toMatchObject({ cumulative: sum(vacc2025).toFixed(), samePeriodBase: sum(vacc2024).toFixed() });
   });
 
   async function snnmtMay(): Promise<SubmissionView> {
