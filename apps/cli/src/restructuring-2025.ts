@@ -1,4 +1,4 @@
-import type { SubmissionView, UnitView, UserView } from '@app/contracts';
+import type { RestructureResultView, SubmissionView, UnitView, UserView } from '@app/contracts';
 import { periodLabel } from '@app/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,13 +21,7 @@ export const LANG_SON_2025: Array<{ from: string[]; to: { code: string; name: st
 
 export const LANG_SON_2025_DAY = '2025-03-01';
 
-export interface RestructureAnswer {
-  id: string;
-  created: string[];
-  closed: string[];
-  lineage: Array<{ from: string; to: string; code: string }>;
-  users: Array<{ unit: string; movedTo: string | null; usernames: string[] }>;
-}
+export type RestructureAnswer = RestructureResultView;
 
 /** The request the administrator sends for the 1 March 2025 restructuring, from the units in force the day before. */
 export function langSon2025Request(unitsOnEve: UnitView[]) {

@@ -21,20 +21,14 @@ import {
   updateUnitDetails,
 } from '@app/database';
 import { codesHeldBy, DomainError, planRestructuring, RestructuringFacts, RestructuringRequest, shiftDays } from '@app/domain';
+import type { RestructureResultView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { CloseUnitDto, CreateUnitRequest, RestructureDto, UpdateUnitDto } from './units.dto';
 
-export interface RestructureResult {
-  id: string;
-  effectiveDate: string;
-  created: string[];
-  closed: string[];
-  lineage: Array<{ from: string; to: string; code: string }>;
-  users: Array<{ unit: string; movedTo: string | null; usernames: string[] }>;
-}
+export type RestructureResult = RestructureResultView;
 
 /**
  * Units and their restructurings. A refused request writes nothing: every check runs on the facts
