@@ -3,6 +3,7 @@ import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
 import { reportFlow } from './flows/report-flow';
+import { unitsFlow } from './flows/units-flow';
 import { ensureWebBuilt } from './support/web-harness';
 
 jest.setTimeout(60_000);
@@ -25,4 +26,5 @@ describe('web interface', () => {
   describe('the consolidated report: draft, edit, send, sign; the inbox', () => reportFlow());
   describe('the administrator', () => adminScreens());
   describe('the leadership dashboard', () => dashboardFlow());
+  describe('the administrator restructures units', () => unitsFlow());
 });

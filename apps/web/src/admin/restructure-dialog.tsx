@@ -1,5 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
-import type { ButtonProps } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { RestructureResultView, UnitView } from '@app/contracts';
@@ -41,7 +40,7 @@ const eveOf = (date: string) => {
 };
 
 /** The indicators the chosen predecessors fill on the eve of the effective date, to move only some of them. */
-function IndicatorPicker({ from, effectiveDate, value, onChange }: { from: string[]; effectiveDate: string; value?: string[]; onChange?: (v: string[]) => void }) {
+function IndicatorPicker({ id, from, effectiveDate, value, onChange }: { id?: string; from: string[]; effectiveDate: string; value?: string[]; onChange?: (v: string[]) => void }) {
   const { t } = useI18n();
   const [codes, setCodes] = useState<string[]>([]);
   const eve = effectiveDate ? eveOf(effectiveDate) : null;
@@ -59,7 +58,7 @@ function IndicatorPicker({ from, effectiveDate, value, onChange }: { from: strin
     };
   }, [from.join(','), eve]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <Select mode="multiple" allowClear value={value} onChange={onChange} placeholder={t('admin.units.allIndicators', { n: codes.length })} options={codes.map((c) => ({ value: c, label: c }))} style={{ minWidth: 260 }} />
+    <Select id={id} mode="multiple" allowClear value={value} onChange={onChange} placeholder={<span className="placeholder-strong">{t('admin.units.allIndicators', { n: codes.length })}</span>} options={codes.map((c) => ({ value: c, label: c }))} style={{ minWidth: 260 }} />
   );
 }
 
@@ -88,13 +87,27 @@ export function RestructureDialog({ units, kinds, onClose, onDone }: { units: Un
   };
 
   return (
-    <Modal open width={860} title={t('admin.units.restructure')} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy, 'data-testid': 'restructure-submit' } as ButtonProps} okText={t('admin.units.apply')} cancelText={t('common.cancel')}>
+    <Drawer
+      open
+      size={720}
+      title={t('admin.units.restructure')}
+      onClose={onClose}
+      data-testid="restructure-drawer"
+      // a side panel over the list it changes, not a veil: the units stay readable beside it
+      mask={false}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="restructure-submit">{t('admin.units.apply')}</Button>
+        </Space>
+      }
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ groups: [{ closeFrom: true }] }} data-testid="restructure-form">
         <Space wrap align="start">
           <Form.Item name="effectiveDate" label={t('admin.units.effectiveDate')} rules={[{ required: true }]} extra={t('admin.units.effectiveDateHint')}>
             <Input type="date" data-testid="restructure-date" />
           </Form.Item>
-          <Form.Item name="decision" label={t('admin.units.decision')} rules={[{ required: true, min: 3 }]} style={{ minWidth: 480 }}>
+          <Form.Item name="decision" label={t('admin.units.decision')} rules={[{ required: true, min: 3 }]} style={{ minWidth: 420 }}>
             <Input data-testid="restructure-decision" />
           </Form.Item>
         </Space>
@@ -108,7 +121,7 @@ export function RestructureDialog({ units, kinds, onClose, onDone }: { units: Un
                     <Input placeholder={t('common.code')} aria-label={t('common.code')} data-testid={`new-unit-code-${f.name}`} style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
-                    <Input placeholder={t('common.unit')} aria-label={t('common.unit')} data-testid={`new-unit-name-${f.name}`} style={{ width: 380 }} />
+                    <Input placeholder={t('common.unit')} aria-label={t('common.unit')} data-testid={`new-unit-name-${f.name}`} style={{ width: 300 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'kind']} initialValue="department">
                     <Select options={kinds} aria-label={t('admin.units.kind')} style={{ width: 200 }} />
@@ -128,10 +141,10 @@ export function RestructureDialog({ units, kinds, onClose, onDone }: { units: Un
                 <div key={f.key} className="restructure-group" data-testid={`group-${f.name}`}>
                   <Space align="start" wrap>
                     <Form.Item name={[f.name, 'from']} label={t('admin.units.from')} rules={[{ required: true }]}>
-                      <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} style={{ minWidth: 300 }} data-testid={`group-from-${f.name}`} />
+                      <Select mode="multiple" showSearch optionFilterProp="label" options={unitOptions} style={{ minWidth: 280 }} data-testid={`group-from-${f.name}`} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'to']} label={t('admin.units.to')} rules={[{ required: true }]}>
-                      <Select showSearch optionFilterProp="label" options={successorOptions} style={{ minWidth: 300 }} data-testid={`group-to-${f.name}`} />
+                      <Select showSearch optionFilterProp="label" options={successorOptions} style={{ minWidth: 280 }} data-testid={`group-to-${f.name}`} />
                     </Form.Item>
                   </Space>
                   <Space align="start" wrap>
@@ -160,6 +173,6 @@ export function RestructureDialog({ units, kinds, onClose, onDone }: { units: Un
           />
         )}
       </Form>
-    </Modal>
+    </Drawer>
   );
 }

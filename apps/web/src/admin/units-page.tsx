@@ -105,12 +105,12 @@ export function UnitsPage() {
         dataSource={history.data ?? []}
         pagination={false}
         data-testid="restructurings-table"
-        locale={{ emptyText: t('admin.units.noHistory') }}
+        locale={{ emptyText: <span className="placeholder-strong">{t('admin.units.noHistory')}</span> }}
         columns={[
           { title: t('admin.units.effectiveDate'), dataIndex: 'effectiveDate', width: 130, render: (d) => formatDate(d) },
           { title: t('admin.units.decision'), dataIndex: 'decision' },
           { title: t('admin.units.lineage'), render: (_, r) => lineageSummary(r.lineage).map((s) => <div key={s}>{s}</div>) },
-          { title: t('admin.users.role'), dataIndex: 'actorUsername', width: 110 },
+          { title: t('admin.units.actor'), dataIndex: 'actorUsername', width: 130 },
         ]}
       />
       {dialog === 'restructure' && <RestructureDialog units={all.data ?? []} kinds={kinds} onClose={() => setDialog(null)} onDone={restructured} />}

@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
   'admin.units.history': 'Restructurings',
   'admin.units.noHistory': 'No restructuring yet.',
   'admin.units.lineage': 'Indicators handed over',
+  'admin.units.actor': 'By',
   'admin.units.restructured': 'Restructured from {date}: {summary}.',
   'admin.units.created': 'Unit {code} added.',
   'admin.units.saved': 'Unit {code} saved.',

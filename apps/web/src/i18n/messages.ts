@@ -184,6 +184,7 @@ export const vi = {
   'admin.units.history': 'Các lần sắp xếp lại',
   'admin.units.noHistory': 'Chưa có lần sắp xếp lại nào.',
   'admin.units.lineage': 'Chỉ tiêu chuyển giao',
+  'admin.units.actor': 'Người thực hiện',
   'admin.units.restructured': 'Đã sắp xếp lại từ ngày {date}: {summary}.',
   'admin.units.created': 'Đã thêm đơn vị {code}.',
   'admin.units.saved': 'Đã lưu đơn vị {code}.',
