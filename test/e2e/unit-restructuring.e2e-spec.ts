@@ -8,8 +8,8 @@ import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
 import { applyLangSon2025, langSon2025Request, playQuickMonth, RestructureAnswer } from '../../apps/cli/src/restructuring-2025';
 import { playScriptedMonth } from '../../apps/cli/src/scripted-month';
 import type { SubmissionView, UnitView } from '../../libs/contracts/src';
-import { createDataSource } from '../../libs/database/src';
-import { dec, vnInstant } from '../../libs/domain/src';
+import { createDataSource, loadConsolidationInput } from '../../libs/database/src';
+import { dec, provenanceValue, ReportTemplate, vnInstant } from '../../libs/domain/src';
 import { OffsetClock } from '../../libs/queue/src';
 import { createTestDatabase } from '../support/test-db';
 import { testConfig } from '../support/test-config';
@@ -186,6 +186,14 @@ describe('the 1 March 2025 restructuring on the demo data', () => {
     const points = series.series[0].points as Array<{ value: string; cumulative: string; samePeriodBase: string; source: { submissionId: string } }>;
     expect(points.map((p) => p.source.submissionId)).toEqual(vacc2025.map((r) => r.submission));
     expect(points[4]).toMatchObject({ cumulative: sum(vacc2025).toFixed(), samePeriodBase: sum(vacc2024).toFixed() });
+
+    // the report's consolidation: the same cumulative, from the successor's submission, the same comparison
+    const input = await ds.transaction((m) => loadConsolidationInput(m, may2025.periodId, { sections: [] } as unknown as ReportTemplate, null));
+    const figure = input.figures.get('livestock_vaccinations')!;
+    expect(figure.unitCode).toBe('SNNMT');
+    expect(provenanceValue(figure.cumulative!)).toBe(sum(vacc2025).toFixed());
+    expect(Number(provenanceValue(figure.samePeriodChangePct!))).toBeCloseTo(pct.toNumber(), 6);
+    expect(input.indicators.get('land_certificates_households')!.unitCode).toBe('SNNMT');
   });
 
   async function snnmtMay(): Promise<SubmissionView> {
