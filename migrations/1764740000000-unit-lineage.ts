@@ -29,11 +29,9 @@ export class UnitLineage1764740000000 implements MigrationInterface {
       CONSTRAINT "FK_unit_lineage_predecessor" FOREIGN KEY ("predecessor_id") REFERENCES "reporting_units"("id") ON DELETE RESTRICT,
       CONSTRAINT "FK_unit_lineage_successor" FOREIGN KEY ("successor_id") REFERENCES "reporting_units"("id") ON DELETE RESTRICT)`);
     await queryRunner.query(`CREATE INDEX "IDX_unit_lineage_successor" ON "unit_lineage" ("successor_id", "indicator_code")`);
-    await queryRunner.query(`ALTER TABLE "reporting_units" ADD CONSTRAINT "FK_reporting_units_parent" FOREIGN KEY ("parent_id") REFERENCES "reporting_units"("id") ON DELETE RESTRICT`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "reporting_units" DROP CONSTRAINT "FK_reporting_units_parent"`);
     await queryRunner.query(`DROP TABLE "unit_lineage"`);
     await queryRunner.query(`DROP TABLE "unit_restructurings"`);
   }
