@@ -89,6 +89,29 @@ describe('the 1 March 2025 restructuring on the demo data', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('answers malformed unit requests with a 400, never a 500', async () => {
+    const before = await counts();
+    const admin = `Bearer ${await token('admin')}`;
+    for (const date of ['2025-W18', '2025-05-01T10:00', 'hôm nay']) {
+      expect((await http().get(`/api/units?date=${encodeURIComponent(date)}`).set('Authorization', admin)).status).toBe(400);
+    }
+    const bodies = [
+      { effectiveDate: '2025-13-01', decision: 'Quyết định' },
+      { effectiveDate: '2025-03-01', decision: 'Quyết định', transfers: 'SNN' },
+      { effectiveDate: '2025-03-01', decision: 'Quyết định', transfers: [{ from: 1, to: null }] },
+      { effectiveDate: '2025-03-01', decision: 'Quyết định', newUnits: [{ code: 'bad code', name: '', kind: 'planet' }] },
+      { effectiveDate: '2025-03-01', decision: 'Quyết định', close: [{ code: 'SNN', usersTo: 42 }] },
+    ];
+    for (const body of bodies) {
+      const res = await http().post('/api/units/restructurings').set('Authorization', admin).send(body);
+      expect({ status: res.status, code: res.body.code }).toMatchObject({ status: 400 });
+    }
+    expect((await http().post('/api/units').set('Authorization', admin).send({ code: 'SX', name: 'Sở X', kind: 'department', effectiveFrom: '2025-W10' })).status).toBe(400);
+    expect((await http().patch('/api/units/NOPE').set('Authorization', admin).send({ name: 'Sở X' })).body.code).toBe('UNIT_NOT_FOUND');
+    expect((await http().patch('/api/units/SCT').set('Authorization', admin).send({ parentCode: 'SCT' })).body.code).toBe('UNIT_PARENT_INVALID');
+    expect(await counts()).toEqual(before);
+  });
+
   it('applies it through the API: one audited action with the lineage, users follow their unit', async () => {
     const before = await counts();
     answer = await applyLangSon2025(api, await token('admin'), () => undefined);
