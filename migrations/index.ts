@@ -13,6 +13,7 @@ import { ValueStatus1764760000000 } from './1764760000000-value-status';
 import { ReferenceData1764750000000 } from './1764750000000-reference-data';
 import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-template-drafts';
 import { SignOffIntegrity1764710000000 } from './1764710000000-sign-off-integrity';
+import { UnitLineage1764740000000 } from './1764740000000-unit-lineage';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -29,6 +30,7 @@ export const MIGRATIONS: Function[] = [
   SeriesIndexOff1764660000000,
   IndicatorReporters1764665000000,
   SignOffIntegrity1764710000000,
+  UnitLineage1764740000000,
   ReferenceData1764750000000,
   ReportTemplateDrafts1764751000000,
   ValueStatus1764760000000,

@@ -29,7 +29,7 @@ interface Ids {
 }
 interface Route {
   name: string;
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: (ids: Ids) => string;
   body?: (version: number, n: number, ids: Ids) => object;
   /** state the subject is put in before the call */
@@ -48,6 +48,31 @@ const NO_DRAFT = '00000000-0000-4000-8000-000000000000';
 
 const ROUTES: Route[] = [
   { name: 'GET /units', method: 'get', path: () => '/api/units', expected: read },
+  { name: 'GET /units/restructurings', method: 'get', path: () => '/api/units/restructurings', expected: adminOnly },
+  { name: 'GET /units/:code/indicators', method: 'get', path: () => '/api/units/SA/indicators?date=2024-05-01', expected: adminOnly },
+  {
+    name: 'POST /units',
+    method: 'post',
+    path: () => '/api/units',
+    body: (_v, n) => ({ code: `MX${n}`, name: 'Đơn vị mới', kind: 'department', effectiveFrom: '2031-01-01' }),
+    expected: { ...adminOnly, admin: 201 },
+  },
+  { name: 'PATCH /units/:code', method: 'patch', path: () => '/api/units/SA', body: () => ({ name: 'Sở A' }), expected: adminOnly },
+  // units ZA and ZB fill nothing: closing them (after the periods this file opens) is allowed once
+  {
+    name: 'POST /units/restructurings',
+    method: 'post',
+    path: () => '/api/units/restructurings',
+    body: () => ({ effectiveDate: '2031-01-01', decision: 'Quyết định giải thể', close: [{ code: 'ZA' }] }),
+    expected: { ...adminOnly, admin: 201 },
+  },
+  {
+    name: 'POST /units/:code/close',
+    method: 'post',
+    path: () => '/api/units/ZB/close',
+    body: () => ({ effectiveDate: '2031-01-01', decision: 'Quyết định giải thể' }),
+    expected: adminOnly,
+  },
   { name: 'GET /periods', method: 'get', path: () => '/api/periods', expected: read },
   { name: 'GET /periods/:id', method: 'get', path: (i) => `/api/periods/${i.period}`, expected: read },
   {
@@ -233,6 +258,7 @@ describe('authorization matrix', () => {
         [sub.id, code],
       );
     const [[approve], [ret]] = [await revision('sown'), await revision('sown_rice')];
+    await t.db.query(`INSERT INTO reporting_units (code, name, kind, effective_from) VALUES ('ZA', 'Đơn vị ZA', 'department', '2020-01-01'), ('ZB', 'Đơn vị ZB', 'department', '2020-01-01')`);
     ids = { sub: sub.id, period: period.body.id, unit: sub.unit_id, form: period.body.formTemplateId, user: user.id, revApprove: approve.id, revReturn: ret.id };
     // a complete form, so that "submit" is allowed by the rules and only the role decides
     await t.db.query(

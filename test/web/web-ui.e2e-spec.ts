@@ -5,6 +5,7 @@ import { monthFlow } from './flows/month-flow';
 import { officialFlow } from './flows/official-flow';
 import { referenceScreens } from './flows/reference-screens';
 import { reportFlow } from './flows/report-flow';
+import { unitsFlow } from './flows/units-flow';
 import { ensureWebBuilt } from './support/web-harness';
 
 jest.setTimeout(60_000);
@@ -29,4 +30,5 @@ describe('web interface', () => {
   describe('the leadership dashboard', () => dashboardFlow());
   describe('estimates and official figures', () => officialFlow());
   describe('the reference data: calendar, plans, form versions', () => referenceScreens());
+  describe('the administrator restructures units', () => unitsFlow());
 });

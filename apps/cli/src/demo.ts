@@ -12,6 +12,7 @@ import { DemoProcesses } from './demo-processes';
 import { DemoQueues } from './demo-queues';
 import { startWorkerProcess } from './demo-worker';
 import { SmtpSink } from './mail-sink';
+import { playQuick2025 } from './quick-2025';
 import { playTimedMonth } from './timed-month';
 import { DemoMonth, playTimedLaterMonths } from './timed-year';
 
@@ -24,7 +25,9 @@ const DEMO_PREFIX = 'tonghop-demo';
  * that reminders go out on their days; print what the mailbox receives, and leave everything
  * running until Ctrl+C, which stops all it started. `--through 2024-06` (up to 2024-12) goes on
  * into the later months (synthetic figures), with the six months in June, nine months in September
- * and the year in December. Without DATABASE_URL it uses a database of its own, made afresh each
+ * and the year in December. `--through 2025-05` (2025-01 … 2025-05) goes from May 2024 straight to
+ * 2025, quickly and with synthetic figures, applying the 1 March 2025 restructuring through the API
+ * before March, to the last month's signed report. Without DATABASE_URL it uses a database of its own, made afresh each
  * run. When it fails, it stops what it started before the error is printed.
  */
 export async function runDemo(config: AppConfig, through: DemoMonth = { year: 2024, month: 5 }): Promise<void> {
@@ -115,9 +118,12 @@ async function playDemo(env: AppConfig, through: DemoMonth, started: DemoProcess
 
   await playSignOff(base, password, month.periodId, log);
   // --through 2024-06 …: the year goes on, month after month, with the six months in June
-  const lastDay = through.month > 5
-    ? await playTimedLaterMonths({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log }, through)
-    : '2024-05-17';
+  // --through 2025-MM: straight on to 2025, quickly, through the 1 March 2025 restructuring
+  const lastDay = through.year === 2025
+    ? await playQuick2025({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, log }, through)
+    : through.month > 5
+      ? await playTimedLaterMonths({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log }, through)
+      : '2024-05-17';
 
   const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);

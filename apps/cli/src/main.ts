@@ -12,6 +12,8 @@ const USAGE = `Cách dùng: node dist/apps/cli/main.js <lệnh>
   demo      migrate + seed + chạy thử một kỳ báo cáo tháng 5/2024 qua API, rồi để API chạy tiếp
             --through 2024-06   chạy tiếp đến hết tháng đó (đến 2024-12): báo cáo tháng, 6 tháng (tháng 6),
                                 9 tháng (tháng 9), năm (tháng 12), đã ký
+            --through 2025-05   từ tháng 5/2024 sang thẳng năm 2025 (2025-01 … 2025-05), chạy nhanh với số
+                                liệu mẫu; sắp xếp các sở từ 01/3/2025 qua API; báo cáo tháng cuối đã ký
   exchange <YYYY-MM> [tệp]
             tài liệu trao đổi số liệu đã duyệt của kỳ (JSON, config/exchange/period-figures.v1.schema.json)
   audit-verify

@@ -12,14 +12,15 @@ export interface DemoMonth {
   month: number;
 }
 
-/** `--through 2024-06`: the last month the demo plays (May 2024 … December 2024). */
+/** `--through 2024-06`: the last month the demo plays (May 2024 … December 2024, day by day; or January … May 2025, quickly). */
 export function parseThrough(args: string[]): DemoMonth {
   const i = args.indexOf('--through');
   if (i < 0) return { year: 2024, month: 5 };
   const m = /^(\d{4})-(\d{2})$/.exec(args[i + 1] ?? '');
   const through = m ? { year: Number(m[1]), month: Number(m[2]) } : null;
-  if (!through || through.year !== 2024 || through.month < 5 || through.month > 12) {
-    throw new Error('--through nhận một tháng từ 2024-05 đến 2024-12 (số liệu mẫu có đến tháng 12/2024), ví dụ --through 2024-06.');
+  const ok = through && ((through.year === 2024 && through.month >= 5 && through.month <= 12) || (through.year === 2025 && through.month >= 1 && through.month <= 5));
+  if (!ok) {
+    throw new Error('--through nhận một tháng từ 2024-05 đến 2024-12, hoặc từ 2025-01 đến 2025-05 (số liệu mẫu), ví dụ --through 2024-06 hay --through 2025-05.');
   }
   return through;
 }

@@ -22,9 +22,12 @@ export interface UnitView {
   code: string;
   name: string;
   kind: string;
+  /** the parent unit's code (districts, communes), if any */
+  parentCode: string | null;
   effectiveFrom: string;
   effectiveTo: string | null;
   mergedIntoCode: string | null;
+  email: string | null;
 }
 
 export interface UserView {
@@ -37,4 +40,31 @@ export interface UserView {
   isLead: boolean;
   active: boolean;
   createdAt: string;
+}
+
+/** One lineage row of a restructuring: `to` fills indicator `code` in place of `from` from the effective date. */
+export interface LineageView {
+  from: string;
+  to: string;
+  code: string;
+}
+
+/** Sáp nhập, chia tách, điều chuyển chỉ tiêu: what one restructuring did. */
+export interface RestructureResultView {
+  id: string;
+  effectiveDate: string;
+  created: string[];
+  closed: string[];
+  lineage: LineageView[];
+  /** the users of each closed unit: moved to a unit, or deactivated (movedTo null) */
+  users: Array<{ unit: string; movedTo: string | null; usernames: string[] }>;
+}
+
+export interface RestructuringView {
+  id: string;
+  effectiveDate: string;
+  decision: string;
+  actorUsername: string | null;
+  createdAt: string;
+  lineage: LineageView[];
 }

@@ -44,6 +44,9 @@ export interface BasisFigure {
   period: number;
   value: DecimalString | null;
   enteredCumulative: DecimalString | null;
+  /** provenance: the approved submission the figure comes from, and its unit (a predecessor's, before a restructuring) */
+  submissionId?: string;
+  unitId?: string;
 }
 
 export interface BasisView {

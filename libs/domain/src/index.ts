@@ -16,3 +16,4 @@ export * from './series';
 export * from './value-status';
 export * from './forms';
 export * from './plans';
+export * from './units';

@@ -1,4 +1,4 @@
-import { FormSection, FormSectionUnit, Indicator } from '@app/database';
+import { findCodesHeldOn, findPeriodDates, FormSection, Indicator } from '@app/database';
 import { Aggregation, CompareOn, dec, hasDraftRules, IndicatorKind, IndicatorRule } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,8 +27,11 @@ export interface UnitForm {
 }
 
 /**
- * What one unit fills in one form version. A form version never changes once published, so the
- * answer is cached for the life of the process: the hot path (saving values) asks it every time.
+ * What one unit fills in one form version for one period: the sections the form assigns it, and the
+ * indicators it took over in a restructuring in force by the period's last day (same codes, same
+ * sections). A form version never changes once published, and a restructuring may not reach back
+ * into a period already opened, so the answer is cached for the life of the process: the hot path
+ * (saving values) asks it every time.
  */
 @Injectable()
 export class FormCatalogService {
@@ -36,33 +39,30 @@ export class FormCatalogService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  unitForm(templateId: string, unitId: string): Promise<UnitForm> {
-    const key = `${templateId}:${unitId}`;
+  unitForm(templateId: string, unitId: string, periodId: string): Promise<UnitForm> {
+    const key = `${templateId}:${unitId}:${periodId}`;
     let form = this.cache.get(key);
     if (!form) {
-      form = this.load(templateId, unitId);
+      form = this.load(templateId, unitId, periodId);
       form.catch(() => this.cache.delete(key));
       this.cache.set(key, form);
     }
     return form;
   }
 
-  private async load(templateId: string, unitId: string): Promise<UnitForm> {
-    const sections = await this.db
-      .getRepository(FormSection)
-      .createQueryBuilder('s')
-      .innerJoin(FormSectionUnit, 'su', 'su.section_id = s.id AND su.unit_id = :unitId', { unitId })
-      .where('s.template_id = :templateId', { templateId })
-      .orderBy('s.position')
-      .getMany();
-    const sectionIds = sections.map((s) => s.id);
-    const rows = sectionIds.length
+  private async load(templateId: string, unitId: string, periodId: string): Promise<UnitForm> {
+    const period = await findPeriodDates(this.db, periodId);
+    const held = period ? [...(await findCodesHeldOn(this.db, templateId, unitId, period.cutoffTo))] : [];
+    const rows = held.length
       ? await this.db
           .getRepository(Indicator)
           .createQueryBuilder('i')
-          .where('i.section_id IN (:...sectionIds)', { sectionIds })
-          .orderBy('i.position')
+          .where('i.template_id = :templateId AND i.code IN (:...held)', { templateId, held })
           .getMany()
+      : [];
+    const sectionIds = [...new Set(rows.map((i) => i.sectionId))];
+    const sections = sectionIds.length
+      ? await this.db.getRepository(FormSection).createQueryBuilder('s').where('s.id IN (:...sectionIds)', { sectionIds }).orderBy('s.position').getMany()
       : [];
     const sectionCode = new Map(sections.map((s) => [s.id, s.code]));
     const position = new Map(sections.map((s, i) => [s.id, i]));

@@ -1,6 +1,6 @@
-import { findApprovedSeriesFigures, findCatalogueIndicator, findIndicatorPlans, findUnitByCode, findUnitsByIds, listIndicatorCatalogue, SeriesFigureRow, UnitScope } from '@app/database';
+import { findApprovedSeriesFigures, findCatalogueIndicator, findIndicatorPlans, findUnitByCode, findUnitsByIds, listIndicatorCatalogue, loadIndicatorTransfers, SeriesFigureRow, UnitScope } from '@app/database';
 import type { IndicatorCatalogueItem, IndicatorSeriesView } from '@app/contracts';
-import { ApprovedFigure, DomainError, deriveExactSeries, exactOrNull, ExactValue, formatYearMonth, monthsBetween, parseExact, parseYearMonth } from '@app/domain';
+import { ApprovedFigure, cutoffWindow, DomainError, deriveExactSeries, exactOrNull, ExactValue, formatYearMonth, historySources, monthsBetween, parseExact, parseYearMonth } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -52,6 +52,7 @@ export class IndicatorsService {
     const others = unitIds.filter((id) => !known.has(id));
     for (const u of others.length ? await findUnitsByIds(this.db, others) : []) known.set(u.id, u);
     const units = unitIds.map((id) => known.get(id)!).filter(Boolean).sort((a, b) => a.code.localeCompare(b.code));
+    await this.addPredecessorFigures(code, units.map((u) => u.id), byUnit, from.year - 1, to.year);
     const item = catalogueItem(row);
     return {
       indicator: item,
@@ -62,6 +63,30 @@ export class IndicatorsService {
         points: deriveExactSeries(item.rule, byUnit.get(unit.id) ?? [], planByYear, from, to).map(pointView),
       })),
     };
+  }
+
+  /**
+   * A unit that took the indicator over in a restructuring: its series before the transfer is its
+   * predecessors' approved figures (each point names the predecessor's submission), so its
+   * cumulative and "cùng kỳ" stay whole across the change.
+   */
+  private async addPredecessorFigures(code: string, unitIds: string[], byUnit: Map<string, Array<ApprovedFigure<PointSource, ExactValue>>>, fromYear: number, toYear: number): Promise<void> {
+    const transfers = (await loadIndicatorTransfers(this.db)).filter((t) => t.code === code);
+    for (const unitId of unitIds) {
+      const sources = historySources(unitId, code, transfers).filter((x) => x.before !== null);
+      if (sources.length === 0) continue;
+      const own = byUnit.get(unitId) ?? [];
+      const taken = new Set(own.map((f) => f.year * 100 + f.month));
+      for (const source of sources) {
+        const rows = await findApprovedSeriesFigures(this.db, code, fromYear, toYear, { kind: 'all' }, source.unitId);
+        const before = rows.filter((r) => cutoffWindow('month', r.year, r.month).to < source.before! && !taken.has(r.year * 100 + r.month));
+        for (const f of groupByUnit(before).get(source.unitId) ?? []) {
+          own.push(f);
+          taken.add(f.year * 100 + f.month);
+        }
+      }
+      byUnit.set(unitId, own);
+    }
   }
 
   /** The units shown: the one asked for; else the caller's own; else those that fill the indicator or have figures of it. */

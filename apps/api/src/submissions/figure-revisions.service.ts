@@ -45,7 +45,7 @@ export class FigureRevisionsService {
       if (s.state !== 'approved') {
         throw new DomainError('FIGURE_REVISION_NOT_ALLOWED', 'Chỉ gửi số liệu chính thức cho báo cáo đã được duyệt; báo cáo chưa duyệt thì sửa trực tiếp.');
       }
-      const form = await this.forms.unitForm(s.formTemplateId, s.unitId);
+      const form = await this.forms.unitForm(s.formTemplateId, s.unitId, s.periodId);
       const current = new Map((await m.find(SubmissionValue, { where: { submissionId } })).map((v) => [v.indicatorCode, v]));
       const errors: ErrorDetail[] = [];
       const seen = new Set<string>();

@@ -18,12 +18,12 @@ export class MonthFiguresService {
     private readonly forms: FormCatalogService,
   ) {}
 
-  async forUnit(unitId: string, period: { type: PeriodType; year: number; number: number }): Promise<MonthFigureView[] | null> {
+  async forUnit(unitId: string, period: { id: string; type: PeriodType; year: number; number: number }): Promise<MonthFigureView[] | null> {
     if (period.type === 'month') return null;
     const months = periodMonths(period.type, period.number);
     const formId = await monthlyFormOf(this.db, period.year, months.last);
     if (!formId) return [];
-    const form = await this.forms.unitForm(formId, unitId);
+    const form = await this.forms.unitForm(formId, unitId, period.id);
     const indicators = form.indicators.filter((i) => i.kind !== 'text' && i.aggregation !== 'period');
     const codes = indicators.map((i) => i.code);
     if (codes.length === 0) return [];

@@ -29,7 +29,7 @@ export class SubmissionValuesService {
 
   async save(actor: Actor, id: string, dto: SaveValuesDto): Promise<{ id: string; version: number; warnings: ErrorDetail[] }> {
     const key = await this.access.keyVisibleTo(actor, id);
-    const form = await this.forms.unitForm(key.formTemplateId, key.unitId);
+    const form = await this.forms.unitForm(key.formTemplateId, key.unitId, key.periodId);
 
     const { items, errors } = readValueItems(dto.values);
     const seen = new Set<string>();

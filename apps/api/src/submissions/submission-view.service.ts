@@ -1,4 +1,4 @@
-import { AuditEntry, DeadlineExtension, FigureHistory, findSubmissionFigureRevisions, loadFigureHistory, loadPlans, Period, planDay, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
+import { AuditEntry, DeadlineExtension, FigureHistory, findSubmissionFigureRevisions, HistoryFigure, loadFigureHistory, loadPlans, Period, planDay, ReportingUnit, ReviewAction, Submission, SubmissionValue, User } from '@app/database';
 import type { AuditRow, BasisView, RuleView, SubmissionListItem, SubmissionView, ValueView } from '@app/contracts';
 import { CellValue, checkIndicatorRules, Dec, decimalTextOrNull as text, decOrNull, deriveFigures, PeriodFigure } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -60,7 +60,7 @@ export class SubmissionViewService {
     const [unit, period, form, valueRows, reviews, extension] = await Promise.all([
       this.db.getRepository(ReportingUnit).findOneByOrFail({ id: s.unitId }),
       this.db.getRepository(Period).findOneByOrFail({ id: s.periodId }),
-      this.forms.unitForm(s.formTemplateId, s.unitId),
+      this.forms.unitForm(s.formTemplateId, s.unitId, s.periodId),
       this.db.getRepository(SubmissionValue).find({ where: { submissionId: s.id } }),
       this.reviews(s.id),
       this.db.getRepository(DeadlineExtension).findOneBy({ periodId: s.periodId, unitId: s.unitId }),
@@ -218,10 +218,10 @@ function ruleView(i: FormIndicator): RuleView {
  * last year's months (exact decimal strings), and the annual plan. With these the screen recomputes
  * cumulative, % of plan and % vs same period on every keystroke, exactly as the server does.
  */
-function basisView(h: { earlier: Map<number, PeriodFigure>; lastYear: Map<number, PeriodFigure> } | undefined, plan: Dec | null): BasisView {
-  const list = (m: Map<number, PeriodFigure> | undefined) =>
-    [...(m ?? new Map<number, PeriodFigure>()).entries()]
+function basisView(h: { earlier: Map<number, HistoryFigure>; lastYear: Map<number, HistoryFigure> } | undefined, plan: Dec | null): BasisView {
+  const list = (m: Map<number, HistoryFigure> | undefined) =>
+    [...(m ?? new Map<number, HistoryFigure>()).entries()]
       .sort(([a], [b]) => a - b)
-      .map(([period, f]) => ({ period, value: text(f.value), enteredCumulative: text(f.enteredCumulative) }));
+      .map(([period, f]) => ({ period, value: text(f.value), enteredCumulative: text(f.enteredCumulative), submissionId: f.submissionId, unitId: f.unitId }));
   return { earlier: list(h?.earlier), lastYear: list(h?.lastYear), plan: text(plan) };
 }

@@ -51,7 +51,7 @@ export class SubmissionWorkflowService {
     const trimmed = reason?.trim() ?? '';
     if (!trimmed) throw new DomainError('RETURN_REASON_REQUIRED', 'Cần ghi rõ lý do khi trả lại báo cáo.');
     return this.transition(actor, id, version, 'return', { reason: trimmed, comments }, async (_m, s) => {
-      const form = await this.forms.unitForm(s.formTemplateId, s.unitId);
+      const form = await this.forms.unitForm(s.formTemplateId, s.unitId, s.periodId);
       const unknown = comments.filter((c) => !form.byCode.has(c.indicatorCode));
       if (unknown.length > 0) {
         throw new DomainError(
@@ -140,7 +140,7 @@ export class SubmissionWorkflowService {
   }
 
   private async validateForSubmission(m: EntityManager, s: Submission): Promise<ErrorDetail[]> {
-    const form = await this.forms.unitForm(s.formTemplateId, s.unitId);
+    const form = await this.forms.unitForm(s.formTemplateId, s.unitId, s.periodId);
     const rows = await m.find(SubmissionValue, { where: { submissionId: s.id } });
     const cells = new Map<string, CellValue>(
       rows.map((r) => [

@@ -1,7 +1,6 @@
-import { ReportingUnit } from '@app/database';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitsController } from './units.controller';
+import { UnitsService } from './units.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([ReportingUnit])], controllers: [UnitsController] })
+@Module({ controllers: [UnitsController], providers: [UnitsService] })
 export class UnitsModule {}

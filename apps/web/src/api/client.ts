@@ -97,6 +97,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
 };
 
 /**

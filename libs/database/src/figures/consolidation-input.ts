@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { FigureHistory, findHistorySubmissionIds, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
 import { findRevisedFiguresOf, RevisedMonthRow } from '../repositories/figure-revisions.repository';
 import { revisionsByFigure } from './period-assembly';
-import { loadPeriodConsolidationInput, queryFormIndicators, queryPeriodUnits } from './period-input';
+import { loadPeriodConsolidationInput, periodLastDay, queryFormIndicators, queryPeriodUnits } from './period-input';
 
 export interface IndicatorRow {
   code: string;
@@ -73,7 +73,7 @@ export async function loadConsolidationInput(
   const [period] = await m.query(`SELECT id, type, year, number, form_template_id FROM periods WHERE id = $1`, [periodId]);
   // a quarter, six months, nine months, a year: from the approved months, by each indicator's rule
   if (period.type !== 'month') return loadPeriodConsolidationInput(m, period, template, signerName);
-  const indicators = await queryFormIndicators(m, period.form_template_id);
+  const indicators = await queryFormIndicators(m, period.form_template_id, await periodLastDay(m, periodId));
   const units = await queryPeriodUnits(m, periodId);
   const approved = units.filter((u) => u.state === 'approved');
   const values: ValueRow[] = await m.query(

@@ -1,7 +1,11 @@
-import { cutoffWindow, Dec, dec, decOrNull, ExactValue, exactOrNull, parseExact, PeriodFigure, PeriodType } from '@app/domain';
+import { cutoffWindow, Dec, dec, decOrNull, ExactValue, exactOrNull, historySources, HistorySource, parseExact, PeriodFigure, PeriodType, rowsOfLineage } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { loadIndicatorTransfers } from '../repositories/units.repository';
 
-export type FigureHistory<N = Dec> = Map<string, { earlier: Map<number, PeriodFigure<N>>; lastYear: Map<number, PeriodFigure<N>> }>;
+/** An approved figure of an earlier period, with the submission it comes from (a predecessor's, before a restructuring). */
+export type HistoryFigure<N = Dec> = PeriodFigure<N> & { submissionId?: string; unitId?: string };
+
+export type FigureHistory<N = Dec> = Map<string, { earlier: Map<number, HistoryFigure<N>>; lastYear: Map<number, HistoryFigure<N>> }>;
 
 export interface HistoryRow {
   unit_id: string;
@@ -10,6 +14,10 @@ export interface HistoryRow {
   indicator_code: string;
   numeric_value: string | null;
   cumulative_entered: string | null;
+  /** the approved submission the figure comes from */
+  submission_id?: string;
+  /** the unit that reported it, when not `unit_id` itself (a predecessor in a restructuring) */
+  source_unit_id?: string;
 }
 
 /**
@@ -50,14 +58,29 @@ export async function findHistorySubmissionIds(db: DataSource | EntityManager, u
   return rows.map((r) => r.id);
 }
 
-function queryFigureHistory(
+/**
+ * The requested units' own approved figures, and, for a unit that took indicators over in a
+ * restructuring, its predecessors' approved figures of those indicators for the periods before the
+ * transfer (the same code, whichever unit reported it then), attributed to the successor.
+ */
+async function queryFigureHistory(
   db: DataSource | EntityManager,
   unitIds: string[],
   period: { type: string; year: number; number: number },
   codes: string[],
 ): Promise<HistoryRow[]> {
+  // one after the other: a transaction's EntityManager has one connection
+  const own = await selectHistoryRows(db, unitIds, period, codes);
+  const predecessors = await lineageHistoryRows(db, unitIds, period, codes);
+  // a unit's own figure wins over a predecessor's of the same period
+  return [...predecessors, ...own];
+}
+
+type RangedHistoryRow = HistoryRow & { period_end: string };
+
+function selectHistoryRows(db: DataSource | EntityManager, unitIds: string[], period: { type: string; year: number; number: number }, codes: string[]): Promise<RangedHistoryRow[]> {
   return db.query(
-    `SELECT s.unit_id, p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered
+    `SELECT s.unit_id, p.year, p.number, v.indicator_code, v.numeric_value, v.cumulative_entered, s.id AS submission_id, p.cutoff_to::text AS period_end
        FROM submissions s
        JOIN periods p ON p.id = s.period_id
        JOIN submission_values v ON v.submission_id = s.id
@@ -66,6 +89,41 @@ function queryFigureHistory(
         AND v.indicator_code = ANY($5)`,
     [unitIds, period.type, period.year, period.number, codes],
   );
+}
+
+/** The predecessors' rows that are the history of the requested units (empty without a restructuring). */
+export async function lineageHistoryRows(
+  db: DataSource | EntityManager,
+  unitIds: string[],
+  period: { type: string; year: number; number: number },
+  codes: string[],
+): Promise<HistoryRow[]> {
+  const requested = new Set(unitIds);
+  const wanted = new Set(codes);
+  const transfers = (await loadIndicatorTransfers(db)).filter((t) => wanted.has(t.code));
+  if (!transfers.some((t) => requested.has(t.successorId))) return [];
+  const sourcesOf = new Map<string, Map<string, HistorySource[]>>(); // unit → code → sources (own excluded)
+  const ancestors = new Set<string>();
+  const lineageCodes = new Set<string>();
+  for (const unitId of requested) {
+    const byCode = new Map<string, HistorySource[]>();
+    for (const code of new Set(transfers.filter((t) => t.successorId === unitId).map((t) => t.code))) {
+      const sources = historySources(unitId, code, transfers).filter((x) => x.unitId !== unitId);
+      byCode.set(code, sources);
+      for (const x of sources) ancestors.add(x.unitId);
+      lineageCodes.add(code);
+    }
+    if (byCode.size) sourcesOf.set(unitId, byCode);
+  }
+  const rows = await selectHistoryRows(db, [...ancestors], period, [...lineageCodes]);
+  const out: HistoryRow[] = [];
+  for (const [unitId, byCode] of sourcesOf) {
+    const mine = rowsOfLineage(rows.map((r) => ({ ...r, unitId: r.unit_id, code: r.indicator_code, periodEnd: r.period_end })), byCode);
+    for (const r of mine) {
+      out.push({ unit_id: unitId, year: r.year, number: r.number, indicator_code: r.indicator_code, numeric_value: r.numeric_value, cumulative_entered: r.cumulative_entered, submission_id: r.submission_id, source_unit_id: r.unit_id });
+    }
+  }
+  return out;
 }
 
 /** The rows of loadFigureHistory's query, by unit id and indicator (pure; the consolidation bench runs it too). */
@@ -78,7 +136,7 @@ export function groupFigureHistory<N>(rows: HistoryRow[], period: { year: number
     if (!unit) out.set(r.unit_id, (unit = new Map()));
     let h = unit.get(r.indicator_code);
     if (!h) unit.set(r.indicator_code, (h = { earlier: new Map(), lastYear: new Map() }));
-    const figure = { value: parse(r.numeric_value), enteredCumulative: parse(r.cumulative_entered) };
+    const figure: HistoryFigure<N> = { value: parse(r.numeric_value), enteredCumulative: parse(r.cumulative_entered), submissionId: r.submission_id, unitId: r.source_unit_id ?? r.unit_id };
     (r.year === period.year ? h.earlier : h.lastYear).set(r.number, figure);
   }
   return out;

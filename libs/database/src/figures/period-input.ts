@@ -4,12 +4,16 @@ import { EntityManager } from 'typeorm';
 import type { Queryable } from '../repositories/queryable';
 import type { IndicatorRow, UnitRow, ValueRow } from './consolidation-input';
 import { assemblePeriodInput, MonthStatusRow, MonthValueRow } from './period-assembly';
-import { loadExactPlans, planDay } from './period-figures';
+import { lineageHistoryRows, loadExactPlans, planDay } from './period-figures';
 import { findRevisedFiguresOf, findRevisedMonths } from '../repositories/figure-revisions.repository';
+import { indicatorHoldersOn, loadIndicatorTransfers } from '../repositories/units.repository';
 
-/** Every indicator of a form, in form order, with the unit that reports it (the first of its section's units). */
-export function queryFormIndicators(m: EntityManager, templateId: string): Promise<IndicatorRow[]> {
-  return m.query(
+/**
+ * Every indicator of a form, in form order, with the unit that reports it on `day` (the first of
+ * its section's units, or the successor that took it over in a restructuring in force that day).
+ */
+export async function queryFormIndicators(m: EntityManager, templateId: string, day: string): Promise<IndicatorRow[]> {
+  const rows: IndicatorRow[] = await m.query(
     `SELECT i.code, i.name, i.unit_of_measure, i.kind, i.decimals, i.parent_code, i.has_cumulative, i.has_plan, i.plan_basis,
             i.has_same_period, i.compare_on, i.same_period_style, i.aggregation, min(u.code) AS unit_code
        FROM indicators i
@@ -21,6 +25,16 @@ export function queryFormIndicators(m: EntityManager, templateId: string): Promi
       ORDER BY fs.position, i.position`,
     [templateId],
   );
+  if ((await loadIndicatorTransfers(m)).length === 0) return rows;
+  const holders = await indicatorHoldersOn(m, [templateId], day);
+  const codeOf = new Map<string, string>(
+    ((await m.query(`SELECT id, code FROM reporting_units WHERE id = ANY($1)`, [[...new Set([...holders.values()].flatMap((h) => [...h]))]])) as Array<{ id: string; code: string }>).map((u) => [u.id, u.code]),
+  );
+  for (const r of rows) {
+    const codes = [...(holders.get(r.code) ?? [])].map((id) => codeOf.get(id)!).sort();
+    if (codes.length) r.unit_code = codes[0];
+  }
+  return rows;
 }
 
 /** The period's units, with their submission and its state, by unit code. */
@@ -61,8 +75,9 @@ export async function loadPeriodConsolidationInput(
   const { first, last } = periodMonths(period.type, period.number);
   const monthlyForm = await monthlyFormOf(m, period.year, last);
   // one after the other: they share the transaction's one connection
-  const monthIndicators = monthlyForm ? await queryFormIndicators(m, monthlyForm) : [];
-  const periodIndicators = await queryFormIndicators(m, period.form_template_id);
+  const day = await periodLastDay(m, period.id);
+  const monthIndicators = monthlyForm ? await queryFormIndicators(m, monthlyForm, day) : [];
+  const periodIndicators = await queryFormIndicators(m, period.form_template_id, day);
   const units = await queryPeriodUnits(m, period.id);
   const approved = units.filter((u) => u.state === 'approved').map((u) => u.submission_id);
   const numericCodes = monthIndicators.filter((i) => i.kind !== 'text').map((i) => i.code);
@@ -101,9 +116,13 @@ export async function loadPeriodConsolidationInput(
   );
 }
 
-/** One unit's approved months of this year and last, months 1 … `lastMonth`, for the given indicators. */
-export function loadUnitMonthFigures(db: Queryable, unitId: string, year: number, lastMonth: number, codes: string[]): Promise<MonthValueRow[]> {
-  return db.query(
+/**
+ * One unit's approved months of this year and last, months 1 … `lastMonth`, for the given
+ * indicators; with, for the indicators it took over in a restructuring, its predecessors' months
+ * before the transfer.
+ */
+export async function loadUnitMonthFigures(db: Queryable, unitId: string, year: number, lastMonth: number, codes: string[]): Promise<MonthValueRow[]> {
+  const own: MonthValueRow[] = await db.query(
     `SELECT p.year, p.number, s.id AS submission_id, v.indicator_code, v.numeric_value, v.cumulative_entered
        FROM periods p
        JOIN submissions s ON s.period_id = p.id AND s.state = 'approved' AND s.unit_id = $1
@@ -111,4 +130,15 @@ export function loadUnitMonthFigures(db: Queryable, unitId: string, year: number
       WHERE p.type = 'month' AND p.year IN ($2, $2 - 1) AND p.number <= $3 AND v.indicator_code = ANY($4)`,
     [unitId, year, lastMonth, codes],
   );
+  // the history window of month lastMonth + 1: this year's months up to lastMonth, last year's up to lastMonth + 1
+  const inherited = (await lineageHistoryRows(db, [unitId], { type: 'month', year, number: lastMonth + 1 }, codes))
+    .filter((r) => r.year === year || r.number <= lastMonth)
+    .map((r) => ({ year: r.year, number: r.number, submission_id: r.submission_id!, indicator_code: r.indicator_code, numeric_value: r.numeric_value, cumulative_entered: r.cumulative_entered }));
+  return [...inherited, ...own];
+}
+
+/** The period's last day (its cutoff's end), as text. */
+export async function periodLastDay(m: Queryable, periodId: string): Promise<string> {
+  const [row]: Array<{ day: string }> = await m.query(`SELECT cutoff_to::text AS day FROM periods WHERE id = $1`, [periodId]);
+  return row.day;
 }

@@ -20,3 +20,4 @@ export * from './form-versions.repository';
 export * from './calendar.repository';
 export * from './plans.repository';
 export * from './report-template-drafts.repository';
+export * from './units.repository';

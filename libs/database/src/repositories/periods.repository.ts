@@ -1,6 +1,7 @@
 import type { PeriodType } from '@app/domain';
 import type { Queryable } from './queryable';
 import type { UnitScope } from './unit-scope';
+import { indicatorHoldersOn } from './units.repository';
 
 // Dates are read as 'YYYY-MM-DD' text: read as JS Dates they would shift by the server's time zone.
 
@@ -69,17 +70,23 @@ export async function insertPeriod(
   return row;
 }
 
-/** A draft submission for every unit the form assigns a section to and that exists on `day`; how many. */
+/**
+ * A draft submission for every unit that fills part of the form on `day` (the form's sections, with
+ * the restructurings in force: a successor, not the units it replaced) and exists that day; how many.
+ */
 export async function insertDraftsForFormUnits(db: Queryable, periodId: string, templateId: string, day: string): Promise<number> {
+  const holders = await indicatorHoldersOn(db, [templateId], day);
+  const unitIds = [...new Set([...holders.values()].flatMap((s) => [...s]))];
   const rows: unknown[] = await db.query(
     `INSERT INTO submissions (unit_id, period_id, form_template_id, state)
-     SELECT DISTINCT u.id, $1::uuid, $2::uuid, 'draft'
+     SELECT u.id, $1::uuid, $2::uuid, 'draft'
        FROM reporting_units u
-       JOIN form_section_units su ON su.unit_id = u.id
-       JOIN form_sections fs ON fs.id = su.section_id AND fs.template_id = $2
-      WHERE u.effective_from <= $3 AND (u.effective_to IS NULL OR u.effective_to >= $3)
+      WHERE (u.id = ANY($4::uuid[])
+             OR u.id IN (SELECT su.unit_id FROM form_section_units su JOIN form_sections fs ON fs.id = su.section_id
+                          WHERE fs.template_id = $2 AND NOT EXISTS (SELECT 1 FROM indicators i WHERE i.section_id = fs.id)))
+        AND u.effective_from <= $3 AND (u.effective_to IS NULL OR u.effective_to >= $3)
      RETURNING id`,
-    [periodId, templateId, day],
+    [periodId, templateId, day, unitIds],
   );
   return rows.length;
 }

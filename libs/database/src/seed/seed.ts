@@ -13,8 +13,10 @@ export async function upsertUnits(db: DataSource | EntityManager, file: UnitsFil
       `INSERT INTO reporting_units (code, name, kind, effective_from, effective_to, merged_into_code, email)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-         effective_from = EXCLUDED.effective_from, effective_to = EXCLUDED.effective_to,
-         merged_into_code = EXCLUDED.merged_into_code, email = EXCLUDED.email`,
+         effective_from = EXCLUDED.effective_from,
+         -- a unit closed through the API (a restructuring) stays closed when the seed runs again
+         effective_to = coalesce(EXCLUDED.effective_to, reporting_units.effective_to),
+         merged_into_code = coalesce(EXCLUDED.merged_into_code, reporting_units.merged_into_code), email = EXCLUDED.email`,
       [u.code, u.name, u.kind, u.effectiveFrom, u.effectiveTo ?? null, u.mergedInto ?? null, u.email ?? null],
     );
   }

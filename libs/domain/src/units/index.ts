@@ -1,0 +1,2 @@
+export * from './lineage';
+export * from './restructuring';
