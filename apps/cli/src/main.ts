@@ -18,13 +18,13 @@ async function main(): Promise<void> {
   const command = process.argv[2];
   switch (command) {
     case 'migrate':
-      return runMigrate(loadConfig());
+      return runMigrate(loadConfig(process.env, ['DATABASE_URL']));
     case 'seed':
-      return runSeed(loadConfig());
+      return runSeed(loadConfig(process.env, ['DATABASE_URL']));
     case 'demo':
       return runDemo(loadConfig(), parseThrough(process.argv.slice(3)));
     case 'exchange':
-      return runExchange(loadConfig(), process.argv[3], process.argv[4]);
+      return runExchange(loadConfig(process.env, ['DATABASE_URL']), process.argv[3], process.argv[4]);
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error';
 
@@ -16,7 +17,11 @@ const DEFAULT_CONFIG_DIR = resolve(__dirname, '..', '..', '..', 'config');
  * process with a message that names it.
  */
 export class Env {
-  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  /**
+   * unset means production: a deployment that forgot it must not run on development defaults
+   * (`npm run demo` and the tests set development and test themselves)
+   */
+  @Transform(({ value }) => (value === '' || value === undefined ? 'production' : value)) @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'production';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   /** postgres://…; when absent the apps look for a local or embedded Postgres */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL?: string;
@@ -57,9 +62,10 @@ export class Env {
   @IsIn(['system', 'redis']) CLOCK: 'system' | 'redis' = 'system';
   /** a fake start time (ISO 8601); the clock runs on from it */
   @Transform(emptyIsUnset) @IsOptional() @IsISO8601({ strict: true }) FAKE_NOW?: string;
-  /** secret for signing access tokens; required in production */
-  @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
-  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a number followed by s, m, h or d (e.g. 8h)' }) JWT_TTL = '8h';
+  /** secret for signing access tokens (at least 32 bytes); required unless NODE_ENV is development or test */
+  @Transform(emptyIsUnset) @IsOptional() @IsString() JWT_SECRET?: string;
+  /** life of an access token (at most 60m): a session lives on through the refresh cookie, and is revoked there */
+  @Matches(/^[1-9]\d{0,3}[sm]$/, { message: 'JWT_TTL must be a number followed by s or m, at most 60m (e.g. 15m)' }) JWT_TTL = '15m';
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
   @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
@@ -91,6 +97,16 @@ export class Env {
 /** The validated configuration: what `loadConfig` returns once per process and what is injected. */
 export type AppConfig = Readonly<Env & { JWT_SECRET: string; PUBLIC_URL: string }>;
 
+/** What a process cannot do without in production: the API needs all three, the worker no secret, the CLI no Redis. */
+export type ProductionRequirement = 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL';
+const ALL_REQUIREMENTS: readonly ProductionRequirement[] = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL'];
+const JWT_SECRET_MIN_BYTES = 32;
+
+/** Seconds of a validated duration like 15m or 900s. */
+export function ttlSeconds(ttl: string): number {
+  return Number(ttl.slice(0, -1)) * (ttl.endsWith('m') ? 60 : 1);
+}
+
 /** A development-only secret, so that `npm run demo` works with no configuration. */
 const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
 
@@ -98,13 +114,30 @@ const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
  * Reads and validates the configuration. Call it once, in an entry point (main.ts of each app, the
  * CLI), and hand the result down; tests call it with the variables they set.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  requires: readonly ProductionRequirement[] = ALL_REQUIREMENTS,
+): AppConfig {
   const env = plainToInstance(Env, { ...source }, { exposeDefaultValues: true, excludeExtraneousValues: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  if (!env.JWT_SECRET && env.NODE_ENV === 'production') lines.push('  JWT_SECRET: required when NODE_ENV=production');
+  if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < JWT_SECRET_MIN_BYTES) {
+    lines.push(`  JWT_SECRET: must be at least ${JWT_SECRET_MIN_BYTES} bytes (e.g. openssl rand -base64 48)`);
+  }
+  if (/^\d+[sm]$/.test(env.JWT_TTL) && ttlSeconds(env.JWT_TTL) > 3600) lines.push('  JWT_TTL: at most 60m (a session lives on through its refresh cookie)');
+  if (env.NODE_ENV === 'production') {
+    const missing = requires.filter((name) => !env[name]);
+    if (missing.length > 0) {
+      lines.push(
+        `  ${missing.join(', ')}: bắt buộc khi chạy thật (required in production; NODE_ENV is ${source.NODE_ENV ? 'production' : 'unset, which means production'}).` +
+          ' Đặt các biến này, hoặc NODE_ENV=development để chạy thử trên máy này (or NODE_ENV=development for a trial on this machine).',
+      );
+    }
+  }
   if (lines.length > 0) throw new StartupError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
-  return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
+  // in production a process that signs no token (the worker, the CLI) gets a secret no one knows
+  const fallbackSecret = env.NODE_ENV === 'production' ? randomBytes(48).toString('base64') : DEV_JWT_SECRET;
+  return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? fallbackSecret, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
 }
 
 /**
