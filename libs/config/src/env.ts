@@ -66,6 +66,14 @@ export class Env {
   @Transform(emptyIsUnset) @IsOptional() @IsString() JWT_SECRET?: string;
   /** life of an access token (at most 60m): a session lives on through the refresh cookie, and is revoked there */
   @Matches(/^[1-9]\d{0,3}[sm]$/, { message: 'JWT_TTL must be a number followed by s or m, at most 60m (e.g. 15m)' }) JWT_TTL = '15m';
+  /** life of a session without use: its refresh cookie (rotated on each use) lasts this long */
+  @Matches(/^[1-9]\d{0,3}[mhd]$/, { message: 'REFRESH_TOKEN_TTL must be a number followed by m, h or d (e.g. 12h)' }) REFRESH_TOKEN_TTL = '12h';
+  /**
+   * how long an API process trusts what it read of a user (active, role, session generation) before
+   * reading it again; a logout or deactivation is passed to every process at once through Redis,
+   * and this bounds the delay when Redis is down
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) SESSION_CACHE_MS = 10_000;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
   @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
@@ -102,9 +110,11 @@ export type ProductionRequirement = 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL';
 const ALL_REQUIREMENTS: readonly ProductionRequirement[] = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL'];
 const JWT_SECRET_MIN_BYTES = 32;
 
-/** Seconds of a validated duration like 15m or 900s. */
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds of a validated duration like 15m, 900s, 12h or 7d. */
 export function ttlSeconds(ttl: string): number {
-  return Number(ttl.slice(0, -1)) * (ttl.endsWith('m') ? 60 : 1);
+  return Number(ttl.slice(0, -1)) * UNIT_SECONDS[ttl.slice(-1)];
 }
 
 /** A development-only secret, so that `npm run demo` works with no configuration. */

@@ -57,6 +57,11 @@ export type ErrorCode =
   | 'CORRECTION_SUBMISSIONS_REQUIRED'
   | 'SIGNING_KEY_MISSING'
   | 'PDF_REQUIRED'
+  | 'REFRESH_REUSED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'WEAK_PASSWORD'
+  | 'INVALID_TEXT'
+  | 'ALREADY_EXISTS'
   | 'INTERNAL_ERROR';
 
 /** The one command that installs LibreOffice, which PDFs wait for (Debian/Ubuntu): said by the worker, the API and the demo. */

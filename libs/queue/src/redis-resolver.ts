@@ -94,9 +94,11 @@ export function redisConnection(url: string): Redis {
  * Connection options (not a client) for BullMQ: a queue or worker given options creates its own
  * connections and closes them when it closes.
  */
-export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
+export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: { servername: string } } {
   const u = new URL(url);
   return {
+    // rediss:// is Redis over TLS: the connection keeps it (and checks the server's name)
+    ...(u.protocol === 'rediss:' ? { tls: { servername: u.hostname } } : {}),
     host: u.hostname || '127.0.0.1',
     port: Number(u.port || 6379),
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),

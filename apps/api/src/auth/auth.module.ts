@@ -6,10 +6,14 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DemoAccountCheck } from './demo-accounts.check';
 import { MeController } from './me.controller';
 import { JwtAuthGuard, RolesGuard } from './guards';
+import { PasswordRules } from './password-rules.service';
+import { SessionState } from './session-state.service';
 import { JwtStrategy, LocalStrategy } from './strategies';
 
 @Module({
@@ -18,8 +22,8 @@ import { JwtStrategy, LocalStrategy } from './strategies';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      // JWT_TTL is validated as <number><s|m|h|d>
-      useFactory: (env: AppConfig) => ({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}h` } }),
+      // JWT_TTL is validated as <number><s|m>, at most 60m
+      useFactory: (env: AppConfig) => ({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}m`, algorithm: 'HS256' } }),
     }),
     // login throttling, keyed by client address and username (see LoginThrottlerGuard)
     ThrottlerModule.forRootAsync({
@@ -30,10 +34,15 @@ import { JwtStrategy, LocalStrategy } from './strategies';
   controllers: [AuthController, MeController],
   providers: [
     AuthService,
+    AccountsService,
+    PasswordRules,
+    SessionState,
+    DemoAccountCheck,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  exports: [AccountsService, SessionState],
 })
 export class AuthModule {}

@@ -5,19 +5,28 @@ import { AuthGuard } from '@nestjs/passport';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Actor } from '../common/actor';
 import { createValidationPipe } from '../common/validation';
-import { IS_PUBLIC, ROLES } from './decorators';
+import { ALLOW_PENDING_PASSWORD_CHANGE, IS_PUBLIC, ROLES } from './decorators';
 import { LoginDto } from './login.dto';
 
-/** Every route needs a valid bearer token unless it is marked @Public(). */
+/**
+ * Every route needs a valid bearer token unless it is marked @Public(); a user who must change the
+ * password the administrator set may only do that (routes marked @AllowPendingPasswordChange()).
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
-  canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: Actor }>().user;
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_CHANGE, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Mật khẩu của bạn do quản trị viên đặt: hãy đổi mật khẩu trước khi tiếp tục.');
+    }
+    return true;
   }
 
   handleRequest<T>(error: unknown, user: T): T {

@@ -15,3 +15,4 @@ export * from './submission-values.repository';
 export * from './submissions.repository';
 export * from './unit-scope';
 export * from './users.repository';
+export * from './sessions.repository';

@@ -33,3 +33,19 @@ export async function insertFirstAdministrator(db: Queryable, u: { username: str
   );
   return rows[0]?.id ?? null;
 }
+
+export interface AccountCredentials {
+  id: string;
+  username: string;
+  passwordHash: string;
+  isDemo: boolean;
+}
+
+/** Active accounts made by the demo, or named like one (a database seeded before accounts were marked). */
+export async function findActiveDemoLikeAccounts(db: Queryable, demoUsernames: string[]): Promise<AccountCredentials[]> {
+  return db.query(
+    `SELECT id, username, password_hash AS "passwordHash", is_demo AS "isDemo" FROM users
+      WHERE active AND (is_demo OR username = ANY($1::text[]) OR username LIKE 'officer-%') ORDER BY username`,
+    [demoUsernames],
+  );
+}
