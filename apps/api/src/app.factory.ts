@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/config';
+import { AppConfig, trustedProxies } from '@app/config';
 import { Clock, clockFromEnv } from '@app/queue';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
@@ -37,7 +37,7 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
   const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config: env, databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: env.TRUST_PROXY === 'true' }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: trustedProxies(env.TRUST_PROXY) ?? false }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
   // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report

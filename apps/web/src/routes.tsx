@@ -1,6 +1,7 @@
 import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { Role } from '@app/contracts';
+import { ChangePasswordPage } from './session/change-password-page';
 import { LoginPage } from './session/login-page';
 import { useSession } from './session/session';
 import { AppShell } from './shell/app-shell';
@@ -43,6 +44,7 @@ export function AppRoutes() {
   const { me, checking } = useSession();
   if (checking) return <FullPageSpin />;
   if (!me) return <LoginPage />; // on any path: after signing in the user lands where they were going
+  if (me.mustChangePassword) return <ChangePasswordPage forced />; // a password the administrator set opens nothing else
   return (
     <Routes>
       <Route element={<AppShell />}>
@@ -63,6 +65,7 @@ export function AppRoutes() {
         <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />
         <Route path="admin/forms" element={<Only roles={['admin', 'reviewer']}><FormsPage /></Only>} />
         <Route path="admin/forms/:id" element={<Only roles={['admin', 'reviewer']}><FormTemplatePage /></Only>} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { loadConfig } from './env';
+import { loadConfig, trustedProxies } from './env';
 
 describe('loadConfig', () => {
   it('gives the documented defaults when nothing but NODE_ENV=development is set', () => {
@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       SAVE_BATCH_IN_FLIGHT: 3,
       SAVE_BATCH_MAX_SIZE: 40,
       TRUST_PROXY: 'false',
+      LOGIN_THROTTLE_TTL_MS: 900_000,
     });
     expect(env.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
   });
@@ -67,6 +68,15 @@ describe('loadConfig', () => {
   it('keeps access tokens short: JWT_TTL at most an hour', () => {
     expect(loadConfig({ ...PROD, JWT_TTL: '60m' }).JWT_TTL).toBe('60m');
     for (const ttl of ['8h', '2h', '61m', '0m', '15', 'forever']) expect(() => loadConfig({ ...PROD, JWT_TTL: ttl })).toThrow(/JWT_TTL/);
+  });
+
+  it('trusts the proxies it is told, by address, CIDR or hop count, and never everyone', () => {
+    expect(trustedProxies(loadConfig(PROD).TRUST_PROXY)).toBeNull();
+    expect(trustedProxies(loadConfig({ ...PROD, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).TRUST_PROXY)).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(trustedProxies(loadConfig({ ...PROD, TRUST_PROXY: '2' }).TRUST_PROXY)).toBe(2);
+    for (const bad of ['true', '*', '10.0.0.0/33', '300.1.1.1', 'proxy.local']) {
+      expect(() => loadConfig({ ...PROD, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
   });
 
   it('reports every problem at once', () => {

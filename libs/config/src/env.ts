@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error';
 
@@ -74,14 +75,28 @@ export class Env {
    * and this bounds the delay when Redis is down
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(60_000) SESSION_CACHE_MS = 10_000;
+  /** failed logins from one client address for one username within the window, then 429 (counted in Redis, shared by every API process) */
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
-  @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
+  /** failed logins from one client address across all usernames within the window (password spraying), then 429 */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_IP_LIMIT = 50;
+  /** failed logins of one account from anywhere within the window that raise an alert in the log (no lock: no one can lock the signer out) */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_ALERT_ACCOUNT_FAILURES = 20;
+  /** the window of the login counters */
+  @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 900_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
   @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 3;
   /** group commit of form saves: the most saves one batch (one statement) carries */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 40;
-  /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
-  @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
+  /**
+   * the reverse proxies whose X-Forwarded-For is believed (client address of login throttling and
+   * the audit log): addresses or CIDRs separated by commas (e.g. 10.0.0.5,10.1.0.0/16), or a hop
+   * count; empty or 'false' = none. Never 'true': anyone could then choose their own address.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 'false' : String(value).trim()))
+  @Matches(/^(false|[1-9]\d?|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+    message: "TRUST_PROXY must be 'false', a hop count, or the proxies' addresses/CIDRs separated by commas (never 'true')",
+  })
+  TRUST_PROXY = 'false';
   /** address users reach the app at, for links in e-mails (default http://localhost:<PORT>) */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\/\S+$/) PUBLIC_URL?: string;
   /** the built web app the API serves at `/` (default dist/web) */
@@ -117,6 +132,24 @@ export function ttlSeconds(ttl: string): number {
   return Number(ttl.slice(0, -1)) * UNIT_SECONDS[ttl.slice(-1)];
 }
 
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` takes it: a hop count, a list of addresses/CIDRs, or null
+ * (trust no one: the peer's address is the client's).
+ */
+export function trustedProxies(setting: string): string[] | number | null {
+  if (setting === 'false') return null;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function validProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 /** A development-only secret, so that `npm run demo` works with no configuration. */
 const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
 
@@ -135,6 +168,10 @@ export function loadConfig(
     lines.push(`  JWT_SECRET: must be at least ${JWT_SECRET_MIN_BYTES} bytes (e.g. openssl rand -base64 48)`);
   }
   if (/^\d+[sm]$/.test(env.JWT_TTL) && ttlSeconds(env.JWT_TTL) > 3600) lines.push('  JWT_TTL: at most 60m (a session lives on through its refresh cookie)');
+  const proxies = trustedProxies(env.TRUST_PROXY);
+  for (const entry of Array.isArray(proxies) ? proxies : []) {
+    if (!validProxyEntry(entry)) lines.push(`  TRUST_PROXY: "${entry}" is not an IP address or CIDR`);
+  }
   if (env.NODE_ENV === 'production') {
     const missing = requires.filter((name) => !env[name]);
     if (missing.length > 0) {

@@ -43,6 +43,8 @@ export interface UserView {
   email: string | null;
   isLead: boolean;
   active: boolean;
+  /** the administrator set the password, and the user has not changed it yet */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 

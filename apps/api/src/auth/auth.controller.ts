@@ -1,6 +1,6 @@
 import { AppConfig, InjectConfig } from '@app/config';
-import type { SessionUser } from '@app/database';
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { DomainError } from '@app/domain';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../common/actor';
@@ -8,7 +8,7 @@ import { AccountsService } from './accounts.service';
 import { AuthService, SessionGrant } from './auth.service';
 import { clearedRefreshCookie, refreshCookie, refreshTokensIn } from './cookies';
 import { AllowPendingPasswordChange, CurrentUser, Public } from './decorators';
-import { LocalAuthGuard, LoginThrottlerGuard } from './guards';
+import { LoginThrottle } from './login-throttle.service';
 import { LoginDto } from './login.dto';
 import { ChangePasswordDto, RefreshDto } from './password.dto';
 
@@ -18,15 +18,28 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly accounts: AccountsService,
+    private readonly throttle: LoginThrottle,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** The body is validated (ValidationPipe) before the local strategy reads it. */
+  /** Throttled per client address (and username) in Redis, for every API process at once (LoginThrottle). */
   @Public()
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
-  async login(@Body() _body: LoginDto, @CurrentUser() user: SessionUser, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async login(@Body() body: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      await this.throttle.check(req.ip, body.username);
+    } catch (error) {
+      const retryAfter = error instanceof DomainError ? error.extra?.retryAfter : undefined;
+      if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+      throw error;
+    }
+    const user = await this.auth.validateCredentials(body.username, body.password, req.ip);
+    if (!user) {
+      await this.throttle.failed(req.ip, body.username);
+      throw new DomainError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    await this.throttle.succeeded(req.ip, body.username);
     return this.answer(reply, await this.auth.startSession(user, req.ip));
   }
 

@@ -1,24 +1,11 @@
 import { AppConfig, InjectConfig } from '@app/config';
-import type { SessionUser } from '@app/database';
 import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
-import { Strategy as LocalStrategyBase } from 'passport-local';
 import type { Actor } from '../common/actor';
-import { AuthService, TokenPayload } from './auth.service';
+import type { TokenPayload } from './auth.service';
 import { SessionState } from './session-state.service';
-
-@Injectable()
-export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
-  constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
-  }
-
-  validate(req: { ip?: string }, username: string, password: string): Promise<SessionUser | null> {
-    return this.auth.validateCredentials(username, password, String(req.ip));
-  }
-}
 
 /**
  * A bearer token is taken when its signature (HS256 only) and expiry hold, and its user is still
