@@ -1,4 +1,5 @@
 import { adminScreens } from './flows/admin-screens';
+import { cspScreens } from './flows/csp-screens';
 import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
@@ -25,4 +26,5 @@ describe('web interface', () => {
   describe('the consolidated report: draft, edit, send, sign; the inbox', () => reportFlow());
   describe('the administrator', () => adminScreens());
   describe('the leadership dashboard', () => dashboardFlow());
+  describe('every screen under the production Content-Security-Policy', () => cspScreens());
 });

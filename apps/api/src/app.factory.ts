@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
+import { registerSecurityHeaders } from './web/security-headers';
 import { serveWeb, webRootOf } from './web/serve-web';
 
 export interface CreateAppOptions {
@@ -42,6 +43,7 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
   );
   // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report
   app.getHttpAdapter().getInstance().addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
+  await registerSecurityHeaders(app, env);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
@@ -53,8 +55,9 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
-  await serveWeb(app, options.webRoot === undefined ? webRootOf(env) : options.webRoot);
+  // the API's map is no secret, but a production deployment shows it only when asked (API_DOCS=true)
+  if (env.API_DOCS) SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  await serveWeb(app, options.webRoot === undefined ? webRootOf(env) : options.webRoot, { sourceMaps: env.WEB_SOURCE_MAPS });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

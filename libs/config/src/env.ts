@@ -99,6 +99,10 @@ export class Env {
   TRUST_PROXY = 'false';
   /** address users reach the app at, for links in e-mails (default http://localhost:<PORT>) */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\/\S+$/) PUBLIC_URL?: string;
+  /** OpenAPI docs at /api/docs: on by default except in production */
+  @Transform(emptyIsUnset) @IsOptional() @IsIn(['true', 'false']) API_DOCS?: 'true' | 'false';
+  /** the web app's source maps (*.map) served: on by default except in production */
+  @Transform(emptyIsUnset) @IsOptional() @IsIn(['true', 'false']) WEB_SOURCE_MAPS?: 'true' | 'false';
   /** the built web app the API serves at `/` (default dist/web) */
   @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
   /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
@@ -118,7 +122,7 @@ export class Env {
 }
 
 /** The validated configuration: what `loadConfig` returns once per process and what is injected. */
-export type AppConfig = Readonly<Env & { JWT_SECRET: string; PUBLIC_URL: string }>;
+export type AppConfig = Readonly<Omit<Env, 'API_DOCS' | 'WEB_SOURCE_MAPS'> & { JWT_SECRET: string; PUBLIC_URL: string; API_DOCS: boolean; WEB_SOURCE_MAPS: boolean }>;
 
 /** What a process cannot do without in production: the API needs all three, the worker no secret, the CLI no Redis. */
 export type ProductionRequirement = 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL';
@@ -184,7 +188,14 @@ export function loadConfig(
   if (lines.length > 0) throw new StartupError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   // in production a process that signs no token (the worker, the CLI) gets a secret no one knows
   const fallbackSecret = env.NODE_ENV === 'production' ? randomBytes(48).toString('base64') : DEV_JWT_SECRET;
-  return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? fallbackSecret, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
+  const onUnlessProduction = (v: 'true' | 'false' | undefined) => (v === undefined ? env.NODE_ENV !== 'production' : v === 'true');
+  return Object.freeze({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? fallbackSecret,
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    API_DOCS: onUnlessProduction(env.API_DOCS),
+    WEB_SOURCE_MAPS: onUnlessProduction(env.WEB_SOURCE_MAPS),
+  });
 }
 
 /**
