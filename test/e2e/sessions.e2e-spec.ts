@@ -139,6 +139,18 @@ describe('sessions', () => {
     expect(actions).toEqual(expect.arrayContaining(['auth.login', 'user.password_changed']));
   });
 
+  it('an account created twice at once: one is created, the other is a 409, never a 500', async () => {
+    const body = { username: 'twice-at-once', password: 'một mật khẩu mới đủ dài', fullName: 'Hai lần', role: 'reviewer' };
+    const answers = await Promise.all([asAdmin('post', '/api/users', body), asAdmin('post', '/api/users', body)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.status === 409)!.body.code).toBe('ALREADY_EXISTS');
+    const created = answers.find((r) => r.status === 201)!.body;
+    expect(created).toMatchObject({ username: 'twice-at-once', mustChangePassword: true });
+    expect(created.passwordHash).toBeUndefined();
+    const [audit] = await t.db.query(`SELECT actor_id FROM audit_log WHERE action = 'user.created' AND entity_id = $1`, [created.id]);
+    expect(audit.actor_id).toBe(ids.get('admin'));
+  });
+
   it('records logins and failed logins in the audit log', async () => {
     await t.http().post('/api/auth/login').send({ username: 's-other', password: 'not the password' }).expect(401);
     await t.http().post('/api/auth/login').send({ username: 'nobody-here', password: 'not the password' }).expect(401);

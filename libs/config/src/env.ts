@@ -30,6 +30,14 @@ export class Env {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) TONGHOP_DATABASE = 'tonghop';
   /** connections of the API's pool (the worker's pool is half of it) */
   @Transform(toInt) @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE = 20;
+  /** the API's statements are cancelled after this long (a stuck query frees its connection); 0 = no limit */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+  /** the worker's (consolidation, rendering) */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) WORKER_STATEMENT_TIMEOUT_MS = 300_000;
+  /** a connection idle inside an open transaction this long is ended, with its locks */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+  /** giving up on a Postgres connection that does not open */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000) DATABASE_CONNECT_TIMEOUT_MS = 10_000;
   /** where the apps look for a local Postgres before starting an embedded one */
   @Matches(/^postgres(ql)?:\/\//) LOCAL_PG_PROBE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
   /** port of the embedded Postgres (under .data/) */

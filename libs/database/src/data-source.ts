@@ -7,6 +7,12 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DataSourceSettings {
   /** connections in the pool (DATABASE_POOL_SIZE for the API) */
   poolSize?: number;
+  /** a statement running longer is cancelled (0 = no limit: migrations, the seed) */
+  statementTimeoutMs?: number;
+  /** a session idle inside an open transaction longer is ended, releasing its locks (0 = no limit) */
+  idleInTransactionTimeoutMs?: number;
+  /** giving up on a connection that does not open */
+  connectTimeoutMs?: number;
 }
 
 export function dataSourceOptions(url: string, settings: DataSourceSettings = {}, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
@@ -23,9 +29,14 @@ export function dataSourceOptions(url: string, settings: DataSourceSettings = {}
     installExtensions: false,
     extra: {
       max: settings.poolSize ?? 20,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 10_000,
       // named statements keep their parse, but are planned for their actual arguments: a generic plan
       // of the batched save (arrays of unknown length) is orders of magnitude slower
-      options: '-c plan_cache_mode=force_custom_plan',
+      options: [
+        '-c plan_cache_mode=force_custom_plan',
+        `-c statement_timeout=${Math.trunc(settings.statementTimeoutMs ?? 0)}`,
+        `-c idle_in_transaction_session_timeout=${Math.trunc(settings.idleInTransactionTimeoutMs ?? 0)}`,
+      ].join(' '),
     },
     ...overrides,
   } as DataSourceOptions;
