@@ -48,8 +48,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(() => {
     const token = current.current?.accessToken;
-    // the server ends every session of the user and clears the cookie; the screen does not wait for it
-    if (token) void fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    const userId = current.current?.user.id;
+    // the server ends every session of the user and clears the cookie (with a renewed token if this
+    // one lapsed, so the cookie does not outlive the sign-out on a shared computer); the screen does not wait
+    const end = (t: string) => fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${t}` } });
+    if (token) {
+      void end(token)
+        .then(async (res) => {
+          if (res.status !== 401) return;
+          const renewed = await request<LoginAnswer>('POST', '/auth/refresh', { userId }, { anonymous: true });
+          await end(renewed.accessToken);
+        })
+        .catch(() => undefined);
+    }
     current.current = null;
     writeTabUser(null);
     setMe(null);
