@@ -20,15 +20,15 @@ async function main(): Promise<void> {
   const command = process.argv[2];
   switch (command) {
     case 'migrate':
-      return runMigrate(loadConfig(process.env, ['DATABASE_URL']));
+      return runMigrate(loadConfig(undefined, ['DATABASE_URL']));
     case 'seed':
-      return runSeed(loadConfig(process.env, ['DATABASE_URL']));
+      return runSeed(loadConfig(undefined, ['DATABASE_URL']));
     case 'create-admin':
-      return runCreateAdmin(loadConfig(process.env, ['DATABASE_URL']), process.argv[3], process.argv[4]);
+      return runCreateAdmin(loadConfig(undefined, ['DATABASE_URL']), process.argv[3], process.argv[4]);
     case 'demo':
       return runDemo(loadConfig(), parseThrough(process.argv.slice(3)));
     case 'exchange':
-      return runExchange(loadConfig(process.env, ['DATABASE_URL']), process.argv[3], process.argv[4]);
+      return runExchange(loadConfig(undefined, ['DATABASE_URL']), process.argv[3], process.argv[4]);
     default:
       console.log(USAGE);
       process.exitCode = command ? 2 : 0;
