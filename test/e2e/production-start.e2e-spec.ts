@@ -1,5 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { demoPassword } from '../../apps/cli/src/commands';
+import { createDataSource, ensureUsers } from '../../libs/database/src';
 import { builtEntry } from '../support/built-apps';
+import { dropQueueKeys } from '../support/redis-keys';
+import { PASSWORD } from '../support/test-app';
+import { testConfig } from '../support/test-config';
+import { createTestDatabase } from '../support/test-db';
+import { TEST_REDIS_URL } from '../support/test-redis';
+import { waitFor } from '../support/wait';
 
 /** Runs a built app with exactly this environment (nothing inherited: the point is what is missing). */
 function run(app: 'api' | 'worker', env: Record<string, string>): { status: number | null; output: string } {
@@ -39,4 +48,51 @@ describe('a production start refuses an unsafe configuration', () => {
     expect(r.output).toMatch(/DATABASE_URL: bắt buộc/);
     expect(r.output).not.toMatch(/nhúng|embedded PostgreSQL at|redis-server tại/);
   });
+
+  it('a production start disables the demo accounts, and those still holding the published password, and says so', async () => {
+    const db = await createTestDatabase('demo_accounts_prod');
+    const ds = createDataSource(db.url);
+    await ds.initialize();
+    const demo = demoPassword(testConfig().TONGHOP_CONFIG_DIR);
+    await ensureUsers(ds, [
+      { username: 'admin', role: 'admin', fullName: 'Quản trị (demo)', password: demo, isDemo: true },
+      // an account an earlier `npm run seed` made, before demo accounts were marked
+      { username: 'signer', role: 'signer', fullName: 'Lãnh đạo', password: demo },
+      { username: 'quantri', role: 'admin', fullName: 'Quản trị thật', password: PASSWORD },
+    ]);
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const prefix = `tonghop-test-prodstart-${port}`;
+    const child = spawn(process.execPath, [builtEntry('api')], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, PORT: String(port), JWT_SECRET: 'production-start-test-secret-0123456789abcdef', WEB_ROOT: '/nonexistent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    try {
+      await waitFor(async () => {
+        if (child.exitCode !== null) throw new Error(`API exited:\n${output}`);
+        return output.includes('API: http');
+      }, 60_000, 'the API to start');
+      expect(output).toMatch(/Đã khóa 2 tài khoản mẫu .*\(demo accounts with the published password disabled in production\): admin, signer/);
+      const login = (username: string, password: string) =>
+        fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }).then((r) => r.status);
+      expect(await login('admin', demo)).toBe(401);
+      expect(await login('signer', demo)).toBe(401);
+      expect(await login('quantri', PASSWORD)).toBe(200);
+      const audit = await ds.query(`SELECT u.username FROM audit_log a JOIN users u ON u.id::text = a.entity_id WHERE a.action = 'user.deactivated' ORDER BY u.username`);
+      expect(audit.map((r: { username: string }) => r.username)).toEqual(['admin', 'signer']);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await ds.destroy();
+      await db.drop();
+      await dropQueueKeys(TEST_REDIS_URL, prefix);
+    }
+  }, 120_000);
 });

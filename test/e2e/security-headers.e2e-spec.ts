@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { dropQueueKeys } from '../support/redis-keys';
 import { randomQueuePrefix } from '../support/test-app';
@@ -73,6 +74,9 @@ describe('security headers and surface', () => {
     await http().get('/api/docs-json').expect(404);
     await http().get('/assets/app.js.map').expect(404);
     await http().get('/assets/app.js').expect(200);
+    // the API's connections carry the timeouts of its configuration
+    const [statement] = await apps.at(-1)!.get(DataSource).query(`SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i`);
+    expect(statement).toEqual({ s: '30s', i: '1min' });
     const configured = await start({ ...production, API_DOCS: 'true', WEB_SOURCE_MAPS: 'true' });
     await configured().get('/api/docs').expect(200);
     await configured().get('/assets/app.js.map').expect(200);
