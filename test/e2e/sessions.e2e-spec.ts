@@ -45,17 +45,23 @@ describe('sessions', () => {
     expect(stored[0].token_hash).not.toContain(s.cookie.split('=')[1]);
   });
 
-  it('rotates the refresh token on use, and a token used twice ends the whole session', async () => {
+  it('rotates the refresh token on use, and a token used again later ends the sessions', async () => {
     const s = await login('s-rotate');
     const first = await refresh(s.cookie).expect(200);
     const next = String(first.headers['set-cookie']).split(';')[0];
     expect(next).not.toBe(s.cookie);
     await get(first.body.accessToken).expect(200);
-    // the old cookie again: someone kept a copy
+    // the old cookie again at once: two tabs of one browser racing; refused, and the session goes on
+    expect((await refresh(s.cookie).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    await get(first.body.accessToken).expect(200);
+    // the old cookie again later (the use moved 10 s back): someone kept a copy
+    await t.db.query(`UPDATE refresh_tokens SET used_at = used_at - interval '10 seconds' WHERE user_id = $1 AND used_at IS NOT NULL`, [ids.get('s-rotate')]);
     const reuse = await refresh(s.cookie).expect(401);
     expect(reuse.body.code).toBe('REFRESH_REUSED');
     // the legitimate holder's newer token is revoked with it
     expect((await refresh(next).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    // and every session of the user ends, access tokens included: which holder is the thief is unknown
+    await get(first.body.accessToken).expect(401);
     const [audit] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.refresh_reused' AND entity_id = $1`, [ids.get('s-rotate')]);
     expect(audit.n).toBe(1);
   });

@@ -52,12 +52,8 @@ export class AuthController {
   @HttpCode(200)
   async refresh(@Body() dto: RefreshDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const tokens = refreshTokensIn(req.headers.cookie, dto.userId);
-    try {
-      return this.answer(reply, await this.auth.refresh(tokens.length === 1 ? tokens[0] : null, req.ip));
-    } catch (error) {
-      if (dto.userId) reply.header('set-cookie', clearedRefreshCookie(this.config, dto.userId));
-      throw error;
-    }
+    // a refused cookie is left alone: in a race, the winner's answer may already have replaced it
+    return this.answer(reply, await this.auth.refresh(tokens.length === 1 ? tokens[0] : null, req.ip));
   }
 
   /** Ends every session of the user, on every device. */

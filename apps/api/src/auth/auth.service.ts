@@ -34,6 +34,9 @@ export interface SessionGrant {
   refreshToken: string;
 }
 
+/** how soon after its use a refresh token presented again counts as a race of the same browser, not a reuse */
+const REFRESH_RACE_GRACE_MS = 5000;
+
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const sessionExpired = () => new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn hoặc đã bị đăng xuất. Vui lòng đăng nhập lại.');
@@ -94,10 +97,16 @@ export class AuthService {
       const row = await lockRefreshToken(m, sha256(token));
       if (!row) return null;
       if (row.usedAt || row.revokedAt) {
+        // two requests of one browser with the same cookie (two tabs reloading at once): the loser
+        // is refused, the winner's new cookie is already in the browser; a copy used later is a theft
+        if (!row.revokedAt && row.usedAt && Date.now() - row.usedAt.getTime() < REFRESH_RACE_GRACE_MS) return null;
         if (!row.revokedAt) {
+          // the thief or the owner holds the session now, and which one is unknown: every session of
+          // the user ends, access tokens included
           await revokeRefreshFamily(m, row.familyId);
+          await endUserSessions(m, row.userId);
           await insertAuditEntry(m, { submissionId: null, entityType: 'user', entityId: row.userId, action: 'auth.refresh_reused', actorId: null, after: { ip, family: row.familyId } });
-          return 'reused' as const;
+          return { reusedBy: row.userId };
         }
         return null;
       }
@@ -107,7 +116,8 @@ export class AuthService {
       await markRefreshTokenUsed(m, row.id);
       return this.grant(m, user, row.familyId);
     });
-    if (outcome === 'reused') {
+    if (typeof outcome === 'object' && outcome && 'reusedBy' in outcome) {
+      await this.sessions.ended(outcome.reusedBy);
       this.logger.warn(`Refresh token dùng lại (reused): phiên bị thu hồi, từ ${ip}`);
       throw new DomainError('REFRESH_REUSED', 'Phiên đăng nhập này đã được dùng ở nơi khác nên đã bị thu hồi. Vui lòng đăng nhập lại.');
     }

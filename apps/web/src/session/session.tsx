@@ -37,7 +37,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   /** A new access token through the refresh cookie of this tab's user; null when the session is over. One at a time. */
   const refresh = useCallback((): Promise<LoginAnswer | null> => {
-    refreshing.current ??= request<LoginAnswer>('POST', '/auth/refresh', { userId: current.current?.user.id ?? readTabUser() }, { anonymous: true })
+    const once = () => request<LoginAnswer>('POST', '/auth/refresh', { userId: current.current?.user.id ?? readTabUser() }, { anonymous: true });
+    refreshing.current ??= once()
+      // another tab of the same person may have just renewed the cookie: once more, with the new one
+      .catch(() => new Promise((r) => setTimeout(r, 300)).then(once))
       .then((answer) => (current.current && answer.user.id !== current.current.user.id ? null : adopt(answer)))
       .catch(() => null)
       .finally(() => (refreshing.current = null));
