@@ -14,6 +14,7 @@ import { ReferenceData1764750000000 } from './1764750000000-reference-data';
 import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-template-drafts';
 import { SignOffIntegrity1764710000000 } from './1764710000000-sign-off-integrity';
 import { UnitLineage1764740000000 } from './1764740000000-unit-lineage';
+import { SessionsAndAccounts1764700000000 } from './1764700000000-sessions-and-accounts';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   ReferenceData1764750000000,
   ReportTemplateDrafts1764751000000,
   ValueStatus1764760000000,
+  SessionsAndAccounts1764700000000,
 ];

@@ -234,6 +234,7 @@ async function main() {
     DATABASE_URL: data.databaseUrl,
     PORT: String(API_PORT),
     NODE_ENV: 'production',
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     JWT_SECRET,
     LOGIN_THROTTLE_LIMIT: '100000',
   });

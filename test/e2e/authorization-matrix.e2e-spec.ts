@@ -1,6 +1,6 @@
 import { testConfig } from '../support/test-config';
 import { createHmac } from 'node:crypto';
-import { startTestApp, TestApp } from '../support/test-app';
+import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Every route × every role × own/other unit. The subject submission belongs to unit SA:
@@ -153,8 +153,19 @@ const ROUTES: Route[] = [
   },
   { name: 'GET /me/notifications', method: 'get', path: () => '/api/me/notifications', expected: read },
   { name: 'POST /me/notifications/read-all', method: 'post', path: () => '/api/me/notifications/read-all', expected: read },
-  { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: adminOnly },
-  { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: adminOnly },
+  // the office reads the queues, only the administrator changes them (the test below)
+  { name: 'GET /admin/queues (bull-board)', method: 'get', path: () => '/api/admin/queues', expected: office },
+  { name: 'GET /admin/queues/api/queues (bull-board)', method: 'get', path: () => '/api/admin/queues/api/queues', expected: office },
+  { name: 'PUT /admin/queues/api/queues/:queue/pause (bull-board)', method: 'put', path: () => '/api/admin/queues/api/queues/reminders/pause', expected: { ...adminOnly, reviewer: 403, signer: 403 } },
+  // sessions: the refresh cookie is the credential there (sessions.e2e-spec.ts); without one, 401 for all
+  {
+    name: 'POST /auth/password (own, wrong current password)',
+    method: 'post',
+    path: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'not the password', newPassword: 'một mật khẩu mới đủ dài' }),
+    expected: { anonymous: 401, admin: 400, reviewer: 400, signer: 400, 'officer-own': 400, 'officer-other': 400 },
+  },
+  { name: 'POST /auth/refresh (no cookie)', method: 'post', path: () => '/api/auth/refresh', body: () => ({}), expected: { anonymous: 401, admin: 401, reviewer: 401, signer: 401, 'officer-own': 401, 'officer-other': 401 } },
   { name: 'GET /me', method: 'get', path: () => '/api/me', expected: read },
   // exports: an officer's answer holds their own unit only (figures-export.e2e-spec.ts checks the content)
   { name: 'GET /periods/:id/export.csv', method: 'get', path: (i) => `/api/periods/${i.period}/export.csv`, expected: read },
@@ -174,9 +185,12 @@ const ROUTES: Route[] = [
     name: 'POST /users/:id/password',
     method: 'post',
     path: (i) => `/api/users/${i.user}/password`,
-    body: () => ({ password: 'Matkhau@123' }),
+    body: () => ({ password: 'một mật khẩu mới đủ dài' }),
     expected: adminOnly,
   },
+  { name: 'PATCH /users/:id', method: 'patch', path: (i) => `/api/users/${i.user}`, body: () => ({ fullName: 'Đích (đổi tên)' }), expected: adminOnly },
+  { name: 'POST /users/:id/deactivate', method: 'post', path: (i) => `/api/users/${i.user}/deactivate`, expected: adminOnly },
+  { name: 'POST /users/:id/reactivate', method: 'post', path: (i) => `/api/users/${i.user}/reactivate`, expected: adminOnly },
   // reference data (forms, calendar, plans): the administrator's alone; an unknown draft is 404 to the admin
   { name: 'GET /form-drafts', method: 'get', path: () => '/api/form-drafts', expected: adminOnly },
   { name: 'POST /form-drafts', method: 'post', path: () => '/api/form-drafts', body: () => ({ formCode: 'TEST-THANG' }), expected: { ...adminOnly, admin: 201 } },
@@ -231,7 +245,7 @@ const ROUTES: Route[] = [
     name: 'POST /users',
     method: 'post',
     path: () => '/api/users',
-    body: (_v, n) => ({ username: `new-user-${n}`, password: 'Matkhau@123', fullName: 'Người mới', role: 'reviewer' }),
+    body: (_v, n) => ({ username: `new-user-${n}-${Date.now()}`, password: 'một mật khẩu mới đủ dài', fullName: 'Người mới', role: 'reviewer' }),
     expected: { ...adminOnly, admin: 201 },
   },
 ];
@@ -322,25 +336,6 @@ describe('authorization matrix', () => {
     }
   });
 
-  it('opens the queue dashboard to an administrator’s browser through a one-time ?token= and a cookie', async () => {
-    const path = '/api/admin/queues';
-    const admin = await t.token('admin');
-    const login = await t.http().get(`${path}?token=${admin}`).expect(303);
-    expect(login.headers.location).toBe(path);
-    const cookie = String(login.headers['set-cookie']);
-    expect(cookie).toMatch(/^tonghop_queues=[^;]+; Path=\/api\/admin\/queues; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
-    const page = await t.http().get(path).set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(page.headers['content-type']).toMatch(/text\/html/);
-    const queues = await t.http().get(`${path}/api/queues`).set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders', 'rendering']);
-    // a reviewer's token, in the query or in the cookie, and a forged cookie: refused, no cookie set
-    const reviewer = await t.http().get(`${path}?token=${await t.token('reviewer')}`).expect(403);
-    expect(reviewer.headers['set-cookie']).toBeUndefined();
-    expect(reviewer.body.code).toBe('FORBIDDEN');
-    await t.http().get(path).set('Cookie', `tonghop_queues=${await t.token('officer-sa')}`).expect(403);
-    expect((await t.http().get(path).set('Cookie', 'tonghop_queues=forged').expect(401)).body.code).toBe('UNAUTHENTICATED');
-  });
-
   describe('forged or expired tokens', () => {
     // tokens made by hand (not by the API's own signer), with the API's secret unless said otherwise
     const b64 = (x: object | Buffer) => (Buffer.isBuffer(x) ? x : Buffer.from(JSON.stringify(x))).toString('base64url');
@@ -370,5 +365,43 @@ describe('authorization matrix', () => {
       const res = await call(await token()).expect(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
     });
+  });
+
+  // these end sessions: after every test that uses the cached tokens
+  it('opens the queue dashboard to a browser by its session cookie, never a token in the URL; read-only for the office', async () => {
+    const path = '/api/admin/queues';
+    const cookieOf = async (username: string) => {
+      const res = await t.http().post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
+      return String(res.headers['set-cookie']).split(';')[0];
+    };
+    const admin = await cookieOf('admin');
+    const page = await t.http().get(path).set('Cookie', admin).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const queues = await t.http().get(`${path}/api/queues`).set('Cookie', admin).expect(200);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders', 'rendering']);
+    // a token in the query is no credential
+    expect((await t.http().get(`${path}?token=${await t.token('admin')}`).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    // a reviewer's browser reads, and may not change anything
+    const reviewer = await cookieOf('reviewer');
+    await t.http().get(`${path}/api/queues`).set('Cookie', reviewer).expect(200);
+    expect((await t.http().put(`${path}/api/queues/reminders/pause`).set('Cookie', reviewer).expect(403)).body.code).toBe('FORBIDDEN');
+    await t.http().get(path).set('Cookie', await cookieOf('officer-sa')).expect(403);
+    expect((await t.http().get(path).set('Cookie', admin.replace(/=.*/, '=forged')).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    // a session ended (logout) opens nothing any more
+    const bearer = (await t.http().post('/api/auth/refresh').set('Cookie', admin).send({}).expect(200));
+    const rotated = String(bearer.headers['set-cookie']).split(';')[0];
+    await t.http().get(path).set('Cookie', admin).expect(401); // the cookie it replaced
+    await t.http().get(path).set('Cookie', rotated).expect(200);
+    await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${bearer.body.accessToken}`).expect(200);
+    await t.http().get(path).set('Cookie', rotated).expect(401);
+  });
+
+  it('POST /auth/logout: any signed-in role ends its own sessions; anonymous is 401', async () => {
+    await t.http().post('/api/auth/logout').expect(401);
+    for (const username of Object.values(USER).filter((u) => u !== 'admin')) {
+      const res = await t.http().post('/api/auth/login').send({ username, password: PASSWORD }).expect(200);
+      await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+      await t.http().get('/api/units').set('Authorization', `Bearer ${res.body.accessToken}`).expect(401);
+    }
   });
 });

@@ -45,6 +45,10 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message, and 
     ['one bad value among good ones', () => ({ version: v(), values: [{ indicatorCode: 'sown', value: 5 }, { indicatorCode: 'forest', value: '1,2,3' }] }), 400, 'VALIDATION_FAILED'],
     ['a negative version', () => ({ version: -1, values: [] }), 400, 'VALIDATION_FAILED'],
     ['a null body', () => null, 400, 'VALIDATION_FAILED'],
+    // what Postgres or XML cannot hold, pasted into a note or a text: refused at the door, never a 500
+    ['a NUL in a note', () => ({ version: v(), values: [{ indicatorCode: 'forest', value: 5, note: 'ghi\u0000chú' }] }), 400, 'INVALID_TEXT'],
+    ['a lone high surrogate in a text figure', () => ({ version: v(), values: [{ indicatorCode: 'narrative_sa', value: 'Tình hình \uD83D tốt' }] }), 400, 'INVALID_TEXT'],
+    ['a lone low surrogate in a note', () => ({ version: v(), values: [{ indicatorCode: 'forest', value: 5, note: '\uDE00' }] }), 400, 'INVALID_TEXT'],
   ];
 
   it.each(bad)('refuses %s', async (_label, body, status, code) => {
@@ -192,6 +196,16 @@ describe('bad input gets a 4xx with a stable code and a Vietnamese message, and 
     expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
     // another user from the same address is not locked out
     await t.http().post('/api/auth/login').send({ username: 'reviewer', password: 'Test@2024!' }).expect(200);
+  });
+
+  it('refuses a NUL in the query, names the field, and keeps a whole emoji', async () => {
+    const res = await t.http().get('/api/units?date=2024%00-05-01').set('Authorization', officer).expect(400);
+    expect(res.body).toMatchObject({ code: 'INVALID_TEXT', details: [{ field: 'query.date', code: 'INVALID_TEXT' }] });
+    expect(res.body.message).toMatch(VIETNAMESE);
+    const noted = await t.http().put(`/api/submissions/${sub.id}/values`).set('Authorization', officer)
+      .send({ version: v(), values: [{ indicatorCode: 'forest', value: 5, note: 'đạt 😀' }] });
+    expect(noted.status).toBe(200);
+    sub.version = noted.body.version;
   });
 
   it('refuses a malformed login body with 400, not 401', async () => {

@@ -1,4 +1,5 @@
 import { adminScreens } from './flows/admin-screens';
+import { cspScreens } from './flows/csp-screens';
 import { dashboardFlow } from './flows/dashboard-flow';
 import { formResilience } from './flows/form-resilience';
 import { monthFlow } from './flows/month-flow';
@@ -31,4 +32,5 @@ describe('web interface', () => {
   describe('estimates and official figures', () => officialFlow());
   describe('the reference data: calendar, plans, form versions', () => referenceScreens());
   describe('the administrator restructures units', () => unitsFlow());
+  describe('every screen under the production Content-Security-Policy', () => cspScreens());
 });

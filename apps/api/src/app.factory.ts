@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/config';
+import { AppConfig, trustedProxies } from '@app/config';
 import { Clock, clockFromEnv } from '@app/queue';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
@@ -7,8 +7,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { XLSX_TYPE } from './plans/plans.controller';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { rejectUnstorableText } from './common/text-guard';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
+import { registerSecurityHeaders } from './web/security-headers';
 import { serveWeb, webRootOf } from './web/serve-web';
 
 export interface CreateAppOptions {
@@ -40,13 +42,15 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
   const clock = options.clock ?? clockFromEnv(env, redisUrl, queuePrefix);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config: env, databaseUrl, redisUrl, queuePrefix, clock, ownsClock: options.clock === undefined }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: env.TRUST_PROXY === 'true' }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: trustedProxies(env.TRUST_PROXY) ?? false }),
     { logger: options.logger ?? ['error', 'warn', 'log'] },
   );
   // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report
   app.getHttpAdapter().getInstance().addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
   // a plan workbook to import arrives as itself, like a PDF
   app.getHttpAdapter().getInstance().addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: XLSX_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
+  await registerSecurityHeaders(app, env);
+  app.getHttpAdapter().getInstance().addHook('preValidation', rejectUnstorableText);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
@@ -58,8 +62,9 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
-  await serveWeb(app, options.webRoot === undefined ? webRootOf(env) : options.webRoot);
+  // the API's map is no secret, but a production deployment shows it only when asked (API_DOCS=true)
+  if (env.API_DOCS) SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, config));
+  await serveWeb(app, options.webRoot === undefined ? webRootOf(env) : options.webRoot, { sourceMaps: env.WEB_SOURCE_MAPS });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

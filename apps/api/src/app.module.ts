@@ -40,7 +40,15 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: options.config.DATABASE_POOL_SIZE, role: APP_ROLE })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(options.databaseUrl, {
+            poolSize: options.config.DATABASE_POOL_SIZE,
+            role: APP_ROLE,
+            statementTimeoutMs: options.config.DATABASE_STATEMENT_TIMEOUT_MS,
+            idleInTransactionTimeoutMs: options.config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            connectTimeoutMs: options.config.DATABASE_CONNECT_TIMEOUT_MS,
+          }),
+        ),
         TimeModule.forRoot(options.clock, options.ownsClock, options.config.TONGHOP_CONFIG_DIR),
         QueuesModule.forRoot({ redisUrl: options.redisUrl, queuePrefix: options.queuePrefix }),
         AuthModule,

@@ -125,9 +125,8 @@ async function playDemo(env: AppConfig, through: DemoMonth, started: DemoProcess
       ? await playTimedLaterMonths({ baseUrl: base, password, configDir: env.TONGHOP_CONFIG_DIR, setClock: (at) => clock.set(at), queues, sink, log }, through)
       : '2024-05-17';
 
-  const admin = await api.login('admin', password);
   log(`\nAPI đang chạy: http://localhost:${env.PORT}/api — tài liệu OpenAPI: http://localhost:${env.PORT}/api/docs`);
-  log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi (quản trị): http://localhost:${env.PORT}/api/admin/queues?token=${admin}`);
+  log(`Hộp thư của bạn: GET /api/me/notifications. Bảng điều khiển hàng đợi: http://localhost:${env.PORT}/api/admin/queues (sau khi đăng nhập trên giao diện web)`);
   log(`Tài khoản mẫu, mật khẩu ${password}: admin, reviewer, reviewer-lead, signer, clerk (văn thư), officer-<mã đơn vị> (ví dụ officer-snn).`);
   log(`Đồng hồ mô phỏng dừng ở ${formatVnDate(lastDay)}. Nhấn Ctrl+C để dừng (Ctrl+C stops the demo and all it started).`);
   if (webAppBuilt(webRootOf(env))) {

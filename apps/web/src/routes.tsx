@@ -1,6 +1,7 @@
 import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { Role } from '@app/contracts';
+import { ChangePasswordPage } from './session/change-password-page';
 import { LoginPage } from './session/login-page';
 import { useSession } from './session/session';
 import { AppShell } from './shell/app-shell';
@@ -47,6 +48,7 @@ export function AppRoutes() {
   const { me, checking } = useSession();
   if (checking) return <FullPageSpin />;
   if (!me) return <LoginPage />; // on any path: after signing in the user lands where they were going
+  if (me.mustChangePassword) return <ChangePasswordPage forced />; // a password the administrator set opens nothing else
   return (
     <Routes>
       <Route element={<AppShell />}>
@@ -71,6 +73,7 @@ export function AppRoutes() {
         <Route path="admin/plans" element={<Only roles={['admin']}><PlansPage /></Only>} />
         <Route path="admin/calendar" element={<Only roles={['admin']}><CalendarPage /></Only>} />
         <Route path="admin/report-templates" element={<Only roles={['admin']}><ReportTemplatesPage /></Only>} />
+        <Route path="account/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

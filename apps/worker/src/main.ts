@@ -13,7 +13,7 @@ import { createWorker } from './worker.factory';
  * are consolidated at once only by two processes. Same as starting `npm run start:worker` N times.
  */
 async function bootstrap(): Promise<void> {
-  const env = loadConfig();
+  const env = loadConfig(undefined, ['DATABASE_URL', 'REDIS_URL']);
   const logger = new Logger('Worker');
   // a cluster process is started by the one below with the URLs it resolved
   if (cluster.isWorker) return startOne(env, logger, env.DATABASE_URL!, env.REDIS_URL!, `tiến trình ${cluster.worker?.id} của ${process.ppid}`);

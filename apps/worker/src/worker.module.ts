@@ -65,7 +65,15 @@ export class WorkerModule implements OnModuleDestroy {
       imports: [
         ConfigModule.forRoot(env),
         // jobs hold a connection each at most: half the API's pool is plenty
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, { poolSize: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)), role: APP_ROLE })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(options.databaseUrl, {
+            poolSize: Math.max(2, Math.ceil(env.DATABASE_POOL_SIZE / 2)),
+            role: APP_ROLE,
+            statementTimeoutMs: env.WORKER_STATEMENT_TIMEOUT_MS,
+            idleInTransactionTimeoutMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+            connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+          }),
+        ),
         BullModule.forRoot({
           prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)

@@ -39,3 +39,8 @@ export function loadKeyIndicators(configDir: string): string[] {
   }
   return file.indicators as string[];
 }
+
+/** The common passwords the password policy refuses (`<config dir>/security/common-passwords.txt`), as text. */
+export function loadCommonPasswordsText(configDir: string): string {
+  return readFileSync(join(configDir, 'security', 'common-passwords.txt'), 'utf8');
+}

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { StartupError } from './startup-error';
 
@@ -16,7 +18,11 @@ const DEFAULT_CONFIG_DIR = resolve(__dirname, '..', '..', '..', 'config');
  * process with a message that names it.
  */
 export class Env {
-  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  /**
+   * unset means production: a deployment that forgot it must not run on development defaults
+   * (`npm run demo` and the tests set development and test themselves)
+   */
+  @Transform(({ value }) => (value === '' || value === undefined ? 'production' : value)) @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'production';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   /** postgres://…; when absent the apps look for a local or embedded Postgres */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^postgres(ql)?:\/\//) DATABASE_URL?: string;
@@ -29,6 +35,14 @@ export class Env {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/) TONGHOP_DATABASE = 'tonghop';
   /** connections of the API's pool (the worker's pool is half of it) */
   @Transform(toInt) @IsInt() @Min(2) @Max(500) DATABASE_POOL_SIZE = 20;
+  /** the API's statements are cancelled after this long (a stuck query frees its connection); 0 = no limit */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+  /** the worker's (consolidation, rendering) */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) WORKER_STATEMENT_TIMEOUT_MS = 300_000;
+  /** a connection idle inside an open transaction this long is ended, with its locks */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+  /** giving up on a Postgres connection that does not open */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000) DATABASE_CONNECT_TIMEOUT_MS = 10_000;
   /** where the apps look for a local Postgres before starting an embedded one */
   @Matches(/^postgres(ql)?:\/\//) LOCAL_PG_PROBE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
   /** port of the embedded Postgres (under .data/) */
@@ -62,19 +76,46 @@ export class Env {
   @IsIn(['system', 'redis']) CLOCK: 'system' | 'redis' = 'system';
   /** a fake start time (ISO 8601); the clock runs on from it */
   @Transform(emptyIsUnset) @IsOptional() @IsISO8601({ strict: true }) FAKE_NOW?: string;
-  /** secret for signing access tokens; required in production */
-  @Transform(emptyIsUnset) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
-  @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a number followed by s, m, h or d (e.g. 8h)' }) JWT_TTL = '8h';
+  /** secret for signing access tokens (at least 32 bytes); required unless NODE_ENV is development or test */
+  @Transform(emptyIsUnset) @IsOptional() @IsString() JWT_SECRET?: string;
+  /** life of an access token (at most 60m): a session lives on through the refresh cookie, and is revoked there */
+  @Matches(/^[1-9]\d{0,3}[sm]$/, { message: 'JWT_TTL must be a number followed by s or m, at most 60m (e.g. 15m)' }) JWT_TTL = '15m';
+  /** life of a session without use: its refresh cookie (rotated on each use) lasts this long */
+  @Matches(/^[1-9]\d{0,3}[mhd]$/, { message: 'REFRESH_TOKEN_TTL must be a number followed by m, h or d (e.g. 12h)' }) REFRESH_TOKEN_TTL = '12h';
+  /**
+   * how long an API process trusts what it read of a user (active, role, session generation) before
+   * reading it again; a logout or deactivation is passed to every process at once through Redis,
+   * and this bounds the delay when Redis is down
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60_000) SESSION_CACHE_MS = 10_000;
+  /** failed logins from one client address for one username within the window, then 429 (counted in Redis, shared by every API process) */
   @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_LIMIT = 10;
-  @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 60_000;
+  /** failed logins from one client address across all usernames within the window (password spraying), then 429 */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_THROTTLE_IP_LIMIT = 50;
+  /** failed logins of one account from anywhere within the window that raise an alert in the log (no lock: no one can lock the signer out) */
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_ALERT_ACCOUNT_FAILURES = 20;
+  /** the window of the login counters */
+  @Transform(toInt) @IsInt() @Min(1000) LOGIN_THROTTLE_TTL_MS = 900_000;
   /** group commit of form saves: batches written at once (one Postgres connection each) */
   @Transform(toInt) @IsInt() @Min(1) @Max(64) SAVE_BATCH_IN_FLIGHT = 3;
   /** group commit of form saves: the most saves one batch (one statement) carries */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000) SAVE_BATCH_MAX_SIZE = 40;
-  /** 'true' behind a reverse proxy: the client address (login throttling) is read from X-Forwarded-For */
-  @IsIn(['true', 'false']) TRUST_PROXY: 'true' | 'false' = 'false';
+  /**
+   * the reverse proxies whose X-Forwarded-For is believed (client address of login throttling and
+   * the audit log): addresses or CIDRs separated by commas (e.g. 10.0.0.5,10.1.0.0/16), or a hop
+   * count; empty or 'false' = none. Never 'true': anyone could then choose their own address.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 'false' : String(value).trim()))
+  @Matches(/^(false|[1-9]\d?|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+    message: "TRUST_PROXY must be 'false', a hop count, or the proxies' addresses/CIDRs separated by commas (never 'true')",
+  })
+  TRUST_PROXY = 'false';
   /** address users reach the app at, for links in e-mails (default http://localhost:<PORT>) */
   @Transform(emptyIsUnset) @IsOptional() @Matches(/^https?:\/\/\S+$/) PUBLIC_URL?: string;
+  /** OpenAPI docs at /api/docs: on by default except in production */
+  @Transform(emptyIsUnset) @IsOptional() @IsIn(['true', 'false']) API_DOCS?: 'true' | 'false';
+  /** the web app's source maps (*.map) served: on by default except in production */
+  @Transform(emptyIsUnset) @IsOptional() @IsIn(['true', 'false']) WEB_SOURCE_MAPS?: 'true' | 'false';
   /** the built web app the API serves at `/` (default dist/web) */
   @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
   /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
@@ -94,7 +135,37 @@ export class Env {
 }
 
 /** The validated configuration: what `loadConfig` returns once per process and what is injected. */
-export type AppConfig = Readonly<Env & { JWT_SECRET: string; PUBLIC_URL: string }>;
+export type AppConfig = Readonly<Omit<Env, 'API_DOCS' | 'WEB_SOURCE_MAPS'> & { JWT_SECRET: string; PUBLIC_URL: string; API_DOCS: boolean; WEB_SOURCE_MAPS: boolean }>;
+
+/** What a process cannot do without in production: the API needs all three, the worker no secret, the CLI no Redis. */
+export type ProductionRequirement = 'JWT_SECRET' | 'DATABASE_URL' | 'REDIS_URL';
+const ALL_REQUIREMENTS: readonly ProductionRequirement[] = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL'];
+const JWT_SECRET_MIN_BYTES = 32;
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Seconds of a validated duration like 15m, 900s, 12h or 7d. */
+export function ttlSeconds(ttl: string): number {
+  return Number(ttl.slice(0, -1)) * UNIT_SECONDS[ttl.slice(-1)];
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy` takes it: a hop count, a list of addresses/CIDRs, or null
+ * (trust no one: the peer's address is the client's).
+ */
+export function trustedProxies(setting: string): string[] | number | null {
+  if (setting === 'false') return null;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function validProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 /** A development-only secret, so that `npm run demo` works with no configuration. */
 const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
@@ -103,13 +174,41 @@ const DEV_JWT_SECRET = 'tong-hop-development-secret-do-not-use-in-production';
  * Reads and validates the configuration. Call it once, in an entry point (main.ts of each app, the
  * CLI), and hand the result down; tests call it with the variables they set.
  */
-export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+export function loadConfig(
+  source: Record<string, string | undefined> = process.env,
+  requires: readonly ProductionRequirement[] = ALL_REQUIREMENTS,
+): AppConfig {
   const env = plainToInstance(Env, { ...source }, { exposeDefaultValues: true, excludeExtraneousValues: false });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  if (!env.JWT_SECRET && env.NODE_ENV === 'production') lines.push('  JWT_SECRET: required when NODE_ENV=production');
+  if (env.JWT_SECRET !== undefined && Buffer.byteLength(env.JWT_SECRET) < JWT_SECRET_MIN_BYTES) {
+    lines.push(`  JWT_SECRET: must be at least ${JWT_SECRET_MIN_BYTES} bytes (e.g. openssl rand -base64 48)`);
+  }
+  if (/^\d+[sm]$/.test(env.JWT_TTL) && ttlSeconds(env.JWT_TTL) > 3600) lines.push('  JWT_TTL: at most 60m (a session lives on through its refresh cookie)');
+  const proxies = trustedProxies(env.TRUST_PROXY);
+  for (const entry of Array.isArray(proxies) ? proxies : []) {
+    if (!validProxyEntry(entry)) lines.push(`  TRUST_PROXY: "${entry}" is not an IP address or CIDR`);
+  }
+  if (env.NODE_ENV === 'production') {
+    const missing = requires.filter((name) => !env[name]);
+    if (missing.length > 0) {
+      lines.push(
+        `  ${missing.join(', ')}: bắt buộc khi chạy thật (required in production; NODE_ENV is ${source.NODE_ENV ? 'production' : 'unset, which means production'}).` +
+          ' Đặt các biến này, hoặc NODE_ENV=development để chạy thử trên máy này (or NODE_ENV=development for a trial on this machine).',
+      );
+    }
+  }
   if (lines.length > 0) throw new StartupError(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
-  return Object.freeze({ ...env, JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
+  // in production a process that signs no token (the worker, the CLI) gets a secret no one knows
+  const fallbackSecret = env.NODE_ENV === 'production' ? randomBytes(48).toString('base64') : DEV_JWT_SECRET;
+  const onUnlessProduction = (v: 'true' | 'false' | undefined) => (v === undefined ? env.NODE_ENV !== 'production' : v === 'true');
+  return Object.freeze({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? fallbackSecret,
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    API_DOCS: onUnlessProduction(env.API_DOCS),
+    WEB_SOURCE_MAPS: onUnlessProduction(env.WEB_SOURCE_MAPS),
+  });
 }
 
 /**

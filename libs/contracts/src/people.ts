@@ -10,10 +10,17 @@ export interface Me {
   unit: { id: string; code: string; name: string } | null;
   /** 'YYYY-MM-DD': today in Vietnam on the server's clock (the demo plays May 2024) */
   today: string;
+  /** the administrator set the password: the web app asks for a new one before anything else */
+  mustChangePassword: boolean;
 }
 
 export interface LoginAnswer {
+  /** kept in memory only; the session goes on through the refresh cookie (POST /api/auth/refresh) */
   accessToken: string;
+  /** seconds the access token lives */
+  expiresIn: number;
+  /** the password was set by the administrator: only the password change is allowed until it is done */
+  mustChangePassword: boolean;
   user: { id: string; username: string; role: Role; unitId: string | null };
 }
 
@@ -39,6 +46,8 @@ export interface UserView {
   email: string | null;
   isLead: boolean;
   active: boolean;
+  /** the administrator set the password, and the user has not changed it yet */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -67,4 +76,15 @@ export interface RestructuringView {
   actorUsername: string | null;
   createdAt: string;
   lineage: LineageView[];
+}
+
+/** An account the administrator creates (POST /api/users): the password is changed at first login. */
+export interface NewAccount {
+  username: string;
+  password: string;
+  fullName: string;
+  role: Role;
+  unitCode?: string;
+  email?: string;
+  isLead?: boolean;
 }

@@ -26,6 +26,8 @@ export interface PostgresSettings {
   /** where a local Postgres is looked for before an embedded one is started */
   LOCAL_PG_PROBE_URL: string;
   EMBEDDED_PG_PORT: number;
+  /** outside development and test only DATABASE_URL is used: no local probe, no embedded server */
+  NODE_ENV?: string;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -91,6 +93,9 @@ export async function resolvePostgres(options: {
     const url = DATABASE_URL;
     await ensureDatabaseOf(url, log);
     return { url, adminUrl: withDatabase(url, 'postgres'), source: 'DATABASE_URL', stop: noop };
+  }
+  if (options.settings.NODE_ENV === 'production') {
+    throw new StartupError('DATABASE_URL: bắt buộc khi chạy thật (required in production; no local or embedded PostgreSQL is used).');
   }
   if (await answers(LOCAL_ADMIN_URL)) {
     await ensureDatabase(LOCAL_ADMIN_URL, options.database);

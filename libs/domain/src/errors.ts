@@ -106,6 +106,11 @@ export type ErrorCode =
   | 'UNIT_RESTRUCTURE_EMPTY'
   | 'UNIT_USERS_TARGET_INVALID'
   | 'UNIT_TRANSFER_TO_SELF'
+  | 'REFRESH_REUSED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'WEAK_PASSWORD'
+  | 'INVALID_TEXT'
+  | 'ALREADY_EXISTS'
   | 'INTERNAL_ERROR';
 
 /** The one command that installs LibreOffice, which PDFs wait for (Debian/Ubuntu): said by the worker, the API and the demo. */

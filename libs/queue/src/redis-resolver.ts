@@ -15,6 +15,8 @@ export interface RedisSettings {
   /** where a local Redis is looked for before one is started */
   LOCAL_REDIS_PROBE_URL: string;
   SPAWNED_REDIS_PORT: number;
+  /** outside development and test only REDIS_URL is used: no local probe, no redis-server started */
+  NODE_ENV?: string;
 }
 
 export async function redisAnswers(url: string): Promise<boolean> {
@@ -39,6 +41,9 @@ export async function resolveRedis(options: { settings: RedisSettings; dataDir?:
   const noop = async () => undefined;
   const { REDIS_URL, LOCAL_REDIS_PROBE_URL: LOCAL_URL, SPAWNED_REDIS_PORT: SPAWNED_PORT } = options.settings;
   if (REDIS_URL) return { url: REDIS_URL, source: 'REDIS_URL', stop: noop };
+  if (options.settings.NODE_ENV === 'production') {
+    throw new Error('REDIS_URL: bắt buộc khi chạy thật (required in production; no local Redis is probed and none is started).');
+  }
   if (await redisAnswers(LOCAL_URL)) return { url: LOCAL_URL, source: 'local', stop: noop };
   const spawnedUrl = `redis://127.0.0.1:${SPAWNED_PORT}`;
   if (await redisAnswers(spawnedUrl)) return { url: spawnedUrl, source: 'spawned', stop: noop };
@@ -89,9 +94,11 @@ export function redisConnection(url: string): Redis {
  * Connection options (not a client) for BullMQ: a queue or worker given options creates its own
  * connections and closes them when it closes.
  */
-export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number } {
+export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: { servername: string } } {
   const u = new URL(url);
   return {
+    // rediss:// is Redis over TLS: the connection keeps it (and checks the server's name)
+    ...(u.protocol === 'rediss:' ? { tls: { servername: u.hostname } } : {}),
     host: u.hostname || '127.0.0.1',
     port: Number(u.port || 6379),
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),

@@ -2,6 +2,9 @@ import { openReference, shoot, signIn } from '../support/browser';
 import { flowContext } from '../support/web-context';
 
 /** The administrator's screens, and the interface in its second language. */
+const SET_BY_ADMIN = 'đồi thông Mẫu Sơn tháng năm';
+const OWN = 'hoa đào xứ Lạng nở sớm';
+
 export function adminScreens(): void {
   // mid-month: some units submitted (the board has forms waiting for review), some approved
   const ctx = flowContext('admin', {
@@ -45,7 +48,7 @@ export function adminScreens(): void {
     await admin.getByTestId('users-page').getByText('officer-snn', { exact: true }).waitFor();
     const snnRow = admin.locator('tr', { has: admin.getByText('officer-snn', { exact: true }) });
     await snnRow.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-    await admin.getByTestId('new-password').fill('MatKhauMoi@2024');
+    await admin.getByTestId('new-password').fill(SET_BY_ADMIN);
     await admin.locator('.ant-modal-confirm').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await admin.getByText('Đã đặt lại mật khẩu cho officer-snn.').waitFor(); // the API test checks the new password signs in
     await shoot(admin, '12-admin-users');
@@ -63,5 +66,46 @@ export function adminScreens(): void {
     await admin.getByRole('menuitem', { name: 'Period board' }).click();
     await admin.getByTestId('period-board').getByText('Waiting for review').waitFor();
     await shoot(admin, '15-board-english');
+  });
+
+  it('makes the officer change the password the administrator set before anything else; keeps no token in storage; a deactivated account is out', async () => {
+    // the reset of the test above, through the API, so that this test also runs alone
+    const adminToken = await h().token('admin');
+    const users = await h().api.call<Array<{ id: string; username: string }>>(adminToken, 'GET', '/users');
+    await h().api.call(adminToken, 'POST', `/users/${users.find((u) => u.username === 'officer-snn')!.id}/password`, { password: SET_BY_ADMIN });
+    const admin = ctx.browser.context.pages().find((p) => p.url().startsWith(h().origin)) ?? (await signIn(ctx.browser.context, h().origin, 'admin', h().password));
+    await admin.evaluate(() => localStorage.setItem('tonghop.lang', 'vi')); // back to Vietnamese, for every tab
+    const officer = await ctx.browser.context.newPage();
+    await officer.goto(h().origin);
+    await officer.getByLabel('Tên đăng nhập').fill('officer-snn');
+    await officer.getByLabel('Mật khẩu').fill(SET_BY_ADMIN);
+    await officer.getByRole('button', { name: 'Đăng nhập' }).click();
+    const page = officer.getByTestId('change-password-page');
+    await page.getByText('Mật khẩu của bạn do quản trị viên đặt').waitFor();
+    await shoot(officer, '12b-change-password');
+    await page.getByLabel('Mật khẩu hiện tại').fill(SET_BY_ADMIN);
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('password1234');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('password1234');
+    await page.getByTestId('change-password-submit').click();
+    await officer.getByTestId('change-password-error').getByText('quá phổ biến').waitFor(); // the policy, said on the spot
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(OWN);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(OWN);
+    await page.getByTestId('change-password-submit').click();
+    await officer.getByTestId('current-user').waitFor();
+    // the access token lives in memory only: nothing that looks like a token in either storage
+    const stored = await officer.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
+    // a reload carries the session on through the HttpOnly cookie, which scripts cannot read
+    await officer.reload();
+    await officer.getByTestId('current-user').waitFor();
+    expect(await officer.evaluate(() => document.cookie)).toBe('');
+
+    await admin.goto(`${h().origin}/admin/users`);
+    await admin.getByTestId('deactivate-officer-snn').click();
+    await admin.getByText('Đã khóa tài khoản officer-snn').waitFor();
+    await admin.getByTestId('reactivate-officer-snn').waitFor();
+    await officer.reload();
+    await officer.getByLabel('Tên đăng nhập').waitFor(); // signed out: the session ended with the deactivation
+    await officer.close();
   });
 }

@@ -121,16 +121,18 @@ export function formResilience(): void {
     expect(await valueOf('criminal_cases')).toBe('2070');
   });
 
-  it('keeps the typing through an expired session: a re-login dialog over the page, then the save goes through', async () => {
-    await page.route('**/api/submissions/*/values', (route) =>
-      route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.' }) }),
-    );
+  it('keeps the typing through an ended session: a re-login dialog over the page, then the save goes through', async () => {
+    const refused = { status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.' }) };
+    // the access token refused, and the refresh cookie too (a lapsed access token alone is renewed without a word)
+    await page.route('**/api/submissions/*/values', (route) => route.fulfill(refused));
+    await page.route('**/api/auth/refresh', (route) => route.fulfill(refused));
     await typeInto(page, valueInput('fires'), '41');
     await page.getByText('Phiên đăng nhập đã hết hạn').waitFor();
     const draft = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tonghop.draft.')).map((k) => localStorage.getItem(k)));
     expect(draft.join()).toContain('"fires":{"value":"41"}');
     await shoot(page, '09-session-expired');
     await page.unroute('**/api/submissions/*/values');
+    await page.unroute('**/api/auth/refresh');
     await page.locator('.ant-modal').getByLabel('Mật khẩu').fill(h().password);
     await page.getByRole('button', { name: 'Tiếp tục làm việc' }).click();
     await saved();

@@ -7,7 +7,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
-import { CurrentUser } from './decorators';
+import { AllowPendingPasswordChange, CurrentUser } from './decorators';
 
 /**
  * Who is signed in, with the names a screen shows (the token carries only ids), and today's date in
@@ -23,9 +23,9 @@ export class MeController {
   ) {}
 
   @Get()
+  @AllowPendingPasswordChange()
   async me(@CurrentUser() actor: Actor): Promise<Me> {
     const user = await this.db.getRepository(User).findOneBy({ id: actor.id, active: true });
-    // a token outlives a deactivated account only until it expires; the screens treat this as signed out
     if (!user) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng đăng nhập lại.');
     const unit = user.unitId ? await this.db.getRepository(ReportingUnit).findOneBy({ id: user.unitId }) : null;
     return {
@@ -37,6 +37,7 @@ export class MeController {
       email: user.email,
       unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
       today: vnDate(await this.clock.now()),
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

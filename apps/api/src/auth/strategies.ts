@@ -3,24 +3,20 @@ import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
-import { Strategy as LocalStrategyBase } from 'passport-local';
 import type { Actor } from '../common/actor';
-import { AuthService, TokenPayload } from './auth.service';
+import type { TokenPayload } from './auth.service';
+import { SessionState } from './session-state.service';
 
-@Injectable()
-export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
-  constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'username', passwordField: 'password' });
-  }
-
-  validate(username: string, password: string): Promise<Actor | null> {
-    return this.auth.validateCredentials(username, password);
-  }
-}
-
+/**
+ * A bearer token is taken when its signature (HS256 only) and expiry hold, and its user is still
+ * active at the token's session generation; role and unit come from the user as they are now.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
-  constructor(@InjectConfig() config: AppConfig) {
+  constructor(
+    @InjectConfig() config: AppConfig,
+    private readonly sessions: SessionState,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // a KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a PEM key on every request
@@ -30,7 +26,10 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  validate(payload: TokenPayload): Actor {
-    return { id: payload.sub, username: payload.username, role: payload.role, unitId: payload.unitId };
+  async validate(payload: TokenPayload): Promise<Actor | null> {
+    if (typeof payload.sub !== 'string' || typeof payload.gen !== 'number') return null;
+    const user = await this.sessions.current(payload.sub);
+    if (!user || !user.active || user.sessionGeneration !== payload.gen) return null;
+    return { id: user.id, username: user.username, role: user.role, unitId: user.unitId, mustChangePassword: user.mustChangePassword };
   }
 }

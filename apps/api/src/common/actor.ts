@@ -6,4 +6,6 @@ export interface Actor {
   username: string;
   role: Role;
   unitId: string | null;
+  /** the administrator set the password: until the user changes it, only that is allowed */
+  mustChangePassword?: boolean;
 }

@@ -76,6 +76,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, ...(HTTP_FALLBACK[status] ?? HTTP_FALLBACK[400]) };
     }
+    // a unique constraint decided between two writes (two admins creating the same account at once):
+    // the loser is told it exists, as a check before the write would have
+    const driver = (exception as { driverError?: { code?: unknown; constraint?: unknown } } | null)?.driverError;
+    if (driver?.code === '23505') {
+      this.logger.warn(`unique violation (${String(driver.constraint ?? '?')}) answered 409`);
+      return { statusCode: 409, code: 'ALREADY_EXISTS', message: 'Dữ liệu này đã tồn tại (có thể vừa được tạo bởi người khác). Vui lòng tải lại rồi thử lại.' };
+    }
     const errorId = randomUUID();
     this.logger.error(`errorId=${errorId}`, exception instanceof Error ? exception.stack : String(exception));
     return {

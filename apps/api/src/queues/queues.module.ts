@@ -62,7 +62,7 @@ export class QueuesModule {
     return {
       module: QueuesModule,
       providers: [{ provide: QUEUE_CONNECTION, useValue: connection }, QueueHandles],
-      exports: [QueueHandles],
+      exports: [QueueHandles, QUEUE_CONNECTION],
     };
   }
 }

@@ -1,18 +1,20 @@
-import { insertAuditEntry, ReportingUnit, User } from '@app/database';
-import { DomainError, ROLES, Role } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { User } from '@app/database';
+import { ROLES, Role } from '@app/domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Actor } from '../common/actor';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
-import { hashPassword } from '@app/security';
+
+const PASSWORD_RULE = 'at least 12 characters (a phrase of several words will do), not a common password, not the username';
 
 export class CreateUserDto {
   @ApiProperty() @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,62}$/) username: string;
-  @ApiProperty() @IsString() @MinLength(8) @MaxLength(200) password: string;
+  @ApiProperty({ description: `the first password, to be changed at first login: ${PASSWORD_RULE}` }) @IsString() @MinLength(1) @MaxLength(200) password: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) fullName: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiPropertyOptional({ description: 'unit code, required for officers' }) @IsOptional() @IsString() @MaxLength(50) unitCode?: string;
@@ -20,8 +22,21 @@ export class CreateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isLead?: boolean;
 }
 
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) fullName?: string;
+  @ApiPropertyOptional({ enum: ROLES, description: 'a new role ends every session of the user' }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ description: 'unit code (officers); a new unit ends every session of the user' })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  unitCode?: string | null;
+  @ApiPropertyOptional() @ValidateIf((_, v) => v !== null) @IsOptional() @IsEmail() email?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isLead?: boolean;
+}
+
 export class ResetPasswordDto {
-  @ApiProperty({ description: 'the new password (at least 8 characters)' }) @IsString() @MinLength(8) @MaxLength(200) password: string;
+  @ApiProperty({ description: `the new password, to be changed at next login: ${PASSWORD_RULE}` }) @IsString() @MinLength(1) @MaxLength(200) password: string;
 }
 
 @ApiTags('users')
@@ -29,7 +44,10 @@ export class ResetPasswordDto {
 @Controller('users')
 @Roles('admin')
 export class UsersController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Get()
   async list() {
@@ -38,40 +56,33 @@ export class UsersController {
   }
 
   @Post()
-  async create(@Body() dto: CreateUserDto) {
-    let unitId: string | null = null;
-    if (dto.role === 'officer') {
-      const unit = dto.unitCode ? await this.db.getRepository(ReportingUnit).findOneBy({ code: dto.unitCode }) : null;
-      if (!unit) throw new DomainError('VALIDATION_FAILED', 'Cán bộ đơn vị phải thuộc một đơn vị có thật (unitCode).');
-      unitId = unit.id;
-    } else if (dto.unitCode) {
-      throw new DomainError('VALIDATION_FAILED', 'Chỉ cán bộ đơn vị (officer) mới gắn với một đơn vị.');
-    }
-    const exists = await this.db.getRepository(User).existsBy({ username: dto.username });
-    if (exists) throw new DomainError('VALIDATION_FAILED', `Tên đăng nhập "${dto.username}" đã tồn tại.`);
-    const user = await this.db.getRepository(User).save({
-      username: dto.username,
-      passwordHash: await hashPassword(dto.password),
-      fullName: dto.fullName,
-      role: dto.role,
-      unitId,
-      email: dto.email ?? null,
-      isLead: dto.isLead ?? false,
-    });
-    const { passwordHash: _omit, ...view } = user;
-    return view;
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto) {
+    return this.accounts.create(actor, dto);
+  }
+
+  /** Name, e-mail, lead; role and unit too, which end the user's sessions. */
+  @Patch(':id')
+  update(@CurrentUser() actor: Actor, @Param('id', new UuidParamPipe()) id: string, @Body() dto: UpdateUserDto) {
+    return this.accounts.update(actor, id, dto);
   }
 
   /** An officer who forgot their password asks the administrator, who sets a new one and tells them. */
   @Post(':id/password')
   @HttpCode(200)
   async resetPassword(@CurrentUser() actor: Actor, @Param('id', new UuidParamPipe()) id: string, @Body() dto: ResetPasswordDto) {
-    const passwordHash = await hashPassword(dto.password);
-    return this.db.transaction(async (m) => {
-      const result = await m.update(User, { id }, { passwordHash });
-      if (!result.affected) throw new DomainError('NOT_FOUND', 'Không tìm thấy tài khoản.');
-      await insertAuditEntry(m, { submissionId: null, entityType: 'user', entityId: id, action: 'user.password_reset', actorId: actor.id });
-      return { id, passwordReset: true };
-    });
+    await this.accounts.resetPassword(actor, id, dto.password);
+    return { id, passwordReset: true };
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@CurrentUser() actor: Actor, @Param('id', new UuidParamPipe()) id: string) {
+    return this.accounts.setActive(actor, id, false);
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  reactivate(@CurrentUser() actor: Actor, @Param('id', new UuidParamPipe()) id: string) {
+    return this.accounts.setActive(actor, id, true);
   }
 }

@@ -27,10 +27,12 @@ const NOT_FOUND = { statusCode: 404, code: 'NOT_FOUND', message: 'Không tìm th
  * route in the browser, so any other path without a file extension answers index.html; `/api/…`
  * stays the API's, and an unknown API path is the API's JSON 404, never the page.
  */
-export async function serveWeb(app: NestFastifyApplication, root: string | null): Promise<boolean> {
+export async function serveWeb(app: NestFastifyApplication, root: string | null, options: { sourceMaps: boolean } = { sourceMaps: true }): Promise<boolean> {
   if (!root || !webAppBuilt(root)) return false;
   await app.register(fastifyStatic, {
     root,
+    // source maps (WEB_SOURCE_MAPS, off in production by default) answer 404 like any missing file
+    allowedPath: (path: string) => options.sourceMaps || !path.endsWith('.map'),
     wildcard: false, // one route per built file; the fallback below takes the rest
     setHeaders: (res, path) => {
       // hashed bundles never change; index.html must be re-read to pick up a new build

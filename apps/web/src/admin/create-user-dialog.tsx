@@ -1,18 +1,10 @@
 import { Alert, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { Role, UnitView } from '@app/contracts';
+import type { NewAccount, Role, UnitView } from '@app/contracts';
 import { useI18n } from '../i18n/i18n';
 
-interface Values {
-  username: string;
-  password: string;
-  fullName: string;
-  role: Role;
-  unitCode?: string;
-  email?: string;
-  isLead?: boolean;
-}
+type Values = NewAccount;
 
 export function CreateUserDialog({ units, onClose, onCreated }: { units: UnitView[]; onClose: () => void; onCreated: (username: string) => void }) {
   const { t } = useI18n();

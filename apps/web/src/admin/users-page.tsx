@@ -1,4 +1,4 @@
-import { LockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { LockOutlined, StopOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client';
@@ -9,7 +9,7 @@ import { CreateUserDialog } from './create-user-dialog';
 
 const ROLE_COLOR: Record<Role, string> = { officer: 'blue', reviewer: 'purple', signer: 'red', clerk: 'gold', admin: 'default' };
 
-/** Accounts: create one, reset a forgotten password. */
+/** Accounts: create one, reset a forgotten password (changed at next sign-in), deactivate and reactivate. */
 export function UsersPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
@@ -43,6 +43,16 @@ export function UsersPage() {
     });
   };
 
+  const setActive = async (u: UserView, active: boolean) => {
+    try {
+      await api.post(`/users/${u.id}/${active ? 'reactivate' : 'deactivate'}`);
+      message.success(t(active ? 'admin.users.reactivated' : 'admin.users.deactivated', { user: u.username }));
+      await data.reload();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : String(e));
+    }
+  };
+
   return (
     <div className="page" data-testid="users-page">
       <div className="page-head">
@@ -67,8 +77,32 @@ export function UsersPage() {
           { title: t('admin.users.fullName'), dataIndex: 'fullName' },
           { title: t('admin.users.role'), dataIndex: 'role', width: 230, render: (r: Role, u) => <Space size={4}><Tag color={ROLE_COLOR[r]}>{t(`role.${r}`)}</Tag>{u.isLead && <Tag>{t('admin.users.lead')}</Tag>}</Space> },
           { title: t('common.unit'), dataIndex: 'unitId', render: (id: string | null) => (id ? unitName.get(id) : '') },
-          { title: t('admin.users.active'), dataIndex: 'active', width: 110, render: (a: boolean) => (a ? <Tag color="green">✓</Tag> : <Tag>—</Tag>) },
-          { title: '', width: 170, align: 'right', render: (_, u) => <Button size="small" icon={<LockOutlined />} onClick={() => reset(u)}>{t('admin.users.resetPassword')}</Button> },
+          {
+            title: t('admin.users.active'),
+            dataIndex: 'active',
+            width: 170,
+            render: (a: boolean, u) => (
+              <Space size={4}>
+                {a ? <Tag color="green">✓</Tag> : <Tag>—</Tag>}
+                {u.mustChangePassword && <Tag color="orange">{t('admin.users.mustChange')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            width: 270,
+            align: 'right',
+            render: (_, u) => (
+              <Space size={4}>
+                <Button size="small" icon={<LockOutlined />} onClick={() => reset(u)}>{t('admin.users.resetPassword')}</Button>
+                {u.active ? (
+                  <Button size="small" danger icon={<StopOutlined />} onClick={() => setActive(u, false)} data-testid={`deactivate-${u.username}`}>{t('admin.users.deactivate')}</Button>
+                ) : (
+                  <Button size="small" icon={<UnlockOutlined />} onClick={() => setActive(u, true)} data-testid={`reactivate-${u.username}`}>{t('admin.users.reactivate')}</Button>
+                )}
+              </Space>
+            ),
+          },
         ]}
       />
       {creating && data.data && (

@@ -1,22 +1,24 @@
-import type { LoginAnswer } from '@app/contracts';
+/**
+ * The access token lives in memory only (a script that runs in the page cannot find it in
+ * storage, and it dies with the tab); the session goes on through the HttpOnly refresh cookie.
+ * The tab keeps one thing in sessionStorage: whose session it is (a user id, no secret), so that
+ * after a reload it carries on the same person's session when the browser holds several.
+ */
+const KEY = 'tonghop.user';
 
-/** The access token lives in sessionStorage: it dies with the tab, and a new tab signs in again. */
-const KEY = 'tonghop.session';
-
-export type StoredSession = LoginAnswer;
-
-export function readSession(storage: Storage = sessionStorage): StoredSession | null {
+export function readTabUser(storage: Storage = sessionStorage): string | null {
   try {
-    const raw = storage.getItem(KEY);
-    if (!raw) return null;
-    const s = JSON.parse(raw) as StoredSession;
-    return typeof s?.accessToken === 'string' && s.user?.id ? s : null;
+    return storage.getItem(KEY);
   } catch {
     return null;
   }
 }
 
-export function writeSession(session: StoredSession | null, storage: Storage = sessionStorage): void {
-  if (session) storage.setItem(KEY, JSON.stringify(session));
-  else storage.removeItem(KEY);
+export function writeTabUser(userId: string | null, storage: Storage = sessionStorage): void {
+  try {
+    if (userId) storage.setItem(KEY, userId);
+    else storage.removeItem(KEY);
+  } catch {
+    // storage refused (private mode): a reload then asks to sign in again
+  }
 }

@@ -83,11 +83,12 @@ export function AppShell() {
             </Link>
           </Tooltip>
           <NotificationBell />
-          <Tooltip title={`${me.username} · ${t(`role.${me.role}` as MessageKey)}${me.unit ? ` · ${me.unit.name}` : ''}`}>
-            <span className="app-user-name" data-testid="current-user">
+          {/* the name opens the user's own account: the password change */}
+          <Tooltip title={`${me.username} · ${t(`role.${me.role}` as MessageKey)}${me.unit ? ` · ${me.unit.name}` : ''} · ${t('header.changePassword')}`}>
+            <Link to="/account/password" className="app-user-name" data-testid="current-user">
               <UserOutlined /> {me.fullName}
               {who && <span className="app-user-unit">{who}</span>}
-            </span>
+            </Link>
           </Tooltip>
           <LanguageSwitch dark />
           <Button type="text" icon={<LogoutOutlined />} onClick={logout} className="app-logout" data-testid="logout">

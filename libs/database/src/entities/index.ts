@@ -4,6 +4,7 @@ import { FormSection, FormSectionUnit, FormTemplate, Indicator, IndicatorPlan } 
 import { ExchangeExport } from './exchange-export.entity';
 import { EmailDelivery, Notification } from './notification.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { RefreshToken } from './refresh-token.entity';
 import { Period } from './period.entity';
 import { SentReminder } from './reminder.entity';
 import { ReportingUnit } from './reporting-unit.entity';
@@ -18,6 +19,7 @@ export * from './form-template.entity';
 export * from './notification.entity';
 export * from './outbox-event.entity';
 export * from './period.entity';
+export * from './refresh-token.entity';
 export * from './reminder.entity';
 export * from './reporting-unit.entity';
 export * from './report.entity';
@@ -27,6 +29,7 @@ export * from './user.entity';
 export const ENTITIES = [
   ReportingUnit,
   User,
+  RefreshToken,
   FormTemplate,
   FormSection,
   FormSectionUnit,

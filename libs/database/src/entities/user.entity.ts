@@ -17,6 +17,15 @@ export class User {
   /** reviewers who head the office (Chánh/Phó Chánh Văn phòng): escalations go to them */
   @Column({ type: 'boolean', default: false }) isLead: boolean;
   @Column({ type: 'boolean', default: true }) active: boolean;
+  /**
+   * bumped by logout, a password change or reset, deactivation and a role change: every access and
+   * refresh token carries the generation it was issued under, and one issued before the bump is refused
+   */
+  @Column({ type: 'integer', default: 0 }) sessionGeneration: number;
+  /** a password the administrator set: the user must choose their own before doing anything else */
+  @Column({ type: 'boolean', default: false }) mustChangePassword: boolean;
+  /** created by `npm run demo` with the published demo password: a production start disables it */
+  @Column({ type: 'boolean', default: false }) isDemo: boolean;
   @ManyToOne(() => ReportingUnit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id' })
   unit?: ReportingUnit;

@@ -21,3 +21,4 @@ export * from './calendar.repository';
 export * from './plans.repository';
 export * from './report-template-drafts.repository';
 export * from './units.repository';
+export * from './sessions.repository';

@@ -20,3 +20,32 @@ export async function findUserIdByUsername(db: Queryable, username: string): Pro
   const rows: Array<{ id: string }> = await db.query(`SELECT id FROM users WHERE username = $1`, [username]);
   return rows[0]?.id ?? null;
 }
+
+/**
+ * The first administrator of a deployment (`create-admin`), with a one-time password they must
+ * change at first login. Null when the username is taken.
+ */
+export async function insertFirstAdministrator(db: Queryable, u: { username: string; fullName: string; passwordHash: string }): Promise<string | null> {
+  const rows: Array<{ id: string }> = await db.query(
+    `INSERT INTO users (username, password_hash, full_name, role, must_change_password)
+     VALUES ($1, $2, $3, 'admin', true) ON CONFLICT (username) DO NOTHING RETURNING id`,
+    [u.username, u.passwordHash, u.fullName],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export interface AccountCredentials {
+  id: string;
+  username: string;
+  passwordHash: string;
+  isDemo: boolean;
+}
+
+/** Active accounts made by the demo, or named like one (a database seeded before accounts were marked). */
+export async function findActiveDemoLikeAccounts(db: Queryable, demoUsernames: string[]): Promise<AccountCredentials[]> {
+  return db.query(
+    `SELECT id, username, password_hash AS "passwordHash", is_demo AS "isDemo" FROM users
+      WHERE active AND (is_demo OR username = ANY($1::text[]) OR username LIKE 'officer-%') ORDER BY username`,
+    [demoUsernames],
+  );
+}

@@ -54,4 +54,6 @@ export interface UserSpec {
   unitCode?: string;
   email?: string | null;
   isLead?: boolean;
+  /** a demo account with the published password: a production start disables it */
+  isDemo?: boolean;
 }

@@ -46,9 +46,9 @@ export async function ensureUsers(db: DataSource | EntityManager, users: UserSpe
     const unitId = u.unitCode ? units.get(u.unitCode) : null;
     if (u.unitCode && !unitId) throw new Error(`seed: unknown unit ${u.unitCode} for user ${u.username}`);
     await db.query(
-      `INSERT INTO users (username, password_hash, full_name, role, unit_id, email, is_lead)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
-      [u.username, await hashPassword(u.password), u.fullName, u.role, unitId ?? null, u.email ?? null, u.isLead ?? false],
+      `INSERT INTO users (username, password_hash, full_name, role, unit_id, email, is_lead, is_demo)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (username) DO NOTHING`,
+      [u.username, await hashPassword(u.password), u.fullName, u.role, unitId ?? null, u.email ?? null, u.isLead ?? false, u.isDemo ?? false],
     );
     created++;
   }
