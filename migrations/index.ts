@@ -8,6 +8,7 @@ import { ReportingYear1764607000000 } from './1764607000000-reporting-year';
 import { Signatures1764614000000 } from './1764614000000-signatures';
 import { FiguresOut1764650000000 } from './1764650000000-figures-out';
 import { SeriesIndexOff1764660000000 } from './1764660000000-series-index-off';
+import { OutboxHandled1764720000000 } from './1764720000000-outbox-handled';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   Signatures1764614000000,
   FiguresOut1764650000000,
   SeriesIndexOff1764660000000,
+  OutboxHandled1764720000000,
 ];

@@ -115,6 +115,7 @@ const ROUTES: Route[] = [
   { name: 'GET /forms', method: 'get', path: () => '/api/forms', expected: office },
   { name: 'GET /forms/:id', method: 'get', path: (i) => `/api/forms/${i.form}`, expected: office },
   { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
+  { name: 'GET /admin/stuck', method: 'get', path: () => '/api/admin/stuck', expected: adminOnly },
   {
     name: 'POST /users/:id/password',
     method: 'post',
@@ -219,7 +220,7 @@ describe('authorization matrix', () => {
     const page = await t.http().get(path).set('Cookie', cookie.split(';')[0]).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const queues = await t.http().get(`${path}/api/queues`).set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders', 'rendering']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'maintenance', 'notifications', 'reminders', 'rendering']);
     // a reviewer's token, in the query or in the cookie, and a forged cookie: refused, no cookie set
     const reviewer = await t.http().get(`${path}?token=${await t.token('reviewer')}`).expect(403);
     expect(reviewer.headers['set-cookie']).toBeUndefined();

@@ -1,7 +1,7 @@
 import { AppConfig, ConfigModule, loadWorkingCalendar } from '@app/config';
 import { dataSourceOptions } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
-import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
+import { Clock, CLOCK, clockFromEnv, jobOptions, QUEUES, redisOptions } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,6 +21,8 @@ import { configuredProcessors } from './processors';
 import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 import { RenderTriggerHandler } from './rendering/render-trigger.handler';
 import { RenderingService } from './rendering/rendering.service';
+import { SweeperService } from './recovery/sweeper.service';
+import { SweepScheduler } from './recovery/sweep-scheduler.service';
 
 export interface WorkerOptions {
   /** the configuration the entry point loaded (loadConfig) */
@@ -69,7 +71,7 @@ export class WorkerModule implements OnModuleDestroy {
           prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)
           connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: null },
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          defaultJobOptions: jobOptions(env),
         }),
         BullModule.registerQueue(
           { name: QUEUES.events },
@@ -77,6 +79,7 @@ export class WorkerModule implements OnModuleDestroy {
           { name: QUEUES.notifications },
           { name: QUEUES.consolidation },
           { name: QUEUES.rendering },
+          { name: QUEUES.maintenance },
         ),
       ],
       providers: [
@@ -92,6 +95,7 @@ export class WorkerModule implements OnModuleDestroy {
             new Queue(QUEUES.events, {
               prefix,
               connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false },
+              defaultJobOptions: jobOptions(env),
             }),
         },
         ...configuredProcessors({ lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS }),
@@ -104,9 +108,11 @@ export class WorkerModule implements OnModuleDestroy {
         ReminderScheduler,
         ConsolidationService,
         RenderingService,
+        SweeperService,
+        SweepScheduler,
         { provide: EVENT_HANDLERS, useFactory: (...handlers: EventHandler[]) => handlers, inject: EVENT_HANDLER_TYPES },
       ],
-      exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],
+      exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService, SweeperService],
     };
   }
 

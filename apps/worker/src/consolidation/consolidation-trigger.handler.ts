@@ -1,10 +1,9 @@
-import { findPeriodSubmissionVersions } from '@app/database';
-import { ConsolidationJob, DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
+import { findApprovalSetTrigger } from '@app/database';
+import { ConsolidationJob, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventHandler } from '../events/event-handler';
 
@@ -26,12 +25,10 @@ export class ConsolidationTriggerHandler implements EventHandler {
     let job: ConsolidationJob | null = null;
     if (event.type === 'submission.approved') {
       const p = event.payload as OutboxEvents['submission.approved'];
-      const rows = await findPeriodSubmissionVersions(this.db, p.periodId);
       // every approval event seen after the set is complete names the same set: one trigger, one revision
-      if (rows.length > 0 && rows.every((r) => r.state === 'approved')) {
-        const set = createHash('sha256').update(rows.map((r) => `${r.id}:${r.version}`).join(',')).digest('hex').slice(0, 16);
-        job = { periodId: p.periodId, trigger: `approved:${set}`, actorId: p.actorId };
-      }
+      // (the sweeper computes the same trigger for a period whose consolidation went missing)
+      const trigger = await findApprovalSetTrigger(this.db, p.periodId);
+      if (trigger) job = { periodId: p.periodId, trigger, actorId: p.actorId };
     } else if (event.type === 'consolidation.requested') {
       const p = event.payload as OutboxEvents['consolidation.requested'];
       job = { periodId: p.periodId, trigger: `request:${p.requestId}`, actorId: p.actorId };
@@ -39,6 +36,6 @@ export class ConsolidationTriggerHandler implements EventHandler {
       const p = event.payload as OutboxEvents['report.correction_started'];
       job = { periodId: p.periodId, trigger: `correction:${p.supersededReportId}`, actorId: p.actorId };
     }
-    if (job) await this.queue.add('consolidate', job, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.consolidation(job.periodId, job.trigger) });
+    if (job) await this.queue.add('consolidate', job, { jobId: jobIds.consolidation(job.periodId, job.trigger) });
   }
 }

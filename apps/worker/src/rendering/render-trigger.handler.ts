@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES, RenderingJob } from '@app/queue';
+import { EventJob, jobIds, OutboxEvents, QUEUES, RenderingJob } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -14,6 +14,6 @@ export class RenderTriggerHandler implements EventHandler {
   async handle(event: EventJob): Promise<void> {
     const p = event.payload as OutboxEvents['report.revision_created'];
     const as = event.type === 'report.signed' ? 'signed' : event.type === 'report.issued' ? 'issued' : 'draft';
-    await this.queue.add('render', { revisionId: p.revisionId }, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.rendering(p.revisionId, as) });
+    await this.queue.add('render', { revisionId: p.revisionId }, { jobId: jobIds.rendering(p.revisionId, as) });
   }
 }
