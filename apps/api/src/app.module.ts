@@ -4,6 +4,7 @@ import type { Clock } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { CompletenessModule } from './completeness/completeness.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -57,6 +58,7 @@ export class AppModule {
         ExchangeModule,
         DashboardModule,
       ],
+      providers: [GracefulShutdown],
     };
   }
 }

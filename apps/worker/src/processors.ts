@@ -20,6 +20,9 @@ const PROCESSORS: ReadonlyArray<readonly [Type, QueueName, number]> = [
   [SweepProcessor, QUEUES.maintenance, 1],
 ];
 
+/** The processor classes (for whoever listens to their workers). */
+export const PROCESSOR_TYPES: readonly Type[] = PROCESSORS.map(([processor]) => processor);
+
 /**
  * The processors, declared with the lock settings of the configuration. BullMQ takes a worker's
  * options from the @Processor decorator only, which runs when the class is defined, before any

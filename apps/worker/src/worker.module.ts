@@ -18,6 +18,8 @@ import { ReminderScanService } from './reminders/reminder-scan.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service';
 import { ReminderSender } from './reminders/reminder-sender.service';
 import { configuredProcessors } from './processors';
+import { QueueErrorReporter } from './queue-errors';
+import { WorkerShutdown } from './shutdown';
 import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 import { RenderTriggerHandler } from './rendering/render-trigger.handler';
 import { RenderingService } from './rendering/rendering.service';
@@ -99,6 +101,8 @@ export class WorkerModule implements OnModuleDestroy {
             }),
         },
         ...configuredProcessors({ lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS }),
+        QueueErrorReporter,
+        WorkerShutdown,
         OutboxRelayService,
         Mailer,
         NotificationWriter,

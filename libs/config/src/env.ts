@@ -67,6 +67,11 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) STUCK_AFTER_MS = 300_000;
   /** stuck for this long: the sweeper logs an alert (level error, "CẢNH BÁO") */
   @Transform(toInt) @IsInt() @Min(0) STUCK_ALERT_AFTER_MS = 1_800_000;
+  /**
+   * on SIGTERM: how long the API finishes the requests in flight, and the worker the jobs it runs,
+   * before it exits anyway (a job not finished is handed back: its lock lapses and another worker runs it)
+   */
+  @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS = 10_000;
   /** how often the worker relays the outbox to the queues */
   @Transform(toInt) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 250;
   /** how often the worker looks for due reminders; 0 = only when a scan job is added by hand */

@@ -1,4 +1,4 @@
-import { QUEUES, redisOptions } from '@app/queue';
+import { closeQuietly, QUEUES, redisOptions } from '@app/queue';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -56,7 +56,7 @@ export class QueueHandles implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+    await Promise.all(this.queues.map((q) => closeQuietly(q)));
     this.ping.disconnect();
   }
 }

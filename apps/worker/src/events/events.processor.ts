@@ -1,6 +1,6 @@
 import { markOutboxEventHandled } from '@app/database';
 import { EventJob } from '@app/queue';
-import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
@@ -29,11 +29,5 @@ export class EventsProcessor extends WorkerHost {
     // done only now: a job lost or given up before this leaves the row for the sweeper
     await markOutboxEventHandled(this.db, job.data.outboxId);
     this.logger.debug(`event ${job.data.type} #${job.data.outboxId} → ${interested.length} handler(s)`);
-  }
-
-  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
   }
 }
