@@ -2,6 +2,7 @@ import { AppConfig, InjectConfig } from '@app/config';
 import { stopReconnecting } from '@app/queue';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 
 /**
  * On SIGTERM the API stops accepting first, then lets go of what it holds: Nest closes the HTTP
@@ -26,7 +27,11 @@ export class GracefulShutdown implements OnModuleDestroy {
     if (adapter) {
       let timer: NodeJS.Timeout | undefined;
       const grace = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.SHUTDOWN_GRACE_MS)));
+      // a kept-alive connection whose request finishes becomes idle: closed at once rather than after keepAliveTimeout
+      const server = adapter.getHttpServer() as Server;
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const outcome = await Promise.race([adapter.close().then(() => 'closed' as const), grace]);
+      clearInterval(sweep);
       clearTimeout(timer);
       if (outcome === 'timeout') this.logger.warn(`Còn yêu cầu chưa xong sau ${this.config.SHUTDOWN_GRACE_MS} ms; dừng.`);
     }
