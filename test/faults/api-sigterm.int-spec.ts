@@ -74,7 +74,9 @@ describe('SIGTERM to the API under a load of saves', () => {
     started.process.kill('SIGTERM');
     await load;
     // it exits within its grace (10 s) and a little: an idle kept-alive connection does not hold it
-    await Promise.race([started.exited, new Promise((_, reject) => setTimeout(() => reject(new Error(`the API did not exit:\n${started.output().slice(-2000)}`)), 15_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the API did not exit:\n${started.output().slice(-2000)}`)), 15_000)));
+    await Promise.race([started.exited, late]).finally(() => clearTimeout(timer));
 
     for (const s of streams) {
       expect(s.failures).toEqual([]);
