@@ -1,8 +1,9 @@
 import type { HealthView } from '@app/contracts';
 import { pingDatabase } from '@app/database';
-import { Controller, Get, HttpException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
 import { QueueHandles } from '../queues/queues.module';
@@ -22,7 +23,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  async check(): Promise<HealthView> {
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView & { code?: string; message?: string }> {
     const redis = await this.queues.redisStatus();
     const redisSince = this.queues.redisDownSince;
     let stuck: HealthView['stuck'];
@@ -33,7 +34,9 @@ export class HealthController {
     } catch {
       this.databaseDownSince ??= new Date();
       const downSince = { database: this.databaseDownSince.toISOString(), ...(redisSince ? { redis: redisSince.toISOString() } : {}) };
-      throw new HttpException({ code: 'UNHEALTHY', message: 'Không kết nối được cơ sở dữ liệu.', status: 'degraded', database: 'down', redis, downSince }, 503);
+      // 503, with the detail (an exception's body would carry only its code and message)
+      reply.status(503);
+      return { code: 'UNHEALTHY', message: 'Không kết nối được cơ sở dữ liệu.', status: 'degraded', database: 'down', redis, downSince };
     }
     // without Redis the API still accepts every change (the outbox keeps what the workers must do)
     return { status: redis === 'up' ? 'ok' : 'degraded', database: 'up', redis, ...(redisSince ? { downSince: { redis: redisSince.toISOString() } } : {}), stuck };
