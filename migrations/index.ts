@@ -15,6 +15,7 @@ import { ReportTemplateDrafts1764751000000 } from './1764751000000-report-templa
 import { SignOffIntegrity1764710000000 } from './1764710000000-sign-off-integrity';
 import { UnitLineage1764740000000 } from './1764740000000-unit-lineage';
 import { SessionsAndAccounts1764700000000 } from './1764700000000-sessions-and-accounts';
+import { OutboxHandled1764720000000 } from './1764720000000-outbox-handled';
 
 /** Every migration, in order. Listed explicitly so that the bundled apps carry them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   ReportTemplateDrafts1764751000000,
   ValueStatus1764760000000,
   SessionsAndAccounts1764700000000,
+  OutboxHandled1764720000000,
 ];

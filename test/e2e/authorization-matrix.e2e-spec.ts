@@ -181,6 +181,7 @@ const ROUTES: Route[] = [
   { name: 'GET /forms', method: 'get', path: () => '/api/forms', expected: office },
   { name: 'GET /forms/:id', method: 'get', path: (i) => `/api/forms/${i.form}`, expected: office },
   { name: 'GET /users', method: 'get', path: () => '/api/users', expected: adminOnly },
+  { name: 'GET /admin/stuck', method: 'get', path: () => '/api/admin/stuck', expected: adminOnly },
   {
     name: 'POST /users/:id/password',
     method: 'post',
@@ -378,7 +379,7 @@ describe('authorization matrix', () => {
     const page = await t.http().get(path).set('Cookie', admin).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const queues = await t.http().get(`${path}/api/queues`).set('Cookie', admin).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'notifications', 'reminders', 'rendering']);
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['consolidation', 'events', 'maintenance', 'notifications', 'reminders', 'rendering']);
     // a token in the query is no credential
     expect((await t.http().get(`${path}?token=${await t.token('admin')}`).expect(401)).body.code).toBe('UNAUTHENTICATED');
     // a reviewer's browser reads, and may not change anything

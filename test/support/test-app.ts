@@ -49,8 +49,11 @@ export interface TestApp {
  * A real API on a real Postgres database of its own: two units (SA, SB), the test form,
  * plans for 2024 and approved history for January–April 2024 and January–May 2023.
  */
-export async function startTestApp(label: string, options: { clock?: Clock; redisUrl?: string } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(label);
+export async function startTestApp(
+  label: string,
+  options: { clock?: Clock; redisUrl?: string; /** a migrated database of the test's own (default: a clone of the template) */ database?: { url: string; drop: () => Promise<void> } } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase(label));
   const db = createDataSource(database.url);
   await db.initialize();
   await upsertUnits(db, {

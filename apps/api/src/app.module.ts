@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { CompletenessModule } from './completeness/completeness.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -69,6 +70,7 @@ export class AppModule {
         ExchangeModule,
         DashboardModule,
       ],
+      providers: [GracefulShutdown],
     };
   }
 }

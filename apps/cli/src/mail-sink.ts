@@ -20,7 +20,8 @@ export class SmtpSink {
   private server: SMTPServer | null = null;
   port = 0;
 
-  async start(onMail?: (mail: ReceivedMail) => void): Promise<string> {
+  /** port 0: any free one (a test that brings a mail server back gives the port it was on) */
+  async start(onMail?: (mail: ReceivedMail) => void, port = 0): Promise<string> {
     const { SMTPServer } = await import('smtp-server');
     const { simpleParser } = await import('mailparser');
     this.server = new SMTPServer({
@@ -50,7 +51,7 @@ export class SmtpSink {
           .catch((e: Error) => callback(e));
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
   }

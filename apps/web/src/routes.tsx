@@ -19,6 +19,7 @@ const ReviewPage = screen(() => import('./reviewer/review-page'), 'ReviewPage');
 const PeriodsPage = screen(() => import('./admin/periods-page'), 'PeriodsPage');
 const UnitsPage = screen(() => import('./admin/units-page'), 'UnitsPage');
 const UsersPage = screen(() => import('./admin/users-page'), 'UsersPage');
+const StuckPage = screen(() => import('./admin/stuck-page'), 'StuckPage');
 const FormsPage = screen(() => import('./admin/forms-page'), 'FormsPage');
 const FormTemplatePage = screen(() => import('./admin/form-template-page'), 'FormTemplatePage');
 const FormDraftPage = screen(() => import('./admin/form-draft-page'), 'FormDraftPage');
@@ -67,6 +68,7 @@ export function AppRoutes() {
         <Route path="admin/periods" element={<Only roles={['admin']}><PeriodsPage /></Only>} />
         <Route path="admin/units" element={<Only roles={['admin']}><UnitsPage /></Only>} />
         <Route path="admin/users" element={<Only roles={['admin']}><UsersPage /></Only>} />
+        <Route path="admin/stuck" element={<Only roles={['admin']}><StuckPage /></Only>} />
         <Route path="admin/forms" element={<Only roles={['admin', 'reviewer']}><FormsPage /></Only>} />
         <Route path="admin/forms/:id" element={<Only roles={['admin', 'reviewer']}><FormTemplatePage /></Only>} />
         <Route path="admin/form-drafts/:id" element={<Only roles={['admin']}><FormDraftPage /></Only>} />

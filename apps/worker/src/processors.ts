@@ -6,6 +6,7 @@ import { EventsProcessor } from './events/events.processor';
 import { EmailProcessor } from './notifications/email.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { RenderingProcessor } from './rendering/rendering.processor';
+import { SweepProcessor } from './recovery/sweep.processor';
 
 /** Every processor of the worker: its queue, and how many of its jobs one process runs at once. */
 const PROCESSORS: ReadonlyArray<readonly [Type, QueueName, number]> = [
@@ -16,7 +17,11 @@ const PROCESSORS: ReadonlyArray<readonly [Type, QueueName, number]> = [
   [ConsolidationProcessor, QUEUES.consolidation, 1],
   // one rendering at a time: LibreOffice's profile serves one conversion at a time
   [RenderingProcessor, QUEUES.rendering, 1],
+  [SweepProcessor, QUEUES.maintenance, 1],
 ];
+
+/** The processor classes (for whoever listens to their workers). */
+export const PROCESSOR_TYPES: readonly Type[] = PROCESSORS.map(([processor]) => processor);
 
 /**
  * The processors, declared with the lock settings of the configuration. BullMQ takes a worker's

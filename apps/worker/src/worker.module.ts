@@ -1,7 +1,7 @@
 import { AppConfig, ConfigModule, loadWorkingCalendar } from '@app/config';
 import { APP_ROLE, applyEnteredCalendarYears, dataSourceOptions } from '@app/database';
 import { WorkingCalendar } from '@app/domain';
-import { Clock, CLOCK, clockFromEnv, DEFAULT_JOB_OPTIONS, QUEUES, redisOptions } from '@app/queue';
+import { Clock, CLOCK, clockFromEnv, jobOptions, QUEUES, redisOptions } from '@app/queue';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
@@ -19,9 +19,13 @@ import { ReminderScanService } from './reminders/reminder-scan.service';
 import { ReminderScheduler } from './reminders/reminder-scheduler.service';
 import { ReminderSender } from './reminders/reminder-sender.service';
 import { configuredProcessors } from './processors';
+import { QueueErrorReporter } from './queue-errors';
+import { WorkerShutdown } from './shutdown';
 import { WORKER_SETTINGS, WorkerSettings } from './worker-settings';
 import { RenderTriggerHandler } from './rendering/render-trigger.handler';
 import { RenderingService } from './rendering/rendering.service';
+import { SweeperService } from './recovery/sweeper.service';
+import { SweepScheduler } from './recovery/sweep-scheduler.service';
 
 export interface WorkerOptions {
   /** the configuration the entry point loaded (loadConfig) */
@@ -78,7 +82,7 @@ export class WorkerModule implements OnModuleDestroy {
           prefix,
           // workers block on Redis: no retry cap; producers fail fast instead (see the relay)
           connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: null },
-          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          defaultJobOptions: jobOptions(env),
         }),
         BullModule.registerQueue(
           { name: QUEUES.events },
@@ -86,6 +90,7 @@ export class WorkerModule implements OnModuleDestroy {
           { name: QUEUES.notifications },
           { name: QUEUES.consolidation },
           { name: QUEUES.rendering },
+          { name: QUEUES.maintenance },
         ),
       ],
       providers: [
@@ -110,9 +115,12 @@ export class WorkerModule implements OnModuleDestroy {
             new Queue(QUEUES.events, {
               prefix,
               connection: { ...redisOptions(options.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false },
+              defaultJobOptions: jobOptions(env),
             }),
         },
         ...configuredProcessors({ lockDuration: env.WORKER_LOCK_MS, stalledInterval: env.WORKER_STALLED_MS }),
+        QueueErrorReporter,
+        WorkerShutdown,
         OutboxRelayService,
         Mailer,
         NotificationWriter,
@@ -122,9 +130,11 @@ export class WorkerModule implements OnModuleDestroy {
         ReminderScheduler,
         ConsolidationService,
         RenderingService,
+        SweeperService,
+        SweepScheduler,
         { provide: EVENT_HANDLERS, useFactory: (...handlers: EventHandler[]) => handlers, inject: EVENT_HANDLER_TYPES },
       ],
-      exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService],
+      exports: [OutboxRelayService, ReminderScanService, CLOCK, ConsolidationService, RenderingService, SweeperService],
     };
   }
 

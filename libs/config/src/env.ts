@@ -68,6 +68,29 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(500) WORKER_LOCK_MS = 30_000;
   /** how often BullMQ looks for jobs whose lock lapsed */
   @Transform(toInt) @IsInt() @Min(100) WORKER_STALLED_MS = 30_000;
+  /**
+   * every job's attempts, with exponential backoff from JOB_BACKOFF_MS (2 s, 4 s, 8 s …): the
+   * default 14 attempts wait about 9 hours in all, so an outage of hours delays work but loses none
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) JOB_ATTEMPTS = 14;
+  @Transform(toInt) @IsInt() @Min(10) JOB_BACKOFF_MS = 2_000;
+  /** completed jobs are kept this long in Redis (and at most 10 000 per queue) */
+  @Transform(toInt) @IsInt() @Min(0) JOB_COMPLETED_RETENTION_DAYS = 7;
+  /** failed jobs are kept this long for inspection, then removed */
+  @Transform(toInt) @IsInt() @Min(0) JOB_FAILED_RETENTION_DAYS = 30;
+  /** handled outbox rows older than this are deleted by the sweeper */
+  @Transform(toInt) @IsInt() @Min(0) OUTBOX_RETENTION_DAYS = 7;
+  /** how often the sweeper re-drives from Postgres whatever lacks its effect; 0 = never (tests switch it off to see it matter) */
+  @Transform(toInt) @IsInt() @Min(0) SWEEP_EVERY_MS = 60_000;
+  /** work without its effect for this long counts as stuck: the sweeper re-drives it and the health endpoint lists it */
+  @Transform(toInt) @IsInt() @Min(0) STUCK_AFTER_MS = 300_000;
+  /** stuck for this long: the sweeper logs an alert (level error, "CẢNH BÁO") */
+  @Transform(toInt) @IsInt() @Min(0) STUCK_ALERT_AFTER_MS = 1_800_000;
+  /**
+   * on SIGTERM: how long the API finishes the requests in flight, and the worker the jobs it runs,
+   * before it exits anyway (a job not finished is handed back: its lock lapses and another worker runs it)
+   */
+  @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_GRACE_MS = 10_000;
   /** how often the worker relays the outbox to the queues */
   @Transform(toInt) @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 250;
   /** how often the worker looks for due reminders; 0 = only when a scan job is added by hand */
@@ -120,6 +143,8 @@ export class Env {
   @Transform(emptyIsUnset) @IsOptional() @IsString() WEB_ROOT?: string;
   /** LibreOffice's soffice, on PATH or a path: the worker makes PDFs with it; without it the DOCX is issued and the PDF waits */
   @IsString() @MinLength(1) SOFFICE_PATH = 'soffice';
+  /** a conversion that takes longer is killed and the rendering job retried (a hanging LibreOffice) */
+  @Transform(toInt) @IsInt() @Min(100) SOFFICE_TIMEOUT_MS = 180_000;
   /** pdftotext (poppler-utils): where the rendered PDF has its number, date and signature block */
   @IsString() @MinLength(1) PDFTOTEXT_PATH = 'pdftotext';
   /**

@@ -11,3 +11,4 @@ export * from './people';
 export * from './periods';
 export * from './reports';
 export * from './submissions';
+export * from './health';

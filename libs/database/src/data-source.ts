@@ -34,6 +34,7 @@ export function dataSourceOptions(url: string, settings: DataSourceSettings = {}
     installExtensions: false,
     extra: {
       max: settings.poolSize ?? 20,
+      // a database that hangs (rather than refuses) fails a request in 10 s instead of holding it, and a shutdown, for ever
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 10_000,
       // named statements keep their parse, but are planned for their actual arguments: a generic plan
       // of the batched save (arrays of unknown length) is orders of magnitude slower

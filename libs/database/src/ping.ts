@@ -12,3 +12,20 @@ export async function findConnectionRole(db: DataSource): Promise<{ login: strin
   );
   return row;
 }
+
+/** SQLSTATEs of a server shutting down or refusing connections (class 08 and 57P0x), and socket errors. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_TEXT = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+
+/**
+ * True when the error says the database is away (down, restarting, unreachable) rather than that
+ * the statement was wrong: what the API answers with 503 and a job simply retries.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
+    e = e.driverError as typeof e;
+  }
+  return false;
+}

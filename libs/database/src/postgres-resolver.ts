@@ -222,7 +222,7 @@ async function connectError(url: string): Promise<{ code?: string; message: stri
 }
 
 /** Adds the execute (traverse) bit for others on a folder and each of its ancestors that lack it. */
-function allowTraverse(path: string): void {
+export function allowTraverse(path: string): void {
   for (let dir = resolve(path); ; dir = dirname(dir)) {
     try {
       const mode = statSync(dir).mode;

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { redisRetryStrategy } from './redis-resolver';
 
 /**
  * What time it is, for everything that judges time (reminders due, submitted on time). Injected,
@@ -50,38 +51,72 @@ export class OffsetClock implements Clock {
 
 export const clockKey = (queuePrefix: string) => `${queuePrefix}:clock`;
 
+/** The shared clock was never read and Redis does not answer: no time can be told (the API answers 503). */
+export class ClockUnavailableError extends Error {
+  constructor(key: string, cause: string) {
+    super(`Đồng hồ dùng chung ${key} chưa đọc được và Redis không trả lời: ${cause}`);
+  }
+}
+
+/** How long a read of the shared clock may take before the last known time is used. */
+const CLOCK_READ_TIMEOUT_MS = 1000;
+
 /**
  * CLOCK=redis: the time is the ISO instant stored at `<prefix>:clock` (the demo moves it for the
- * API and the workers at once); without the key, the fallback clock. A Redis error is an error:
+ * API and the workers at once); without the key, the fallback clock. While Redis is away the clock
+ * keeps its last known time (the demo's clock only moves when the demo moves it, and the demo
+ * cannot move it without Redis); before any read has succeeded it cannot tell the time at all:
  * a fake clock that quietly became the real one would send reminders for the wrong day.
  */
 export class RedisClock implements Clock {
   private readonly redis: Redis;
+  /** the last value read: an instant, or null for "no key" (the fallback clock); undefined before the first read */
+  private lastKnown: Date | null | undefined = undefined;
 
   constructor(
     redisUrl: string,
     private readonly key: string,
     private readonly fallback: Clock = new SystemClock(),
   ) {
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, connectTimeout: CLOCK_READ_TIMEOUT_MS, retryStrategy: redisRetryStrategy });
     this.redis.on('error', () => undefined);
   }
 
   async now(): Promise<Date> {
-    const value = await this.redis.get(this.key);
-    if (!value) return this.fallback.now();
+    let value: string | null;
+    try {
+      value = await this.read();
+    } catch (error) {
+      if (this.lastKnown === undefined) throw new ClockUnavailableError(this.key, (error as Error).message);
+      return this.lastKnown ?? this.fallback.now();
+    }
+    if (!value) {
+      this.lastKnown = null;
+      return this.fallback.now();
+    }
     const at = new Date(value);
     if (Number.isNaN(at.getTime())) throw new Error(`Giá trị đồng hồ ${this.key} không phải thời điểm ISO 8601: ${value}`);
+    this.lastKnown = at;
     return at;
+  }
+
+  private read(): Promise<string | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${CLOCK_READ_TIMEOUT_MS} ms`)), CLOCK_READ_TIMEOUT_MS);
+    });
+    return Promise.race([this.redis.get(this.key), timeout]).finally(() => clearTimeout(timer));
   }
 
   async set(at: Date): Promise<void> {
     await this.redis.set(this.key, at.toISOString());
+    this.lastKnown = at;
   }
 
   /** Back to the fallback clock. */
   async clear(): Promise<void> {
     await this.redis.del(this.key);
+    this.lastKnown = null;
   }
 
   async close(): Promise<void> {

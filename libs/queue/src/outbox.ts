@@ -1,7 +1,7 @@
 import { claimPendingOutboxEvents, insertOutboxEvent, markOutboxEventsDispatched } from '@app/database';
 import type { Queue } from 'bullmq';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, OutboxEventType } from './queues';
+import { EventJob, jobIds, OutboxEvents, OutboxEventType } from './queues';
 
 /** Call inside the transaction of the change the event announces. */
 export async function writeOutbox<T extends OutboxEventType>(
@@ -26,7 +26,8 @@ export async function relayOutboxBatch(ds: DataSource, queue: Queue<EventJob>, l
       rows.map((r) => ({
         name: r.type,
         data: { outboxId: String(r.id), type: r.type, payload: r.payload },
-        opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.event(String(r.id)) },
+        // the queue's default options: the one retry policy
+        opts: { jobId: jobIds.event(String(r.id)) },
       })),
     );
     await markOutboxEventsDispatched(m, rows.map((r) => r.id));

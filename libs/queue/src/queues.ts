@@ -12,6 +12,8 @@ export const QUEUES = {
   notifications: 'notifications',
   consolidation: 'consolidation',
   rendering: 'rendering',
+  /** the sweeper: re-drives from Postgres what lacks its effect, prunes what is kept too long */
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -61,13 +63,33 @@ export interface EventJob<T extends OutboxEventType = OutboxEventType> {
   payload: OutboxEvents[T];
 }
 
-/** One retry policy for every job: exponential backoff, failed jobs kept for inspection. */
-export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 6,
-  backoff: { type: 'exponential', delay: 2_000 },
-  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-  removeOnFail: false,
-};
+/** The retry and retention settings of the configuration (libs/config's AppConfig has them). */
+export interface JobPolicySettings {
+  JOB_ATTEMPTS: number;
+  JOB_BACKOFF_MS: number;
+  JOB_COMPLETED_RETENTION_DAYS: number;
+  JOB_FAILED_RETENTION_DAYS: number;
+}
+
+const DAY_S = 24 * 3600;
+
+/**
+ * One retry policy for every job: exponential backoff over hours (JOB_ATTEMPTS from JOB_BACKOFF_MS),
+ * completed jobs kept a week, failed ones kept for inspection for a month, then pruned. Every queue
+ * gets it as its default job options; the sweeper re-drives from Postgres what still lacks its
+ * effect after the last attempt.
+ */
+export function jobOptions(s: JobPolicySettings): JobsOptions {
+  return {
+    attempts: s.JOB_ATTEMPTS,
+    backoff: { type: 'exponential', delay: s.JOB_BACKOFF_MS },
+    removeOnComplete: { age: s.JOB_COMPLETED_RETENTION_DAYS * DAY_S, count: 10_000 },
+    removeOnFail: { age: s.JOB_FAILED_RETENTION_DAYS * DAY_S },
+  };
+}
+
+/** The policy with the configuration's defaults (14 attempts from 2 s: about 9 hours). */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = jobOptions({ JOB_ATTEMPTS: 14, JOB_BACKOFF_MS: 2_000, JOB_COMPLETED_RETENTION_DAYS: 7, JOB_FAILED_RETENTION_DAYS: 30 });
 
 /** The longest wait between two tries of a job that must succeed (UNTIL_DONE_JOB_OPTIONS). */
 export const UNTIL_DONE_MAX_DELAY_MS = 10 * 60_000;
@@ -92,6 +114,7 @@ export const JOBS = {
   scan: 'scan',
   remind: 'remind',
   email: 'email',
+  sweep: 'sweep',
 } as const;
 
 /** A scan carries nothing: it asks the clock what day it is. */
@@ -116,6 +139,7 @@ export const jobIds = {
   remind: (j: RemindJob) => reminderKey(j.kind, j.submissionId ?? j.periodId, j.day),
   email: (deliveryId: string) => `email-${deliveryId}`,
   scanScheduler: 'reminder-scan',
+  sweepScheduler: 'sweep',
   consolidation: (periodId: string, trigger: string) => `consolidation-${periodId}-${trigger.replace(/:/g, '-')}`,
   rendering: (revisionId: string, as: 'draft' | 'signed' | 'issued') => `render-${revisionId}-${as}`,
 };

@@ -90,11 +90,33 @@ export function redisConnection(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
+let reconnecting = true;
+
+/**
+ * The process is stopping: a Redis connection that is down stops retrying, so that closing it ends
+ * (ioredis leaves a connection that waits to reconnect, and the commands queued on it, pending for
+ * ever otherwise) and a process stops cleanly while Redis is away.
+ */
+export function stopReconnecting(): void {
+  reconnecting = false;
+}
+
+/** Reconnect every 0.2 s … 2 s for as long as Redis is away, until the process stops. */
+export const redisRetryStrategy = (times: number): number | null => (reconnecting ? Math.min(times * 200, 2000) : null);
+
 /**
  * Connection options (not a client) for BullMQ: a queue or worker given options creates its own
  * connections and closes them when it closes.
  */
-export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db?: number; tls?: { servername: string } } {
+export function redisOptions(url: string): {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  db?: number;
+  tls?: { servername: string };
+  retryStrategy: typeof redisRetryStrategy;
+} {
   const u = new URL(url);
   return {
     // rediss:// is Redis over TLS: the connection keeps it (and checks the server's name)
@@ -104,5 +126,33 @@ export function redisOptions(url: string): { host: string; port: number; usernam
     ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
     ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
     ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    retryStrategy: redisRetryStrategy,
   };
+}
+
+/** Anything with BullMQ's close and disconnect (a Queue, a Worker). */
+interface Closable {
+  close(force?: boolean): Promise<void>;
+  disconnect(): Promise<void>;
+  readonly client: Promise<{ status: string }>;
+}
+
+/**
+ * Closes a queue or a worker even while Redis is away. With Redis there, a worker finishes the
+ * jobs it runs, for `graceMs` at most, then the connection is dropped (a job not finished is handed
+ * back: its lock lapses and another worker runs it). Without Redis nothing can be finished or
+ * written: the close is forced at once (call stopReconnecting first, so that a connection waiting
+ * to reconnect ends). Every job's truth is in Postgres either way.
+ */
+export async function closeQuietly(target: Closable, graceMs = 2000): Promise<void> {
+  const status = await Promise.race([target.client.then((c) => c.status, () => 'end'), new Promise<string>((r) => setTimeout(() => r('unknown'), 200))]);
+  if (status !== 'ready') {
+    await target.close(true).catch(() => undefined);
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
+  const closed = await Promise.race([target.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
+  clearTimeout(timer);
+  if (closed !== 'closed') await target.disconnect().catch(() => undefined);
 }

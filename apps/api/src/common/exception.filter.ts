@@ -1,4 +1,6 @@
+import { isDatabaseUnavailable } from '@app/database';
 import { DomainError, ErrorDetail } from '@app/domain';
+import { ClockUnavailableError } from '@app/queue';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
@@ -75,6 +77,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const status = (exception as { statusCode?: unknown } | null)?.statusCode;
     if (exception instanceof Error && typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, ...(HTTP_FALLBACK[status] ?? HTTP_FALLBACK[400]) };
+    }
+    // a dependency away is no bug: the request may be repeated once it is back (health says since when)
+    if (exception instanceof ClockUnavailableError) {
+      return { statusCode: 503, code: 'CLOCK_UNAVAILABLE', message: 'Chưa đọc được đồng hồ dùng chung (Redis không trả lời). Vui lòng thử lại sau.' };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Cơ sở dữ liệu không trả lời: ${(exception as Error).message}`);
+      return { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'Cơ sở dữ liệu tạm thời không trả lời. Vui lòng thử lại sau ít phút.' };
     }
     // a unique constraint decided between two writes (two admins creating the same account at once):
     // the loser is told it exists, as a check before the write would have

@@ -1,4 +1,4 @@
-import { QUEUES, redisOptions } from '@app/queue';
+import { closeQuietly, QUEUES, redisOptions } from '@app/queue';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -21,6 +21,8 @@ export class QueueHandles implements OnModuleDestroy {
   readonly queues: Queue[];
   private readonly ping: Redis;
   private failing = false;
+  /** when Redis was first seen down (a failed PING or a connection error), null while it answers */
+  redisDownSince: Date | null = null;
 
   constructor(@Inject(QUEUE_CONNECTION) c: QueueConnection) {
     this.queues = Object.values(QUEUES).map((name) => {
@@ -38,8 +40,11 @@ export class QueueHandles implements OnModuleDestroy {
       if (this.ping.status === 'wait' || this.ping.status === 'end') await this.ping.connect();
       const answer = await Promise.race([this.ping.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
       this.failing = false;
-      return answer === 'PONG' ? 'up' : 'down';
+      if (answer !== 'PONG') throw new Error(String(answer));
+      this.redisDownSince = null;
+      return 'up';
     } catch {
+      this.redisDownSince ??= new Date();
       return 'down';
     }
   }
@@ -47,10 +52,11 @@ export class QueueHandles implements OnModuleDestroy {
   private warn(error: Error): void {
     if (!this.failing) this.logger.warn(`Redis không sẵn sàng: ${error.message}`);
     this.failing = true;
+    this.redisDownSince ??= new Date();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.queues.map((q) => q.close().catch(() => undefined)));
+    await Promise.all(this.queues.map((q) => closeQuietly(q)));
     this.ping.disconnect();
   }
 }

@@ -1,16 +1,16 @@
 import {
+  findApprovalSetTrigger,
   findCurrentReportOf,
   findLongerPeriodsOfMonth,
   findPeriodKey,
   findPeriodsPrintingMonth,
-  findPeriodSubmissionVersions,
   findUnitName,
   flagReportStale,
   hasRevisionOfTrigger,
   wasReopened,
 } from '@app/database';
 import { periodLabel, PeriodType } from '@app/domain';
-import { Clock, CLOCK, ConsolidationJob, DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
+import { Clock, CLOCK, ConsolidationJob, EventJob, jobIds, OutboxEvents, QUEUES } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -44,10 +44,11 @@ export class ConsolidationTriggerHandler implements EventHandler {
     const jobs: ConsolidationJob[] = [];
     if (event.type === 'submission.approved') {
       const p = event.payload as OutboxEvents['submission.approved'];
-      const rows = await findPeriodSubmissionVersions(this.db, p.periodId);
       // every approval event seen after the set is complete names the same set: one trigger, one revision
-      if (rows.length > 0 && rows.every((r) => r.state === 'approved')) {
-        jobs.push({ periodId: p.periodId, trigger: `approved:${digest(rows.map((r) => `${r.id}:${r.version}`).join(','))}`, actorId: p.actorId });
+      // (the sweeper computes the same trigger for a period whose consolidation went missing)
+      const trigger = await findApprovalSetTrigger(this.db, p.periodId);
+      if (trigger) {
+        jobs.push({ periodId: p.periodId, trigger, actorId: p.actorId });
         jobs.push(...(await this.longerPeriodsOf(p.periodId, p.submissionId, p.actorId)));
       }
     } else if (event.type === 'consolidation.requested') {
@@ -59,7 +60,7 @@ export class ConsolidationTriggerHandler implements EventHandler {
     } else if (event.type === 'figures.revised') {
       jobs.push(...(await this.figuresRevised(event.payload as OutboxEvents['figures.revised'])));
     }
-    for (const job of jobs) await this.queue.add('consolidate', job, { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.consolidation(job.periodId, job.trigger) });
+    for (const job of jobs) await this.queue.add('consolidate', job, { jobId: jobIds.consolidation(job.periodId, job.trigger) });
   }
 
   /** A month complete again: the longer periods whose months are now all approved are consolidated (again). */

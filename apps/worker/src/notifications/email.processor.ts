@@ -1,7 +1,7 @@
 import { findDeliveryMail, findReportFileById, markDeliverySent, recordDeliveryFailure } from '@app/database';
 import { EmailJob } from '@app/queue';
-import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -16,8 +16,6 @@ import { Mailer } from './mailer.service';
 /** Its queue and worker options: `processors.ts`. */
 @Injectable()
 export class EmailProcessor extends WorkerHost {
-  private readonly logger = new Logger(EmailProcessor.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: Mailer,
@@ -39,11 +37,5 @@ export class EmailProcessor extends WorkerHost {
       await recordDeliveryFailure(this.db, job.data.deliveryId, String((error as Error).message ?? error).slice(0, 1000), final);
       throw error;
     }
-  }
-
-  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
   }
 }

@@ -1,6 +1,6 @@
 import { findPendingDeliveries, insertNotifications, ReminderGuard } from '@app/database';
 import type { Audience, Message, ReminderKind } from '@app/domain';
-import { DEFAULT_JOB_OPTIONS, EmailJob, jobIds, JOBS, QUEUES } from '@app/queue';
+import { EmailJob, jobIds, JOBS, QUEUES } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -64,7 +64,7 @@ export class NotificationWriter {
   async queueEmails(deliveryIds: string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     await this.emails.addBulk(
-      deliveryIds.map((id) => ({ name: JOBS.email, data: { deliveryId: id }, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.email(id) } })),
+      deliveryIds.map((id) => ({ name: JOBS.email, data: { deliveryId: id }, opts: { jobId: jobIds.email(id) } })),
     );
   }
 }

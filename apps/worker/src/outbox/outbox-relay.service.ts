@@ -1,5 +1,5 @@
 import { AppConfig, InjectConfig } from '@app/config';
-import { EventJob, relayOutboxBatch } from '@app/queue';
+import { closeQuietly, EventJob, relayOutboxBatch } from '@app/queue';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
@@ -25,6 +25,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
+    this.events.on('error', () => undefined); // reported by the tick, once per outage
     this.timer = setInterval(() => {
       if (!this.running) this.running = this.tick().finally(() => (this.running = null));
     }, this.config.OUTBOX_POLL_MS);
@@ -33,7 +34,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
-    await this.events.close();
+    // Redis may be away: its connection has no offline queue, so a plain close would throw
+    await closeQuietly(this.events);
   }
 
   /** Relays everything pending now; exposed for tests and the demo. */

@@ -9,7 +9,7 @@ import {
   WorkingCalendar,
 } from '@app/domain';
 import { applyEnteredCalendarYears, findDigestCandidatePeriods, findRemindableSubmissions, findRemindersSentOn, findStalePendingDeliveries } from '@app/database';
-import { Clock, CLOCK, DEFAULT_JOB_OPTIONS, jobIds, JOBS, QUEUES, RemindJob } from '@app/queue';
+import { Clock, CLOCK, jobIds, JOBS, QUEUES, RemindJob } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -81,7 +81,7 @@ export class ReminderScanService {
 
     for (let i = 0; i < jobs.length; i += BATCH) {
       await this.queue.addBulk(
-        jobs.slice(i, i + BATCH).map((data) => ({ name: JOBS.remind, data, opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobIds.remind(data) } })),
+        jobs.slice(i, i + BATCH).map((data) => ({ name: JOBS.remind, data, opts: { jobId: jobIds.remind(data) } })),
       );
     }
     const requeuedEmails = await this.requeueStaleEmails();

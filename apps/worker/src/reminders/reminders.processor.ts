@@ -1,6 +1,6 @@
 import { JOBS, QUEUES, RemindJob } from '@app/queue';
-import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { ReminderScanService, ScanResult } from './reminder-scan.service';
 import { RemindOutcome, ReminderSender } from './reminder-sender.service';
@@ -9,8 +9,6 @@ import { RemindOutcome, ReminderSender } from './reminder-sender.service';
 /** Its queue and worker options: `processors.ts`. */
 @Injectable()
 export class RemindersProcessor extends WorkerHost {
-  private readonly logger = new Logger(RemindersProcessor.name);
-
   constructor(
     private readonly scanner: ReminderScanService,
     private readonly sender: ReminderSender,
@@ -22,11 +20,5 @@ export class RemindersProcessor extends WorkerHost {
     if (job.name === JOBS.scan) return this.scanner.scan();
     if (job.name === JOBS.remind) return this.sender.remind(job.data as RemindJob);
     throw new Error(`Không có xử lý cho việc "${job.name}" trên hàng đợi ${QUEUES.reminders}`);
-  }
-
-  /** Redis going away is reported here (once per error), and the worker reconnects by itself. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Hàng đợi báo lỗi: ${error.message}`);
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, EventJob, jobIds, OutboxEvents, QUEUES, RenderingJob, UNTIL_DONE_JOB_OPTIONS } from '@app/queue';
+import { EventJob, jobIds, OutboxEvents, QUEUES, RenderingJob, UNTIL_DONE_JOB_OPTIONS } from '@app/queue';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
@@ -18,6 +18,7 @@ export class RenderTriggerHandler implements EventHandler {
   async handle(event: EventJob): Promise<void> {
     const p = event.payload as OutboxEvents['report.revision_created'];
     const as = event.type === 'report.signed' ? 'signed' : event.type === 'report.issued' ? 'issued' : 'draft';
-    await this.queue.add('render', { revisionId: p.revisionId }, { ...(as === 'draft' ? DEFAULT_JOB_OPTIONS : UNTIL_DONE_JOB_OPTIONS), jobId: jobIds.rendering(p.revisionId, as) });
+    // a draft: the queue's retry policy; the signed or issued document: until it is made
+    await this.queue.add('render', { revisionId: p.revisionId }, { ...(as === 'draft' ? {} : UNTIL_DONE_JOB_OPTIONS), jobId: jobIds.rendering(p.revisionId, as) });
   }
 }

@@ -14,7 +14,7 @@ import {
   storeRevisionFile,
 } from '@app/database';
 import { LIBREOFFICE_INSTALL, unpackFigures } from '@app/domain';
-import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES, RenderingJob, UNTIL_DONE_JOB_OPTIONS } from '@app/queue';
+import { jobIds, QUEUES, RenderingJob, UNTIL_DONE_JOB_OPTIONS } from '@app/queue';
 import { pageCount, ReportSigning } from '@app/signing';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -53,14 +53,14 @@ export class RenderingService implements OnApplicationBootstrap {
     @InjectQueue(QUEUES.rendering) private readonly queue: Queue<RenderingJob>,
     @InjectConfig() private readonly config: AppConfig,
   ) {
-    this.pdf = new PdfConverter(config.SOFFICE_PATH);
+    this.pdf = new PdfConverter(config.SOFFICE_PATH, config.SOFFICE_TIMEOUT_MS);
     this.signing = ReportSigning.fromConfig(config);
   }
 
   /** PDFs that waited for LibreOffice get a job; the id names the waiting row, so restarts add it once. */
   async onApplicationBootstrap(): Promise<void> {
     for (const w of await findPdfsAwaitingLibreOffice(this.db)) {
-      const options = w.renderedAs === 'draft' ? DEFAULT_JOB_OPTIONS : UNTIL_DONE_JOB_OPTIONS;
+      const options = w.renderedAs === 'draft' ? {} : UNTIL_DONE_JOB_OPTIONS;
       await this.queue.add('render', { revisionId: w.revisionId }, { ...options, jobId: `${jobIds.rendering(w.revisionId, w.renderedAs === 'draft' ? 'draft' : 'issued')}-pdf-${w.since}` });
     }
   }

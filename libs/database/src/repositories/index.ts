@@ -8,6 +8,7 @@ export * from './notifications.repository';
 export * from './outbox.repository';
 export * from './periods.repository';
 export * from './queryable';
+export * from './recovery.repository';
 export * from './reminders.repository';
 export * from './report-files.repository';
 export * from './reports.repository';

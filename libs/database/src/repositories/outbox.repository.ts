@@ -34,3 +34,18 @@ export async function countPendingOutboxEvents(db: Queryable): Promise<number> {
   const [{ n }]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE dispatched_at IS NULL`);
   return n;
 }
+
+/** The event's handlers ran (their effects, or the jobs that make them, exist): the event is done. */
+export async function markOutboxEventHandled(db: Queryable, id: string): Promise<void> {
+  await db.query(`UPDATE outbox_events SET handled_at = now() WHERE id = $1 AND handled_at IS NULL`, [id]);
+}
+
+/** Retention: handled events older than `days` are deleted; returns how many. */
+export async function deleteHandledOutboxEvents(db: Queryable, days: number): Promise<number> {
+  const [{ n }]: Array<{ n: number }> = await db.query(
+    `WITH gone AS (DELETE FROM outbox_events WHERE handled_at IS NOT NULL AND handled_at < now() - $1 * interval '1 day' RETURNING 1)
+     SELECT count(*)::int AS n FROM gone`,
+    [days],
+  );
+  return n;
+}
