@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { refuseUnstorableText } from './common/storable-text';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './queues/queue-board';
 import { serveWeb, webRootOf } from './web/serve-web';
@@ -42,6 +43,7 @@ export async function createApp(env: AppConfig, databaseUrl: string, options: Cr
   );
   // a PDF to verify arrives as itself (Content-Type: application/pdf), up to the size of a long report
   app.getHttpAdapter().getInstance().addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: PDF_LIMIT }, (_req: unknown, body: Buffer, done: (e: Error | null, b?: Buffer) => void) => done(null, body));
+  refuseUnstorableText(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost)));
