@@ -59,7 +59,7 @@ function valuesOf(typed: TypedValue[], k: number): TypedValue[] {
   return typed.map((v) => {
     if (k === 3 || v.value === null) return { indicatorCode: v.indicatorCode, value: v.value };
     // moved by a whole number, printed with the figure's own decimals (2.5 + 1 is 3.5, not a double's 3.4999…)
-    if (typeof v.value === 'number') return { indicatorCode: v.indicatorCode, value: (v.value + (3 - k)).toFixed((String(v.value).split('.')[1] ?? '').length) };
+    if (typeof v.value === 'number') return { indicatorCode: v.indicatorCode, value: Number((v.value + (3 - k)).toFixed((String(v.value).split('.')[1] ?? '').length)) };
     return { indicatorCode: v.indicatorCode, value: /^[\d.,-]+$/.test(v.value) ? v.value : `${v.value} (bản nháp ${k})` };
   });
 }
@@ -100,7 +100,8 @@ class Http {
       parsed = text ? (JSON.parse(text) as T) : null;
       if (status >= 300 && this.failures.length < 20) this.failures.push(`${method} ${route} → ${status} ${text.slice(0, 300)}`);
     } catch (error) {
-      if (this.failures.length < 20) this.failures.push(`${method} ${route} → ${String(error)}`);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (this.failures.length < 20) this.failures.push(`${method} ${route} → ${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`);
     }
     this.samples.push({ route, ms: performance.now() - start, status });
     return { status, body: parsed };
@@ -127,7 +128,7 @@ function plans(units: BenchUnit[], submissions: Map<string, string>): Plan[] {
   });
 }
 
-async function officer(http: Http, p: Plan, typed: TypedValue[], start: number, acked: Map<string, number>, submits: { count: number }): Promise<void> {
+async function officer(http: Http, p: Plan, typed: TypedValue[], start: number, acked: Map<string, number>, tried: Map<string, number>, submits: { count: number }): Promise<void> {
   const token = mint({ id: p.unit.userId, username: p.unit.username, role: 'officer', unitId: p.unit.unitId });
   const wait = async (i: number) => {
     const d = start + p.at[i] - performance.now();
@@ -139,6 +140,7 @@ async function officer(http: Http, p: Plan, typed: TypedValue[], start: number, 
   if (version === undefined) return;
   for (const k of [1, 2, 3]) {
     await wait(k);
+    tried.set(p.submissionId, k);
     const saved: { status: number; body: { version: number } | null } = await http.call<{ version: number }>('PUT /submissions/:id/values', token, 'PUT', `/api/submissions/${p.submissionId}/values`, { version, values: valuesOf(typed, k) });
     if (saved.status !== 200 || !saved.body) return;
     version = saved.body.version;
@@ -195,13 +197,15 @@ async function phase(kind: 'alone' | 'mixed', data: DeadlineData) {
   log(`${kind}: period open, ${subs.size} draft submissions; the spike starts (${SPIKE_S} s of arrivals)`);
 
   const http = new Http(base);
+  /** per submission: the last save acknowledged (200), and the last one sent (its answer may have been lost on the way) */
   const acked = new Map<string, number>();
+  const tried = new Map<string, number>();
   const cpu0 = { busy: machineBusySeconds(), api: cpuSeconds(api.child.pid!), worker: worker ? cpuSeconds(worker.child.pid!) : 0, self: process.cpuUsage(), pg: postgresCpuSeconds(name), at: Date.now() };
   const start = performance.now();
   const approvals = { last: 0, count: 0 };
   let officersDone = false;
   const submits = { count: 0 };
-  const officers = Promise.all(plans(data.units, subs).map((p) => officer(http, p, data.typed.get(p.unit.model)!, start, acked, submits))).then(() => (officersDone = true));
+  const officers = Promise.all(plans(data.units, subs).map((p) => officer(http, p, data.typed.get(p.unit.model)!, start, acked, tried, submits))).then(() => (officersDone = true));
   const reviewerTokens = (['reviewer', 'reviewer-lead'] as const).slice(0, REVIEWERS).map((u) => mint({ id: data.users[u].id, username: u, role: 'reviewer', unitId: null }));
   const allApproved = async () => Number((await db.query(`SELECT count(*) FILTER (WHERE state = 'approved') AS n FROM submissions WHERE period_id = $1`, [periodId])).rows[0].n) === subs.size;
   let reviewing: Promise<unknown> = Promise.resolve();
@@ -233,7 +237,8 @@ async function phase(kind: 'alone' | 'mixed', data: DeadlineData) {
   const cpu = { wallSeconds: round(wall), machineBusyPct: pct(busy), apiPct: pct(own.api), workerPct: pct(own.worker), driverPct: pct(own.driver), postgresPct: pct(own.postgres), foreignPct: pct(Math.max(0, busy - own.api - own.worker - own.driver - own.postgres)), loadAverage: os.loadavg().map((x) => round(x, 2)) };
   const peak = { api: round(peakRssMb(api.child.pid!)), worker: worker ? round(peakRssMb(worker.child.pid!)) : null, driver: round(process.resourceUsage().maxRSS / 1024) };
 
-  // lost writes: every unit whose third save was acknowledged has exactly its figures in the database
+  // lost writes: a unit whose database figures are not those of its last acknowledged save — nor of a later
+  // save it sent whose answer never came (applied without an acknowledgement is not lost)
   const stored = await db.query(
     `SELECT s.unit_id, v.indicator_code, v.numeric_value::float8 AS n, v.text_value AS t FROM submission_values v JOIN submissions s ON s.id = v.submission_id WHERE s.period_id = $1`,
     [periodId],
@@ -245,16 +250,20 @@ async function phase(kind: 'alone' | 'mixed', data: DeadlineData) {
   }
   let lostWrites = 0;
   const lostExamples: string[] = [];
-  for (const u of data.units) {
-    const k = acked.get(subs.get(u.unitId)!);
-    if (!k) continue;
-    const have = byUnit.get(u.unitId) ?? new Map();
-    const wrong = valuesOf(data.typed.get(u.model)!, k).filter((v) => {
+  const differs = (have: Map<string, { n: number | null; t: string | null }>, values: TypedValue[]) =>
+    values.filter((v) => {
       if (v.value === null) return false;
       const h = have.get(v.indicatorCode);
       if (!h) return true;
-      return typeof v.value === 'number' ? h.n !== v.value : h.t !== v.value && h.n !== Number(String(v.value).replace(/\./g, '').replace(',', '.'));
+      return typeof v.value === 'number' ? h.n !== v.value : h.t !== v.value && h.n !== Number(v.value.includes(',') || /^\d{1,3}(\.\d{3})+$/.test(v.value) ? v.value.replace(/\./g, '').replace(',', '.') : v.value);
     });
+  for (const u of data.units) {
+    const id = subs.get(u.unitId)!;
+    const k = acked.get(id);
+    if (!k) continue;
+    const have = byUnit.get(u.unitId) ?? new Map();
+    const candidates = [k, ...[1, 2, 3].filter((j) => j > k && j <= (tried.get(id) ?? 0))];
+    const wrong = candidates.map((j) => differs(have, valuesOf(data.typed.get(u.model)!, j))).reduce((a, b) => (a.length <= b.length ? a : b));
     if (wrong.length) {
       lostWrites++;
       if (lostExamples.length < 5) lostExamples.push(`${u.code}: ${wrong.slice(0, 3).map((w) => w.indicatorCode).join(', ')}`);

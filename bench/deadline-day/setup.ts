@@ -10,7 +10,7 @@
 import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoPassword, seedDemo } from '../../apps/cli/src/commands';
+import { seedDemo } from '../../apps/cli/src/commands';
 import { createDataSource } from '../../libs/database/src';
 
 export const UNITS = Number(process.env.BENCH_UNITS || 1360);
@@ -38,7 +38,8 @@ export interface DeadlineData {
   month: number;
 }
 
-export async function setupDeadlineDatabase(adminUrl: string, url: string, name: string, configDir: string, log: (m: string) => void): Promise<DeadlineData> {
+/** Database `name` made anew, migrated, with the Lạng Sơn demo (what `npm run seed` loads); also the soak's. */
+export async function freshDemoDatabase(adminUrl: string, url: string, name: string, configDir: string, log: (m: string) => void): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -47,10 +48,14 @@ export async function setupDeadlineDatabase(adminUrl: string, url: string, name:
   const ds = createDataSource(url, { poolSize: 2 });
   await ds.initialize();
   await ds.runMigrations();
-  let t = Date.now();
+  const t = Date.now();
   await seedDemo(ds, configDir);
-  log(`  demo seeded: ${((Date.now() - t) / 1000).toFixed(1)} s (password ${demoPassword(configDir) ? 'set' : 'none'})`);
+  log(`  demo seeded: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   await ds.destroy();
+}
+
+export async function setupDeadlineDatabase(adminUrl: string, url: string, name: string, configDir: string, log: (m: string) => void): Promise<DeadlineData> {
+  await freshDemoDatabase(adminUrl, url, name, configDir, log);
 
   const month = JSON.parse(readFileSync(join(configDir, 'demo', 'may-2024.json'), 'utf8')) as { year: number; month: number; submissions: Array<{ unit: string; values: TypedValue[] }> };
   const typed = new Map(month.submissions.map((s) => [s.unit, s.values]));
@@ -58,7 +63,7 @@ export async function setupDeadlineDatabase(adminUrl: string, url: string, name:
 
   const db = new Client({ connectionString: url });
   await db.connect();
-  t = Date.now();
+  const t = Date.now();
   await db.query('BEGIN');
   // demo units that report nothing in May: retired before the month, so the period does not wait for them
   await db.query(`UPDATE reporting_units SET effective_to = '2024-04-30' WHERE code <> ALL($1) AND id IN (SELECT unit_id FROM form_section_units)`, [models]);
