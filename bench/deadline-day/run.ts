@@ -17,6 +17,7 @@
  * BENCH_ADMIN_URL, BENCH_REVIEWERS (2).
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,27 @@ function summarize(samples: Sample[]) {
   return routes;
 }
 
+/**
+ * One request on a keep-alive agent of node:http, as patient as a browser: no connect timeout of its own
+ * (fetch's undici gives up connecting after 10 s, which a browser does not), 3 minutes for the answer.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+function send(url: string, method: string, token: string, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    const req = http.request(url, { method, headers, agent, timeout: 180_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer in 180 s')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 class Http {
   samples: Sample[] = [];
   failures: string[] = [];
@@ -89,14 +111,9 @@ class Http {
     let status = 0;
     let parsed: T | null = null;
     try {
-      const res = await fetch(`${this.base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(120_000),
-      });
+      const res = await send(`${this.base}${path}`, method, token, body === undefined ? undefined : JSON.stringify(body));
       status = res.status;
-      const text = await res.text();
+      const text = res.text;
       parsed = text ? (JSON.parse(text) as T) : null;
       if (status >= 300 && this.failures.length < 20) this.failures.push(`${method} ${route} → ${status} ${text.slice(0, 300)}`);
     } catch (error) {

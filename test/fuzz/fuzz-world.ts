@@ -25,7 +25,8 @@ export interface FuzzWorld {
 }
 
 /** The roles the fuzzer sends requests as: every role of the demo, an officer of another unit, nobody, and a forged token. */
-const USERS = { admin: 'admin', reviewer: 'reviewer', signer: 'signer', clerk: 'clerk', officer: 'officer-snn', 'officer-other': 'officer-sct' };
+/** the officer's unit keeps its May submission a draft (it can save and submit); the other officer's is approved */
+const USERS = { admin: 'admin', reviewer: 'reviewer', signer: 'signer', clerk: 'clerk', officer: 'officer-sxd', 'officer-other': 'officer-snn' };
 
 /**
  * The demo on a database of its own, as far into the month as the fuzzer needs to reach every route
@@ -69,8 +70,10 @@ export async function startFuzzWorld(label = 'fuzz'): Promise<FuzzWorld> {
 
   const doc = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as OpenApiDocument;
   const column = async (sql: string) => (await db.query(sql)).map((r: { v: unknown }) => String(r.v));
+  // the officer's own draft forty times over: half the submission ids drawn are one it may change
+  const [own] = await column(`SELECT s.id AS v FROM submissions s JOIN reporting_units u ON u.id = s.unit_id WHERE u.code = 'SXD' AND s.period_id = '${period.id}'`);
   const pools: Pools = {
-    submission: await column(`SELECT id AS v FROM submissions ORDER BY created_at DESC, id LIMIT 40`),
+    submission: [...Array(40).fill(own), ...(await column(`SELECT id AS v FROM submissions ORDER BY created_at DESC, id LIMIT 40`))],
     period: await column(`SELECT id AS v FROM periods ORDER BY 1`),
     report: await column(`SELECT id AS v FROM reports`),
     user: await column(`SELECT id AS v FROM users ORDER BY username LIMIT 10`),
@@ -78,8 +81,9 @@ export async function startFuzzWorld(label = 'fuzz'): Promise<FuzzWorld> {
     form: await column(`SELECT id AS v FROM form_templates`),
     unit: await column(`SELECT id AS v FROM reporting_units LIMIT 10`),
     unitCode: await column(`SELECT code AS v FROM reporting_units LIMIT 10`),
-    indicatorCode: (typed.get('SNN') ?? []).map((v) => v.indicatorCode).slice(0, 30),
-    code: (typed.get('SNN') ?? []).map((v) => v.indicatorCode).slice(0, 30),
+    // the officer's own indicators, and a few of another unit's (refused in its form)
+    indicatorCode: [...(typed.get('SXD') ?? []), ...(typed.get('SNN') ?? []).slice(0, 3)].map((v) => v.indicatorCode),
+    code: [...(typed.get('SXD') ?? []), ...(typed.get('SNN') ?? []).slice(0, 3)].map((v) => v.indicatorCode),
     section: await column(`SELECT s->>'id' AS v FROM report_revisions r, jsonb_array_elements(r.content->'sections') s LIMIT 20`),
     sectionid: await column(`SELECT s->>'id' AS v FROM report_revisions r, jsonb_array_elements(r.content->'sections') s LIMIT 20`),
   };

@@ -30,6 +30,7 @@ export interface Schema {
   minimum?: number;
   maximum?: number;
   nullable?: boolean;
+  example?: unknown;
 }
 
 export interface Route {
@@ -37,7 +38,7 @@ export interface Route {
   /** the OpenAPI path, e.g. /api/submissions/{id}/values */
   path: string;
   pathParams: string[];
-  query: Array<{ name: string; schema: Schema }>;
+  query: Array<{ name: string; schema: Schema; required: boolean }>;
   body: Schema | null;
 }
 
@@ -66,7 +67,7 @@ export function routesOf(doc: OpenApiDocument): Route[] {
         method: method.toUpperCase(),
         path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {}, required: !!p.required })),
         body: json ? resolve(doc, json) : null,
       });
     }
@@ -107,6 +108,8 @@ const garbage: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
+const figureLike = fc.oneof(fc.constantFrom('1.234,5', '710.83', '0', '-1,5', null), fc.integer({ min: -1000, max: 100000 }));
+
 /** which pool an id-like field or parameter draws from, by its name and the route it is on */
 export function poolFor(name: string, path: string, pools: Pools): string[] {
   const n = name.toLowerCase();
@@ -128,6 +131,12 @@ function pick(values: string[]): fc.Arbitrary<string> | null {
 function fitting(schema: Schema, name: string, path: string, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
   const fromPool = pick(poolFor(name, path, pools));
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  // the document's own example, and numbers near it: what a client sends (a month "2024-05", a year, a version)
+  if (schema.example !== undefined && !fromPool && depth < 6) {
+    const near = typeof schema.example === 'number' ? fc.integer({ min: -2, max: 2 }).map((d) => (schema.example as number) + d) : fc.constant(schema.example);
+    return fc.oneof({ weight: 3, arbitrary: near }, { weight: 2, arbitrary: fitting({ ...schema, example: undefined }, name, path, pools, depth) });
+  }
+  if (name === 'version') return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 30 }) });
   if (schema.oneOf?.length || schema.anyOf?.length) return fc.oneof(...(schema.oneOf ?? schema.anyOf)!.map((s) => fitting(s, name, path, pools, depth + 1)));
   if (schema.allOf?.length) return fitting(Object.assign({}, ...schema.allOf), name, path, pools, depth + 1);
   switch (schema.type) {
@@ -135,14 +144,15 @@ function fitting(schema: Schema, name: string, path: string, pools: Pools, depth
     case 'number': {
       const small = fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 30, (schema.minimum ?? 0) + 30) });
       if (name === 'year') return fc.constantFrom(2023, 2024, 2025);
-      return schema.type === 'number' ? fc.oneof(small, fc.double({ min: 0, max: 1e6, noNaN: true })) : small;
+      return schema.type === 'number' ? fc.oneof({ weight: 4, arbitrary: small }, { weight: 1, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) }) : small;
     }
     case 'boolean':
       return fc.boolean();
     case 'array':
       return depth > 3 ? fc.constant([]) : fc.array(fitting(schema.items ?? {}, name, path, pools, depth + 1), { maxLength: 4 });
     case 'object':
-      if (!schema.properties) return fc.dictionary(fc.string({ maxLength: 8 }), garbage, { maxKeys: 3 });
+      // an "object" without properties is often how the document types a union (a figure: number, string or null)
+      if (!schema.properties) return fc.oneof({ weight: 3, arbitrary: figureLike }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), garbage, { maxKeys: 3 }) });
       return objectOf(schema, path, pools, depth);
     case 'string':
       if (fromPool) return fc.oneof({ weight: 4, arbitrary: fromPool }, { weight: 1, arbitrary: anyString });
@@ -152,7 +162,7 @@ function fitting(schema: Schema, name: string, path: string, pools: Pools, depth
     default:
       if (fromPool) return fromPool;
       // untyped (a figure is a string or a number): either
-      return fc.oneof(fc.constantFrom('1.234,5', '710.83', '0', '-1,5'), fc.integer({ min: -1000, max: 100000 }), garbage);
+      return fc.oneof(figureLike, garbage);
   }
 }
 
@@ -220,7 +230,8 @@ function queryFor(route: Route, pools: Pools): fc.Arbitrary<string> {
         { weight: 1, arbitrary: fc.array(anyString, { minLength: 2, maxLength: 3 }) },
         { weight: 1, arbitrary: rawEncoded.map((s) => [`\u0000raw:${s}`]) },
       ).map((vs) => vs.map((v) => `${enc(q.name)}=${v.startsWith('\u0000raw:') ? v.slice(5) : enc(v)}`).join('&')),
-      { freq: 3 },
+      // a required parameter left out one time in ten, an optional one in three
+      { freq: q.required ? 10 : 3 },
     ),
   );
   // an unknown parameter now and then (fc.option's freq is the odds of *no* value: 1 in freq)
