@@ -144,7 +144,7 @@ async function main() {
     while (!stop) {
       next += gap;
       const who = rnd() < 0.7 ? officers[Math.floor(rnd() * officers.length)] : 'reviewer';
-      const paths = who === 'reviewer' ? ['/periods', '/me/notifications', '/dashboard/timeliness', '/reports'] : ['/submissions', '/me/notifications', '/periods', '/me'];
+      const paths = who === 'reviewer' ? ['/periods', '/me/notifications', '/dashboard/timeliness?year=2024&through=12', '/reports'] : ['/submissions', '/me/notifications', '/periods', '/me'];
       const path = paths[Math.floor(rnd() * paths.length)];
       void fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await token(who)}` } })
         .then((r) => {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { runFuzz } from '../fuzz/api-fuzzer';
 import { FuzzWorld, startFuzzWorld } from '../fuzz/fuzz-world';
 
@@ -19,7 +20,8 @@ describe('the API, fuzzed from its OpenAPI document', () => {
   afterAll(() => world?.close());
 
   it(`answers ${BUDGET} generated requests (seed ${SEED}) without a 5xx, and refuses without changing the database`, async () => {
-    if (process.env.FUZZ_DUMP_DOC) require('node:fs').writeFileSync(process.env.FUZZ_DUMP_DOC, JSON.stringify(world.doc, null, 1));
+    // FUZZ_DUMP_DOC=/tmp/openapi.json: the document the requests are drawn from
+    if (process.env.FUZZ_DUMP_DOC) writeFileSync(process.env.FUZZ_DUMP_DOC, JSON.stringify(world.doc, null, 1));
     const report = await runFuzz({ ...world, seed: SEED, budget: BUDGET, log: (l) => process.stdout.write(`${l}\n`) });
     process.stdout.write(`${JSON.stringify({ ...report, findings: report.findings.length }, null, 1)}\n`);
     expect(report.tried).toBe(BUDGET);
