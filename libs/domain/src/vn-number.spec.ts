@@ -56,7 +56,7 @@ function reference(input: unknown): string {
   if (typeof input === 'number') s = String(input);
   else {
     s = String(input).trim().replace(/\s+/g, '');
-    if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+    if (/^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
     else s = s.replace(',', '.');
   }
   const d = dec(s);
@@ -78,7 +78,9 @@ describe('parseNumberText (the save path: canonical text without a decimal)', ()
     ['000', '0'],
     ['0.5', '0.5'],
     ['-000,050', '-0.05'],
-    ['-000.050', '-50'], // groups of three digits: thousands, as officers type
+    ['-000.050', '-0.05'], // a first group of 0 is no thousands grouping: a decimal point
+    ['-1.050', '-1050'], // groups of three digits: thousands, as officers type
+    ['0.005', '0.005'],
     ['1.000,370', '1000.37'],
     ['123456789012345,123456', '123456789012345.123456'],
     ['0001000000000000000', 'VALUE_TOO_LARGE'],

@@ -10,7 +10,8 @@ export type ParsedNumber = { ok: true; value: Dec } | { ok: false; code: ErrorCo
 /** A figure as its canonical decimal text: no exponent, no "+", no leading or trailing zeros ("1234.5", "-0.25", "0"). */
 export type ParsedNumberText = { ok: true; text: string } | { ok: false; code: ErrorCode; message: string };
 
-const VN_GROUPED = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/; // 1.234.567,89
+// 1.234.567,89 — a first group of thousands never starts with 0: "0.005" and "012.345" are decimal points
+const VN_GROUPED = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 const VN_PLAIN = /^[+-]?\d+(,\d+)?$/; // 1234,5
 const DOT_DECIMAL = /^[+-]?\d+(\.\d+)?$/; // 1234.5
 const EXPONENT = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
@@ -20,7 +21,8 @@ const MAX_INTEGER_DIGITS = 15; // |value| < MAX_ABS_VALUE = 10^15
  * Reads a figure typed by a person or sent by a client: a JSON number, or a string in
  * `1234.5` or Vietnamese `1.234,5` form. A string of dot-separated groups of three digits
  * ("47.393", "1.234.567") is Vietnamese thousands grouping, because that is how officers type;
- * a single dot followed by anything but three digits ("710.83") is a decimal point.
+ * a single dot followed by anything but three digits ("710.83"), or after a first group that starts
+ * with 0 ("0.005"), is a decimal point.
  */
 export function parseNumberInput(input: unknown): ParsedNumber {
   const parsed = parseNumberText(input);

@@ -22,7 +22,7 @@ export function unstorableTextAt(value: unknown, path = '', depth = 0): string |
  * pair typed or pasted into a note is a 400 with a code, not a 500 from Postgres or an unreadable DOCX.
  */
 export async function rejectUnstorableText(req: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const field = unstorableTextAt(req.query, 'query') ?? unstorableTextAt(req.body);
+  const field = unstorableTextAt(req.params, 'params') ?? unstorableTextAt(req.query, 'query') ?? unstorableTextAt(req.body);
   if (!field) return;
   const message = `Nội dung có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode không trọn vẹn) ở "${field}". Vui lòng xóa ký tự đó rồi gửi lại.`;
   await reply.code(400).send({ statusCode: 400, code: 'INVALID_TEXT', message, details: [{ field, code: 'INVALID_TEXT', message }] });

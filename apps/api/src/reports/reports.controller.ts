@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Param, PipeTransform, Post, Put, Query, Res } from '@nestjs/common';
 import type { ReportSummary, ReportView, VerificationView } from '@app/contracts';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -13,7 +13,19 @@ import { ReportsService } from './reports.service';
 import { VerificationService } from './verification.service';
 
 const ReportId = new UuidParamPipe('NOT_FOUND');
-const RevisionNumber = new ParseIntPipe({ exceptionFactory: () => new DomainError('REVISION_NOT_FOUND', 'Không tìm thấy bản này của báo cáo.') });
+/**
+ * A revision number is a positive integer that fits Postgres's int4: anything else names no revision (404).
+ * ParseIntPipe let "99999999999" through to the query, a 500 (found by the API fuzzer).
+ */
+@Injectable()
+class RevisionNumberPipe implements PipeTransform<unknown, number> {
+  // the global ValidationPipe has already made a number of it ("1e3" is 1000), or left a string it could not read
+  transform(value: unknown): number {
+    if (!/^[1-9]\d{0,9}$/.test(String(value)) || Number(value) > 2_147_483_647) throw new DomainError('REVISION_NOT_FOUND', 'Không tìm thấy bản này của báo cáo.');
+    return Number(value);
+  }
+}
+const RevisionNumber = new RevisionNumberPipe();
 const TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',

@@ -8,11 +8,11 @@ import { Run } from '@app/domain';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
 /**
- * The XML specials and quotes escaped; what XML 1.0 cannot hold left out: the control characters (a
- * pasted \u0001), U+FFFE and U+FFFF, and half a surrogate pair. Word refuses a file with any of them.
+ * The XML specials and quotes escaped; what XML 1.0 cannot hold left out: the control characters (a pasted
+ * \u0001), U+FFFE and U+FFFF, and a lone surrogate (which UTF-8 cannot encode either). In unicode mode the
+ * surrogate class matches only a surrogate that is not half of a pair.
  */
-export const escapeText = (s: string) =>
-  s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => ESCAPES[c] ?? '');
+export const escapeText = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, (c) => ESCAPES[c] ?? '');
 
 /** A run of text, with its run properties (`<w:rPr>…</w:rPr>`) if any. */
 export const textRun = (text: string, rPr = '') => `<w:r>${rPr}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r>`;
