@@ -76,11 +76,12 @@ describe('routes for the web screens', () => {
     const forest = (body.values as ValueView[]).find((v) => v.indicatorCode === 'forest')!;
     expect(forest.rule).toMatchObject({ hasCumulative: true, hasPlan: true, compareOn: 'cumulative', min: '0' });
     expect(forest.basis).toEqual({
+      // each earlier figure names the approved submission (and unit) it comes from
       earlier: [
-        { period: 1, value: '1200', enteredCumulative: null },
-        { period: 2, value: '1100.17', enteredCumulative: null },
-        { period: 3, value: '1000', enteredCumulative: null },
-        { period: 4, value: '989', enteredCumulative: null },
+        { period: 1, value: '1200', enteredCumulative: null, submissionId: expect.any(String), unitId: body.unitId },
+        { period: 2, value: '1100.17', enteredCumulative: null, submissionId: expect.any(String), unitId: body.unitId },
+        { period: 3, value: '1000', enteredCumulative: null, submissionId: expect.any(String), unitId: body.unitId },
+        { period: 4, value: '989', enteredCumulative: null, submissionId: expect.any(String), unitId: body.unitId },
       ],
       lastYear: [],
       plan: '9009',

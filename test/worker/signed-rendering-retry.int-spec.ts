@@ -42,7 +42,8 @@ describe('the rendering of a signed revision', () => {
     [{ id: revisionId }] = await ds.query(`SELECT rv.id FROM report_revisions rv JOIN reports r ON r.id = rv.report_id WHERE r.period_id = $1`, [periodId]);
     await ds.query(`UPDATE reports SET state = 'signed', sent_revision = 1, signed_by = $2, signed_at = now() WHERE period_id = $1`, [periodId, signer]);
     await ds.query(`UPDATE report_revisions SET state = 'signed' WHERE id = $1`, [revisionId]);
-    queue = new Queue(QUEUES.rendering, { connection: redisOptions(TEST_REDIS_URL), prefix });
+    // as the apps make their queues: the retry policy is the queue's default (libs/queue jobOptions)
+    queue = new Queue(QUEUES.rendering, { connection: redisOptions(TEST_REDIS_URL), prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   }, 120_000);
   afterAll(async () => {
     await worker?.close();

@@ -1,6 +1,7 @@
 import {
   closeUnit,
   deactivateUnitUsers,
+  endUserSessions,
   findCodesHeldOn,
   findLastOpenedPeriodDay,
   findNewestFormTemplateIds,
@@ -25,6 +26,7 @@ import type { RestructureResultView } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { SessionState } from '../auth/session-state.service';
 import type { Actor } from '../common/actor';
 import { CloseUnitDto, CreateUnitRequest, RestructureDto, UpdateUnitDto } from './units.dto';
 
@@ -36,7 +38,10 @@ export type RestructureResult = RestructureResultView;
  */
 @Injectable()
 export class UnitsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionState,
+  ) {}
 
   list(day: string | null): Promise<UnitListRow[]> {
     return listUnitsInForce(this.db, day);
@@ -98,7 +103,8 @@ export class UnitsService {
       transfers: (dto.transfers ?? []).map((t) => ({ from: t.from, to: t.to, indicators: t.indicators ?? null })),
       close: (dto.close ?? []).map((c) => ({ code: c.code, usersTo: c.usersTo ?? null })),
     };
-    return this.db.transaction(async (m) => {
+    const ended: string[] = [];
+    const result = await this.db.transaction(async (m) => {
       await lockUnitChanges(m);
       const { facts, ids } = await this.facts(m, req.effectiveDate);
       const { plan, errors } = planRestructuring(req, facts);
@@ -120,11 +126,15 @@ export class UnitsService {
         plan.lineage.map((l) => ({ predecessorId: ids.get(l.from)!, successorId: ids.get(l.to)!, code: l.code })),
       );
       const users: RestructureResult['users'] = [];
+      ended.length = 0; // a transaction retried starts again
       for (const c of plan.closing) {
         const unitId = ids.get(c.code)!;
         if (!(await closeUnit(m, unitId, plan.eve, c.mergedInto))) throw new DomainError('UNIT_ALREADY_CLOSED', `Đơn vị ${c.code} đã kết thúc.`);
-        const usernames = c.usersTo === null ? await deactivateUnitUsers(m, unitId) : await moveUnitUsers(m, unitId, ids.get(c.usersTo)!);
-        users.push({ unit: c.code, movedTo: c.usersTo, usernames });
+        const affected = c.usersTo === null ? await deactivateUnitUsers(m, unitId) : await moveUnitUsers(m, unitId, ids.get(c.usersTo)!);
+        // a moved or deactivated user's tokens name the old unit: every session of theirs ends
+        for (const u of affected) await endUserSessions(m, u.id);
+        ended.push(...affected.map((u) => u.id));
+        users.push({ unit: c.code, movedTo: c.usersTo, usernames: affected.map((u) => u.username) });
       }
       const result: RestructureResult = {
         id: restructuringId,
@@ -144,6 +154,8 @@ export class UnitsService {
       });
       return result;
     });
+    for (const id of ended) await this.sessions.ended(id);
+    return result;
   }
 
   /** The units, and who fills what on the eve of the effective date, read under the lock. */

@@ -129,16 +129,22 @@ export async function insertLineage(db: Queryable, restructuringId: string, effe
   );
 }
 
-/** Moves the unit's users to another unit; their usernames. */
-export async function moveUnitUsers(db: Queryable, fromUnitId: string, toUnitId: string): Promise<string[]> {
-  const rows: Array<{ username: string }> = await db.query(`WITH m AS (UPDATE users SET unit_id = $2 WHERE unit_id = $1 RETURNING username) SELECT username FROM m`, [fromUnitId, toUnitId]);
-  return rows.map((r) => r.username).sort();
+/** The users a restructuring moved or deactivated, by username. */
+export interface UnitUserRow {
+  id: string;
+  username: string;
 }
 
-/** Deactivates the unit's active users; their usernames. */
-export async function deactivateUnitUsers(db: Queryable, unitId: string): Promise<string[]> {
-  const rows: Array<{ username: string }> = await db.query(`WITH d AS (UPDATE users SET active = false WHERE unit_id = $1 AND active RETURNING username) SELECT username FROM d`, [unitId]);
-  return rows.map((r) => r.username).sort();
+/** Moves the unit's users to another unit (their sessions must end: the unit is in their tokens). */
+export async function moveUnitUsers(db: Queryable, fromUnitId: string, toUnitId: string): Promise<UnitUserRow[]> {
+  const rows: UnitUserRow[] = await db.query(`WITH m AS (UPDATE users SET unit_id = $2 WHERE unit_id = $1 RETURNING id, username) SELECT id, username FROM m`, [fromUnitId, toUnitId]);
+  return rows.sort((a, b) => a.username.localeCompare(b.username));
+}
+
+/** Deactivates the unit's active users (their sessions must end). */
+export async function deactivateUnitUsers(db: Queryable, unitId: string): Promise<UnitUserRow[]> {
+  const rows: UnitUserRow[] = await db.query(`WITH d AS (UPDATE users SET active = false WHERE unit_id = $1 AND active RETURNING id, username) SELECT id, username FROM d`, [unitId]);
+  return rows.sort((a, b) => a.username.localeCompare(b.username));
 }
 
 export interface RestructuringRow {
