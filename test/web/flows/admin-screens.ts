@@ -54,10 +54,6 @@ export function adminScreens(): void {
     await admin.getByTestId('units-page').getByText('Sở Nông nghiệp và Phát triển nông thôn').waitFor();
     await shoot(admin, '13-admin-units');
 
-    // Việc bị kẹt: the work without its effect past STUCK_AFTER_MS (GET /api/admin/stuck)
-    await admin.getByRole('menuitem', { name: 'Việc bị kẹt' }).click();
-    await admin.getByTestId('stuck-page').locator('.ant-table').waitFor();
-
     await admin.getByRole('menuitem', { name: 'Biểu mẫu' }).click();
     await admin.getByTestId('forms-page').getByRole('link', { name: 'KTXH-THANG' }).click();
     await admin.getByTestId('form-template-page').getByText('Trồng rừng mới').waitFor();

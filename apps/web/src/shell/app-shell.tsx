@@ -37,7 +37,6 @@ const NAV: Record<Role, Array<{ to: string; label: MessageKey }>> = {
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
     { to: '/admin/forms', label: 'nav.admin.forms' },
-    { to: '/admin/stuck', label: 'nav.admin.stuck' },
   ],
 };
 
