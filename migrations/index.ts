@@ -31,11 +31,11 @@ export const MIGRATIONS: Function[] = [
   FiguresOut1764650000000,
   SeriesIndexOff1764660000000,
   IndicatorReporters1764665000000,
+  SessionsAndAccounts1764700000000,
   SignOffIntegrity1764710000000,
+  OutboxHandled1764720000000,
   UnitLineage1764740000000,
   ReferenceData1764750000000,
   ReportTemplateDrafts1764751000000,
   ValueStatus1764760000000,
-  SessionsAndAccounts1764700000000,
-  OutboxHandled1764720000000,
 ];

@@ -57,9 +57,10 @@ export function adminScreens(): void {
     await admin.getByTestId('units-page').getByText('Sở Nông nghiệp và Phát triển nông thôn').waitFor();
     await shoot(admin, '13-admin-units');
 
-    // Việc bị kẹt: the work without its effect past STUCK_AFTER_MS (GET /api/admin/stuck)
-    await admin.getByRole('menuitem', { name: 'Việc bị kẹt' }).click();
+    // Việc bị kẹt: the work without its effect past STUCK_AFTER_MS (GET /api/admin/stuck), linked from health and the log alert
+    await admin.goto(`${h().origin}/admin/stuck`);
     await admin.getByTestId('stuck-page').locator('.ant-table').waitFor();
+    await shoot(admin, '13d-admin-stuck');
 
     await openReference(admin, 'Biểu mẫu');
     await admin.getByTestId('forms-page').getByRole('link', { name: 'KTXH-THANG' }).click();

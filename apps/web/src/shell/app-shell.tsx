@@ -44,7 +44,6 @@ const NAV: Record<Role, NavItem[]> = {
     { to: '/admin/units', label: 'nav.admin.units' },
     { to: '/admin/users', label: 'nav.admin.users' },
     { to: '/admin/forms', label: 'nav.admin.forms', also: ['/admin/form-drafts', '/admin/plans', '/admin/calendar', '/admin/report-templates'] },
-    { to: '/admin/stuck', label: 'nav.admin.stuck' },
   ],
 };
 
