@@ -181,11 +181,13 @@ describe('estimates and official figures: the six-month report, then June’s of
 
   it('consolidates the six-month draft again when June, corrected, is approved again; once signed, a later official figure flags it', async () => {
     // a correction of June's figures: reopened by the administrator, sent again, approved again
+    const monthsRevisions = (r: { revisions: Array<{ trigger: string }> }) => r.revisions.filter((x) => x.trigger.startsWith('months:')).length;
+    const beforeCorrection = monthsRevisions(await reportOf(halfId, () => true, 'the six-month report before the correction'));
     const reopened = (await http().post(`/api/submissions/${stcJune.id}/reopen`).set('Authorization', await as('admin'))
       .send({ version: stcJune.version + 1, reason: 'Đính chính số liệu tháng 6' }).expect(200)).body;
     const submitted = (await http().post(`/api/submissions/${stcJune.id}/submit`).set('Authorization', await as('officer-stc')).send({ version: reopened.version }).expect(200)).body;
     await http().post(`/api/submissions/${stcJune.id}/approve`).set('Authorization', await as('reviewer')).send({ version: submitted.version }).expect(200);
-    const again = await reportOf(halfId, (r) => r.revisions.some((x) => x.trigger.startsWith('months:')), 'the six-month draft after June’s months are all approved again');
+    const again = await reportOf(halfId, (r) => monthsRevisions(r) > beforeCorrection, 'the six-month draft after June’s months are all approved again');
     expect(again.state).toBe('drafting');
     expect(budgetOf(again).months![5]).toMatchObject({ submissionId: stcJune.id, status: 'official' });
 
