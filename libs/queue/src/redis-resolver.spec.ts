@@ -1,4 +1,4 @@
-import { redisOptions } from './redis-resolver';
+import { redisOptions, redisRetryStrategy } from './redis-resolver';
 
 describe('the queues’ Redis connection options', () => {
   it('keep TLS for rediss:// (and check the server’s name), with the credentials and database', () => {
@@ -9,10 +9,11 @@ describe('the queues’ Redis connection options', () => {
       username: 'app',
       password: 's@cret',
       db: 2,
+      retryStrategy: redisRetryStrategy,
     });
   });
 
   it('use no TLS for redis://', () => {
-    expect(redisOptions('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379 });
+    expect(redisOptions('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379, retryStrategy: redisRetryStrategy });
   });
 });
