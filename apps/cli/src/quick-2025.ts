@@ -3,6 +3,7 @@ import { formatNumber, periodLabel, vnInstant } from '@app/domain';
 import { ApiClient } from './api-client';
 import { playQuickSignOff } from './demo-sign-off';
 import type { DemoQueues } from './demo-queues';
+import { enterCalendar2025, enterPlans2025, FORM_2025, publishForm2025 } from './reference-2025';
 import { applyLangSon2025, LANG_SON_2025_DAY, playQuickMonth } from './restructuring-2025';
 import type { DemoMonth } from './timed-year';
 
@@ -24,15 +25,23 @@ export interface Quick2025Deps {
 export async function playQuick2025(d: Quick2025Deps, through: DemoMonth): Promise<string> {
   const api = new ApiClient(d.baseUrl);
   d.log(`\n══ Năm 2025: các tháng chạy nhanh với số liệu mẫu (tổng hợp, không phải số liệu thật) ══`);
+  // December 2024: the days off of 2025 are announced; the People's Council's targets of 2025
+  await d.setClock(vnInstant('2024-12-20', '09:00'));
+  d.log(`\n— Quản trị viên nhập lịch nghỉ và kế hoạch năm 2025 —`);
+  const admin = await api.login('admin', d.password);
+  await enterCalendar2025(api, admin, d.log);
+  await enterPlans2025(api, admin, d.log);
   let periodId = '';
   for (let month = 1; month <= through.month; month++) {
     if (month === 3) {
       await d.setClock(vnInstant('2025-02-27', '09:00'));
-      d.log(`\n— Quản trị viên sắp xếp lại các đơn vị từ ${LANG_SON_2025_DAY} —`);
+      d.log(`\n— Quản trị viên sắp xếp lại các đơn vị từ ${LANG_SON_2025_DAY} và ban hành biểu mẫu cho các sở mới —`);
       await applyLangSon2025(api, await api.login('admin', d.password), d.log);
+      await publishForm2025(api, await api.login('admin', d.password), d.log);
     }
     await d.setClock(vnInstant(`2025-${String(month).padStart(2, '0')}-14`, '09:00'));
-    periodId = (await playQuickMonth(api, d.password, d.configDir, { year: 2025, month }, d.log)).periodId;
+    const added = new Map([[FORM_2025.added.indicator.code, FORM_2025.added.demoFigure(month)]]);
+    periodId = (await playQuickMonth(api, d.password, d.configDir, { year: 2025, month }, d.log, added)).periodId;
     await d.queues.settle();
   }
   const reviewer = await api.login('reviewer', d.password);
