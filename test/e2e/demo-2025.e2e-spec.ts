@@ -60,6 +60,10 @@ describe('npm run demo -- --through 2025-05', () => {
     expect(output).toMatch(/Lịch nghỉ năm 2025 \(5 đợt nghỉ, 1 ngày làm bù\)/);
     expect(output).toMatch(/Kế hoạch năm 2025: \d+ chỉ tiêu/);
     expect(output).toMatch(/Biểu mẫu KTXH-THANG phiên bản 2, áp dụng từ 01\/3\/2025/);
+    // the calendar and plans before January is opened; the form version before March
+    expect(output.indexOf('Lịch nghỉ năm 2025')).toBeLessThan(output.indexOf('tháng 1 năm 2025:'));
+    expect(output.indexOf('Kế hoạch năm 2025:')).toBeLessThan(output.indexOf('tháng 1 năm 2025:'));
+    expect(output.indexOf('Biểu mẫu KTXH-THANG phiên bản 2')).toBeLessThan(output.indexOf('tháng 3 năm 2025:'));
 
     // what the administrator entered is what the still-running API serves
     const api = new ApiClient(`http://127.0.0.1:${port}/api`);

@@ -18,8 +18,10 @@ export interface Quick2025Deps {
 
 /**
  * `--through 2025-MM`: after May 2024, the months of 2025 quickly (synthetic figures, filled and
- * approved at once, not day by day); before March the administrator applies the 1 March 2025
- * restructuring through the API; the last month's report is consolidated by the worker and signed.
+ * approved at once, not day by day). In December 2024 the administrator enters the calendar and
+ * the plans of 2025; before March applies the 1 March 2025 restructuring and publishes the form
+ * version the successors fill from March, all through the API; the last month's report is
+ * consolidated by the worker and signed.
  * Returns the demo clock's last day.
  */
 export async function playQuick2025(d: Quick2025Deps, through: DemoMonth): Promise<string> {
@@ -59,11 +61,16 @@ async function showMerged(api: ApiClient, reviewer: string, periodId: string, lo
   const row = rows.find((r) => r.unitCode === 'SNNMT');
   if (!row) return;
   const view = await api.call<SubmissionView>(reviewer, 'GET', `/submissions/${row.id}`);
-  log(`\n${view.unitName} (lập từ Sở NN&PTNT và Sở TN&MT): ${view.values.length} chỉ tiêu của hai sở cũ; lũy kế và cùng kỳ tính cả số liệu của các sở cũ:`);
-  for (const code of ['livestock_vaccinations', 'land_certificates_households']) {
+  const added = view.values.filter((v) => v.indicatorCode === FORM_2025.added.indicator.code).length;
+  log(
+    `\n${view.unitName} (lập từ Sở NN&PTNT và Sở TN&MT): ${view.values.length - added} chỉ tiêu của hai sở cũ` +
+      `${added ? ` và ${added} chỉ tiêu mới của biểu mẫu từ tháng 3/2025` : ''}; lũy kế và cùng kỳ tính cả số liệu của các sở cũ, % kế hoạch theo kế hoạch năm 2025:`,
+  );
+  for (const code of ['livestock_vaccinations', 'land_certificates_households', 'new_forest_planted']) {
     const v = view.values.find((x) => x.indicatorCode === code);
     if (!v?.derived?.cumulative) continue;
     const same = v.derived.samePeriodChangePct == null ? '' : `, so với cùng kỳ ${formatNumber(v.derived.samePeriodChangePct, { decimals: 1 })}%`;
-    log(`  • ${v.name}: lũy kế ${formatNumber(v.derived.cumulative)} ${v.unit ?? ''}${same}`);
+    const plan = v.derived.planPct == null ? '' : `, đạt ${formatNumber(v.derived.planPct, { decimals: 1 })}% kế hoạch năm`;
+    log(`  • ${v.name}: lũy kế ${formatNumber(v.derived.cumulative)} ${v.unit ?? ''}${same}${plan}`);
   }
 }

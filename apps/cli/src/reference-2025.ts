@@ -82,7 +82,7 @@ export const FORM_2025 = {
     /** the demo's synthetic figure of a month */
     demoFigure: (month: number) => 2 + (month % 4),
   },
-  /** thẩm định vị trí trạm BTS: no longer reported monthly by Sở Khoa học và Công nghệ */
+  /** "Vị trí đề xuất xây dựng trạm BTS được xem xét, cho ý kiến": no longer asked monthly of Sở Khoa học và Công nghệ */
   retired: 'bts_site_proposals_reviewed',
 } as const;
 
@@ -94,6 +94,7 @@ export const FORM_2025 = {
 export async function publishForm2025(api: ApiClient, admin: string, log: (line: string) => void): Promise<{ version: number; effectiveFrom: string }> {
   const draft = await api.call<FormDraftView>(admin, 'POST', '/form-drafts', { formCode: FORM_2025.formCode });
   const successor = new Map(LANG_SON_2025.flatMap((p) => p.from.map((from) => [from, p.to.code] as const)));
+  const retired = draft.body.sections.flatMap((s) => s.indicators).find((i) => i.code === FORM_2025.retired);
   let moved = 0;
   const sections = draft.body.sections.map((s) => {
     const units = [...new Set(s.units.map((u) => successor.get(u) ?? u))];
@@ -110,7 +111,7 @@ export async function publishForm2025(api: ApiClient, admin: string, log: (line:
   });
   log(
     `Biểu mẫu ${FORM_2025.formCode} phiên bản ${published.version}, áp dụng từ 01/3/2025: ${moved} mục giao cho các sở mới; ` +
-      `thêm "${FORM_2025.added.indicator.name}", bỏ "${FORM_2025.retired}".`,
+      `thêm "${FORM_2025.added.indicator.name}", bỏ "${retired?.name ?? FORM_2025.retired}".`,
   );
   return published;
 }
