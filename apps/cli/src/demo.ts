@@ -26,8 +26,9 @@ const DEMO_PREFIX = 'tonghop-demo';
  * running until Ctrl+C, which stops all it started. `--through 2024-06` (up to 2024-12) goes on
  * into the later months (synthetic figures), with the six months in June, nine months in September
  * and the year in December. `--through 2025-05` (2025-01 … 2025-05) goes from May 2024 straight to
- * 2025, quickly and with synthetic figures, applying the 1 March 2025 restructuring through the API
- * before March, to the last month's signed report. Without DATABASE_URL it uses a database of its own, made afresh each
+ * 2025, quickly and with synthetic figures, entering the 2025 calendar and plans before January and
+ * applying the 1 March 2025 restructuring and its form version through the API before March, to the
+ * last month's signed report. Without DATABASE_URL it uses a database of its own, made afresh each
  * run. When it fails, it stops what it started before the error is printed.
  */
 export async function runDemo(config: AppConfig, through: DemoMonth = { year: 2024, month: 5 }): Promise<void> {

@@ -87,6 +87,8 @@ export async function playQuickMonth(
   configDir: string,
   which: { year: number; month: number },
   log: (line: string) => void,
+  /** figures of indicators no month of 2024 had (a form version's added ones) */
+  extraFigures: ReadonlyMap<string, number> = new Map(),
 ): Promise<{ periodId: string; approved: number }> {
   const admin = await api.login('admin', password);
   const period = await api.call<{ id: string }>(admin, 'POST', '/periods', { type: 'month', year: which.year, number: which.month });
@@ -95,6 +97,7 @@ export async function playQuickMonth(
   const [users, units] = await Promise.all([api.call<UserView[]>(admin, 'GET', '/users'), api.call<UnitView[]>(admin, 'GET', '/units')]);
   const unitId = new Map(units.map((u) => [u.code, u.id]));
   const figures = syntheticMonthFigures(configDir, which.year, which.month);
+  for (const [code, value] of extraFigures) figures.set(code, value);
   const tokens = new Map<string, string>();
   for (const row of rows) {
     const officer = users.find((u) => u.role === 'officer' && u.active && u.unitId === unitId.get(row.unitCode));
