@@ -8,7 +8,11 @@ import { CALENDAR_2025, FORM_2025, plan2025From } from '../../apps/cli/src/refer
 import { builtEntry } from '../support/built-apps';
 import { testConfig } from '../support/test-config';
 import { createTestDatabase } from '../support/test-db';
+import { dropQueueKeys } from '../support/redis-keys';
 import { TEST_REDIS_URL } from '../support/test-redis';
+
+/** a queue prefix of its own: another run on this machine's Redis stays apart */
+const queuePrefix = `tonghop-demo2025-${process.pid}`;
 import { waitFor } from '../support/wait';
 
 /**
@@ -31,6 +35,7 @@ describe('npm run demo -- --through 2025-05', () => {
       await exited;
     }
     await database?.drop();
+    await dropQueueKeys(TEST_REDIS_URL, queuePrefix);
   });
 
   it('restructures the units through the API and signs May 2025’s report within five minutes', async () => {
@@ -38,12 +43,11 @@ describe('npm run demo -- --through 2025-05', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
     await new Promise((r) => server.close(r));
-    // a Redis database of its own: the demo's queue prefix is fixed
+    // a queue prefix of its own: another run on this machine's Redis stays apart
     const redis = new URL(TEST_REDIS_URL);
-    redis.pathname = '/13';
     const started = Date.now();
     demo = spawn(process.execPath, [builtEntry('cli'), 'demo', '--through', '2025-05'], {
-      env: { ...process.env, NODE_ENV: 'development', NO_COLOR: '1', DATABASE_URL: database.url, REDIS_URL: redis.toString(), PORT: String(port) },
+      env: { ...process.env, NODE_ENV: 'development', NO_COLOR: '1', DATABASE_URL: database.url, REDIS_URL: redis.toString(), QUEUE_PREFIX: queuePrefix, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     demo.stdout!.on('data', (b: Buffer) => (output += b.toString()));

@@ -16,8 +16,11 @@ import { playQuick2025 } from './quick-2025';
 import { playTimedMonth } from './timed-month';
 import { DemoMonth, playTimedLaterMonths } from './timed-year';
 
-/** The demo's own queue prefix (and clock key) in whatever Redis it finds. */
-const DEMO_PREFIX = 'tonghop-demo';
+/**
+ * The demo's own queue prefix (and clock key) in whatever Redis it finds: "tonghop-demo", or the
+ * QUEUE_PREFIX given explicitly (two demos on one Redis, as the tests run them, stay apart).
+ */
+const demoPrefix = (env: AppConfig) => (env.QUEUE_PREFIX === 'tonghop' ? 'tonghop-demo' : env.QUEUE_PREFIX);
 
 /**
  * `npm run demo`: migrate, seed, start a local SMTP sink, the API and the worker (its own process),
@@ -57,6 +60,7 @@ async function playDemo(env: AppConfig, through: DemoMonth, started: DemoProcess
 
   const redis = await resolveRedis({ settings: env, log });
   started.add('Redis', redis.stop);
+  const DEMO_PREFIX = demoPrefix(env);
   const sink = new SmtpSink();
   const smtpUrl = await sink.start();
   started.add('hộp thư mô phỏng', () => sink.stop());
