@@ -12,7 +12,7 @@ import { dropQueueKeys } from '../support/redis-keys';
 import { TEST_REDIS_URL } from '../support/test-redis';
 
 /** a queue prefix of its own: another run on this machine's Redis stays apart */
-const queuePrefix = `tonghop-demo2025-${process.pid}`;
+const queuePrefix = `tonghop-test-demo2025-${process.pid}`;
 import { waitFor } from '../support/wait';
 
 /**
