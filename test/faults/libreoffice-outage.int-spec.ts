@@ -1,8 +1,6 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Child, spawnWorker, stop } from '../support/child-process';
 import { SigningApp, startSigningApp } from '../support/signing-app';
+import { SofficeScript } from '../support/soffice-script';
 import { waitFor } from '../support/wait';
 
 /**
@@ -18,17 +16,7 @@ import { waitFor } from '../support/wait';
 describe('LibreOffice missing, then hanging, then back', () => {
   let t: SigningApp;
   let worker: Child | undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'tonghop-soffice-'));
-  /** what the worker runs as LibreOffice: absent at first */
-  const soffice = join(dir, 'soffice');
-  /** one line per call of the hanging script */
-  const calls = join(dir, 'calls');
-  /** replaces the program atomically (a running one keeps its old file) */
-  const install = (script: string) => {
-    writeFileSync(`${soffice}.new`, script);
-    chmodSync(`${soffice}.new`, 0o755);
-    renameSync(`${soffice}.new`, soffice);
-  };
+  const soffice = new SofficeScript();
 
   beforeAll(async () => {
     t = await startSigningApp('sofficedown');
@@ -36,14 +24,13 @@ describe('LibreOffice missing, then hanging, then back', () => {
   afterAll(async () => {
     await stop(worker, 'SIGKILL');
     await t?.close();
-    rmSync(dir, { recursive: true, force: true });
+    soffice.remove();
   });
 
   it('serves the DOCX meanwhile and the signed PDF once LibreOffice works', async () => {
-    expect(existsSync(soffice)).toBe(false);
     worker = await spawnWorker({
       DATABASE_URL: t.databaseUrl, REDIS_URL: t.redisUrl, QUEUE_PREFIX: t.queuePrefix, REMINDER_SCAN_EVERY_MS: '0', OUTBOX_POLL_MS: '100',
-      SOFFICE_PATH: soffice, SOFFICE_TIMEOUT_MS: '1500', SWEEP_EVERY_MS: '500', STUCK_AFTER_MS: '1000', JOB_BACKOFF_MS: '200',
+      SOFFICE_PATH: soffice.path, SOFFICE_TIMEOUT_MS: '1500', SWEEP_EVERY_MS: '500', STUCK_AFTER_MS: '1000', JOB_BACKOFF_MS: '200',
     });
     const report = await t.sentReport();
     await t.http().post(`/api/reports/${report.id}/sign`).set('Authorization', await t.as('signer')).send({ version: report.version }).expect(200);
@@ -68,12 +55,12 @@ describe('LibreOffice missing, then hanging, then back', () => {
     expect(await code('pdf')).toBe('PDF_AWAITING_LIBREOFFICE');
 
     // hanging: the sweeper re-drives the rendering, each conversion is killed after 1.5 s and tried again
-    install(`#!/bin/sh\necho call >> '${calls}'\nexec sleep 600\n`);
-    await waitFor(async () => existsSync(calls) && readFileSync(calls, 'utf8').split('\n').filter(Boolean).length >= 2, 30_000, 'a hanging conversion given up and tried again');
+    soffice.install('hang');
+    await waitFor(async () => soffice.calls().length >= 2, 30_000, 'a hanging conversion given up and tried again');
     expect(await code('pdf')).toBe('PDF_AWAITING_LIBREOFFICE');
 
     // back: the next attempt makes the signed PDF, nobody acting
-    install(`#!/bin/sh\nexec /usr/bin/soffice "$@"\n`);
+    soffice.install('real');
     const pdf = await waitFor(async () => {
       const res = await download('pdf');
       return res.status === 200 && (res.body as Buffer);
