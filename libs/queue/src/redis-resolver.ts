@@ -145,14 +145,45 @@ interface Closable {
  * to reconnect ends). Every job's truth is in Postgres either way.
  */
 export async function closeQuietly(target: Closable, graceMs = 2000): Promise<void> {
-  const status = await Promise.race([target.client.then((c) => c.status, () => 'end'), new Promise<string>((r) => setTimeout(() => r('unknown'), 200))]);
-  if (status !== 'ready') {
+  if (!(await isReady(target))) {
     await target.close(true).catch(() => undefined);
     return;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), graceMs)));
-  const closed = await Promise.race([target.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
-  clearTimeout(timer);
+  const closed = await within(target.close().then(() => 'closed' as const, () => 'failed' as const), graceMs);
   if (closed !== 'closed') await target.disconnect().catch(() => undefined);
+}
+
+/**
+ * Closes a BullMQ worker (not a queue: a queue's pause is the whole queue's, in Redis): it stops
+ * taking jobs and finishes those it runs, for `graceMs` at most; then `onGraceOver` (kill what a job
+ * waits on, a LibreOffice conversion), a second for the job to settle, and a forced close that
+ * waits for nothing — a job still running is handed back (its lock lapses and another worker runs
+ * it). A plain close would wait for that job, and so would Nest's own close of the worker after
+ * this: the process would not exit. Without Redis the close is forced at once.
+ */
+export async function closeWorkerQuietly(
+  worker: Closable & { pause(doNotWaitActive?: boolean): Promise<void> },
+  graceMs: number,
+  onGraceOver?: () => void,
+): Promise<void> {
+  if (await isReady(worker)) {
+    const paused = worker.pause().then(() => 'done' as const, () => 'failed' as const);
+    if ((await within(paused, graceMs)) === 'timeout' && onGraceOver) {
+      onGraceOver();
+      await within(paused, 1000);
+    }
+  }
+  await worker.close(true).catch(() => undefined);
+}
+
+async function isReady(target: Closable): Promise<boolean> {
+  const status = await within(target.client.then((c) => c.status, () => 'end'), 200);
+  return status === 'ready';
+}
+
+/** the promise's value, or 'timeout' after `ms` */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@app/database';
 import { DomainError, Role } from '@app/domain';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -27,6 +28,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   handleRequest<T>(error: unknown, user: T): T {
+    // the session could not be checked, not found wanting: 503 (the filter's), not a 401 that signs the user out
+    if (isDatabaseUnavailable(error)) throw error;
     if (error || !user) {
       throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     }

@@ -24,6 +24,7 @@ export class LibreOfficeMissingError extends Error {
 export class PdfConverter {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly profile = join(tmpdir(), `tonghop-lo-${process.pid}`);
+  private readonly stopping = new AbortController();
 
   /** binary: the SOFFICE_PATH setting */
   constructor(private readonly binary: string, private readonly timeoutMs = 180_000) {}
@@ -34,7 +35,16 @@ export class PdfConverter {
     return next;
   }
 
+  /**
+   * The worker stops: a conversion still running is killed and none starts (its job fails this
+   * attempt and is retried) — a soffice left running would keep the process alive until it ends.
+   */
+  stop(): void {
+    this.stopping.abort();
+  }
+
   private async convertNow(docx: Buffer): Promise<Buffer> {
+    if (this.stopping.signal.aborted) throw new Error('Worker đang dừng: không chuyển sang PDF (worker stopping)');
     const dir = await mkdtemp(join(tmpdir(), 'tonghop-pdf-'));
     try {
       const input = join(dir, 'report.docx');
@@ -42,7 +52,7 @@ export class PdfConverter {
       await run(
         this.binary,
         [`-env:UserInstallation=${pathToFileURL(this.profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input],
-        { timeout: this.timeoutMs },
+        { timeout: this.timeoutMs, signal: this.stopping.signal },
       );
       return await readFile(join(dir, 'report.pdf'));
     } catch (error) {

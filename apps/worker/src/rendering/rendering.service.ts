@@ -65,6 +65,11 @@ export class RenderingService implements OnApplicationBootstrap {
     }
   }
 
+  /** The worker stops and its grace ran out (WorkerShutdown): a LibreOffice conversion still running is killed, none starts. */
+  stopConversions(): void {
+    this.pdf.stop();
+  }
+
   async render(revisionId: string): Promise<RenderOutcome> {
     const revision = await this.db.getRepository(ReportRevision).findOneBy({ id: revisionId });
     if (!revision) return { skipped: 'revision gone' };
