@@ -53,7 +53,8 @@ interface Sample {
 
 /** a token as the API issues it at login (auth.service.ts), signed with the API's secret */
 const jwt = new JwtService({ secret: JWT_SECRET, signOptions: { expiresIn: '2h' } });
-const mint = (u: { id: string; username: string; role: string; unitId: string | null }) => jwt.sign({ sub: u.id, username: u.username, role: u.role, unitId: u.unitId });
+// gen: the user's session generation (0 until a logout, password change or deactivation moves it on)
+const mint = (u: { id: string; username: string; role: string; unitId: string | null }) => jwt.sign({ sub: u.id, username: u.username, role: u.role, unitId: u.unitId, gen: 0 });
 
 /** The figures of save k (1..3) of a unit: its model's May figures, the first two with every number moved by k. */
 function valuesOf(typed: TypedValue[], k: number): TypedValue[] {
@@ -193,7 +194,7 @@ async function phase(kind: 'alone' | 'mixed', data: DeadlineData) {
   await admin.end();
   const url = dbUrl(name);
   const prefix = `ddbench-${kind}-${randomBytes(3).toString('hex')}`;
-  const env = { DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: prefix, NODE_ENV: 'production', JWT_SECRET, PORT: String(API_PORT), SMTP_URL: '' };
+  const env = { DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: prefix, NODE_ENV: 'development' /* a production start deactivates the demo's accounts */, JWT_SECRET, PORT: String(API_PORT), SMTP_URL: '' };
   const api = startNode('api', 'dist/apps/api/main.js', API_FLAGS, env, log);
   const base = `http://127.0.0.1:${API_PORT}`;
   await waitFor(async () => (await fetch(`${base}/api/health`)).status === 200, 60_000, 'the API');
