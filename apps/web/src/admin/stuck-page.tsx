@@ -46,7 +46,7 @@ export function StuckPage() {
         loading={stuck.loading}
         dataSource={rows}
         pagination={false}
-        locale={{ emptyText: t('admin.stuck.none') }}
+        locale={{ emptyText: <span className="placeholder-strong">{t('admin.stuck.none')}</span> }}
         columns={[
           { title: t('admin.stuck.kind'), dataIndex: 'kind', width: 200, render: (k: MessageKey, r) => <>{t(k)} {r.tags.map((g) => <Tag key={g} color="red">{t(g)}</Tag>)}</> },
           { title: t('admin.stuck.subject'), dataIndex: 'subject' },
