@@ -55,6 +55,13 @@ export async function signIn(context: BrowserContext, origin: string, username: 
 /** A screenshot of a screen the test looks at, and axe-core's WCAG 2.1 A/AA check of it (fails on serious or critical). */
 export async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
+  // a toast or a drawer half faded in is a colour-contrast failure of a moment: finite animations end first
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]),
+  );
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   await checkA11y(page, name);
 }
