@@ -214,7 +214,7 @@ export function reportFlow(): void {
     await reviewer.getByTestId('bell').click();
     await reviewer.getByTestId('notification-popover').locator('[data-testid="notification"][data-kind="submission.submitted"]').first().waitFor();
     await reviewer.getByTestId('see-all-notifications').click();
-    await reviewer.getByTestId('inbox-page').waitFor();
+    await reviewer.getByTestId('inbox-page').waitFor({ timeout: 45_000 }); // a busy machine: as the other steps of this flow
     await reviewer.locator('[data-testid="inbox-page"] [data-testid="notification"][data-read="false"]').first().waitFor();
     await reviewer.getByTestId('notification-popover').waitFor({ state: 'hidden' });
     await reviewer.locator('[data-testid="read-all"]:not([disabled])').waitFor();
