@@ -1,7 +1,7 @@
 /**
  * npm run soak — a month's traffic, compressed (issue 16, item 7). Not in CI.
  *
- * The demo (29 reporting units) on a database of its own, the built API and worker as in production.
+ * The demo (29 reporting units) on a database of its own, the built API and worker as in production (NODE_ENV=development only so that the demo's accounts stay open).
  * The scripted months of the demo, May to December 2024 (each: the period opened, every unit fills and
  * submits, one is returned and fixed, the office approves, the worker consolidates and renders), spread
  * evenly over the duration, under a steady background of what people do between deadlines: officers
@@ -74,7 +74,7 @@ async function main() {
   await freshDemoDatabase(ADMIN_URL, dbUrl, DB, configDir, log);
   const prefix = `soak-${randomBytes(3).toString('hex')}`;
   const heapFile = join(os.tmpdir(), `${prefix}-heap.jsonl`);
-  const env = { DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: prefix, NODE_ENV: 'production', JWT_SECRET, PORT: String(API_PORT), SMTP_URL: '', LOGIN_THROTTLE_LIMIT: '100000' };
+  const env = { DATABASE_URL: dbUrl, REDIS_URL, QUEUE_PREFIX: prefix, NODE_ENV: 'development' /* a production start deactivates the demo's accounts (published password) */, JWT_SECRET, PORT: String(API_PORT), SMTP_URL: '', LOGIN_THROTTLE_LIMIT: '100000' };
   const api = startNode('api', 'dist/apps/api/main.js', [...API_FLAGS, '--expose-gc', '-r', join(__dirname, 'heap-probe.js')], { ...env, SOAK_HEAP_FILE: heapFile, SOAK_HEAP_EVERY_MS: String(Math.max(2000, Math.min(30_000, durationMs / 120))) }, log);
   const worker = startNode('worker', 'dist/apps/worker/main.js', [], env, log);
   const base = `http://127.0.0.1:${API_PORT}/api`;
