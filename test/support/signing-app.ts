@@ -47,7 +47,8 @@ export async function startSigningApp(label: string, options: { database?: { url
   await db.initialize();
   const configDir = testConfig().TONGHOP_CONFIG_DIR;
   await seedDemo(db, configDir);
-  const app: INestApplication = await createApp(testConfig(), database.url, { logger: false });
+  // TEST_API_LOG=1: the API's warnings and errors (a 500's stack) in the test's output
+  const app: INestApplication = await createApp(testConfig(), database.url, { logger: process.env.TEST_API_LOG ? ['error', 'warn'] : false });
   await app.init();
   const queuePrefix = `tonghop-test-${label}-${randomBytes(4).toString('hex')}`;
   const http = () => request(app.getHttpServer());

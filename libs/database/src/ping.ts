@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, type DataSource } from 'typeorm';
 
 /** Throws when the database does not answer: what the health check reports. */
 export async function pingDatabase(db: DataSource): Promise<void> {
@@ -22,6 +22,10 @@ const UNAVAILABLE_TEXT = /Connection terminated|connection timeout|timeout excee
  * the statement was wrong: what the API answers with 503 and a job simply retries.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // a transaction's connection lost between two of its statements: TypeORM releases the query runner
+  // on the connection's 'error' event, and the next statement meets the released runner
+  // (found by test/faults/postgres-restart-signing.int-spec.ts; our code releases a runner only when done with it)
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown } | undefined, depth = 0; e && depth < 3; depth++) {
     if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
