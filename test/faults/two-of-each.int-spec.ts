@@ -1,4 +1,6 @@
+import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
+import { QUEUES, redisOptions } from '../../libs/queue/src';
 import { readDemoMonth } from '../../apps/cli/src/scripted-month';
 import { spawnApi } from '../support/api-process';
 import { Child, spawnWorker, stop } from '../support/child-process';
@@ -19,9 +21,9 @@ import { waitFor } from '../support/wait';
  * the approval set's trigger (every approval event handled once the set is complete names the same
  * consolidation) with the unique (report, trigger) of revisions, and the sweeper (here every 200 ms,
  * racing the jobs). Checked: with the trigger made per event (`${trigger}:${event.outboxId}`) the
- * concurrent last approvals give several consolidations and the test fails. Not shown to fail: with
- * the relay's SKIP LOCKED, the deterministic event job ids and the notifications' ON CONFLICT all
- * removed, no event was run twice in this load, so the notifications stayed once each.
+ * concurrent last approvals give several consolidations and the test fails. Every submission and
+ * approval event is then delivered a second time (BullMQ's at-least-once): checked, with the
+ * notifications' ON CONFLICT (dedupe key) removed the second delivery notifies again and the test fails.
  */
 describe('two APIs and two workers on one Postgres and one Redis', () => {
   let t: DemoApp;
@@ -69,6 +71,19 @@ describe('two APIs and two workers on one Postgres and one Redis', () => {
     await waitFor(async () => (await t.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE handled_at IS NULL`))[0].n === 0, 30_000, 'every event handled');
     // a sweep or two more: nothing is done again
     await new Promise((r) => setTimeout(r, 3000));
+
+    // BullMQ delivers at least once (a job stalled on one worker is run again by the other): every
+    // submission and approval event delivered a second time, under a job id of its own, changes nothing
+    const redelivery = new Queue(QUEUES.events, { connection: redisOptions(TEST_REDIS_URL), prefix });
+    try {
+      const handled: Array<{ id: string; type: string; payload: unknown }> = await t.db.query(
+        `SELECT id::text AS id, type, payload FROM outbox_events WHERE type IN ('submission.submitted', 'submission.approved')`,
+      );
+      const again = await redelivery.addBulk(handled.map((e) => ({ name: e.type, data: { outboxId: e.id, type: e.type, payload: e.payload }, opts: { jobId: `again-${e.id}` } })));
+      await waitFor(async () => (await Promise.all(again.map((j) => j.getState()))).every((state) => state === 'completed' || state === 'unknown' /* kept no longer once done */), 30_000, 'the events delivered again');
+    } finally {
+      await redelivery.close();
+    }
 
     const events: Array<{ id: string; type: string; notified: number; recipients: number }> = await t.db.query(
       `SELECT e.id::text AS id, e.type,
