@@ -130,8 +130,15 @@ async function main() {
   const password = demoPassword(configDir);
   const client = new ApiClient(base);
   const officers = (await db.query(`SELECT username FROM users WHERE role = 'officer' AND active ORDER BY username`)).rows.map((r: { username: string }) => r.username as string);
-  const tokens = new Map<string, string>();
-  const token = async (u: string) => tokens.get(u) ?? (tokens.set(u, await client.login(u, password)), tokens.get(u)!);
+  // access tokens live 15 minutes: signed in again after 10, as the web app refreshes its session
+  const tokens = new Map<string, { token: string; at: number }>();
+  const token = async (u: string) => {
+    const held = tokens.get(u);
+    if (held && Date.now() - held.at < 10 * 60_000) return held.token;
+    const fresh = { token: await client.login(u, password), at: Date.now() };
+    tokens.set(u, fresh);
+    return fresh.token;
+  };
   for (const u of ['reviewer', 'admin', ...officers]) await token(u);
 
   // the steady background: what people open between deadlines
