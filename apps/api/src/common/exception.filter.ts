@@ -1,9 +1,8 @@
 import { isDatabaseUnavailable } from '@app/database';
 import { DomainError, ErrorDetail } from '@app/domain';
 import { ClockUnavailableError } from '@app/queue';
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import { ERROR_STATUS } from './error-status';
 
@@ -49,13 +48,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
         message: exception.message,
         ...(exception.details ? { details: exception.details } : {}),
         ...(exception.extra ?? {}),
-      };
-    }
-    if (exception instanceof ThrottlerException) {
-      return {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        code: 'TOO_MANY_ATTEMPTS',
-        message: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
       };
     }
     if (exception instanceof HttpException) {
