@@ -137,6 +137,20 @@ describe('the 1 March 2025 restructuring on the demo data', () => {
     expect(res.code).toBe('UNIT_ALREADY_CLOSED');
   });
 
+  it('gives no new officer to a unit that has ended, and names its successor', async () => {
+    const admin = `Bearer ${await token('admin')}`;
+    const account = { username: 'canbo-snn-moi', fullName: 'Cán bộ mới', role: 'officer', password: 'một mật khẩu đủ dài cho cán bộ mới' };
+    const refused = await http().post('/api/users').set('Authorization', admin).send({ ...account, unitCode: 'SNN' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'UNIT_NOT_IN_FORCE' });
+    expect(refused.body.message).toContain('SNNMT');
+    expect(await ds.query(`SELECT 1 FROM users WHERE username = $1`, [account.username])).toEqual([]);
+    const officer = (await http().post('/api/users').set('Authorization', admin).send({ ...account, unitCode: 'SNNMT' }).expect(201)).body;
+    const moved = await http().patch(`/api/users/${officer.id}`).set('Authorization', admin).send({ unitCode: 'STNMT' });
+    expect({ status: moved.status, code: moved.body.code }).toEqual({ status: 409, code: 'UNIT_NOT_IN_FORCE' });
+    // out of the way of the months played below (they sign in every officer with the demo's password)
+    await http().post(`/api/users/${officer.id}/deactivate`).set('Authorization', admin).expect(200);
+  });
+
   it('lists the successors, not the merged units, on 1 May 2025', async () => {
     const codes = async (date: string) =>
       ((await http().get(`/api/units?date=${date}`).set('Authorization', `Bearer ${await token('reviewer')}`).expect(200)).body as UnitView[]).map((u) => u.code);

@@ -1,8 +1,9 @@
 import { endUserSessions, insertAuditEntry, ReportingUnit, SessionUser, User } from '@app/database';
 import type { NewAccount } from '@app/contracts';
-import { DomainError, Role } from '@app/domain';
+import { DomainError, formatVnDate, Role, vnDate } from '@app/domain';
+import { Clock, CLOCK } from '@app/queue';
 import { hashPassword, verifyPassword } from '@app/security';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -33,11 +34,12 @@ export class AccountsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: PasswordRules,
     private readonly sessions: SessionState,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(admin: Actor, dto: NewAccount): Promise<AccountView> {
     this.rules.check(dto.password, dto.username);
-    const unitId = await this.unitFor(this.db.manager, dto.role, dto.unitCode);
+    const unitId = await this.unitFor(this.db.manager, dto.role, dto.unitCode, null);
     const passwordHash = await hashPassword(dto.password);
     return this.db.transaction(async (m) => {
       if (await m.getRepository(User).existsBy({ username: dto.username })) {
@@ -70,7 +72,7 @@ export class AccountsService {
       const role = change.role ?? user.role;
       // an officer keeps their unit unless told otherwise; any other role has none
       const unitCode = change.unitCode === undefined ? (role === 'officer' ? await this.unitCodeOf(m, user.unitId) : undefined) : (change.unitCode ?? undefined);
-      const unitId = change.role !== undefined || change.unitCode !== undefined ? await this.unitFor(m, role, unitCode) : user.unitId;
+      const unitId = change.role !== undefined || change.unitCode !== undefined ? await this.unitFor(m, role, unitCode, user.unitId) : user.unitId;
       const after = {
         fullName: change.fullName ?? user.fullName,
         role,
@@ -140,10 +142,15 @@ export class AccountsService {
     return { id: user.id, username: user.username, role: user.role, unitId: user.unitId, active: true, sessionGeneration: generation, mustChangePassword: false };
   }
 
-  private async unitFor(m: EntityManager, role: Role, unitCode: string | undefined): Promise<string | null> {
+  /** The officer's unit: one that exists and, unless it is already theirs, is still in force today (not ended by a restructuring). */
+  private async unitFor(m: EntityManager, role: Role, unitCode: string | undefined, currentUnitId: string | null): Promise<string | null> {
     if (role === 'officer') {
       const unit = unitCode ? await m.getRepository(ReportingUnit).findOneBy({ code: unitCode }) : null;
       if (!unit) throw new DomainError('VALIDATION_FAILED', 'Cán bộ đơn vị phải thuộc một đơn vị có thật (unitCode).');
+      if (unit.id !== currentUnitId && unit.effectiveTo !== null && unit.effectiveTo < vnDate(await this.clock.now())) {
+        const successor = unit.mergedIntoCode ? ` Hãy chọn đơn vị kế thừa ${unit.mergedIntoCode}.` : '';
+        throw new DomainError('UNIT_NOT_IN_FORCE', `Đơn vị ${unit.code} đã kết thúc hoạt động (ngày cuối ${formatVnDate(unit.effectiveTo)}).${successor}`);
+      }
       return unit.id;
     }
     if (unitCode) throw new DomainError('VALIDATION_FAILED', 'Chỉ cán bộ đơn vị (officer) mới gắn với một đơn vị.');
