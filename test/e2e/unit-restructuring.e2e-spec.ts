@@ -231,6 +231,8 @@ describe('the 1 March 2025 restructuring on the demo data', () => {
     expect(provenanceValue(figure.cumulative!)).toBe(sum(vacc2025).toFixed());
     expect(Number(provenanceValue(figure.samePeriodChangePct!))).toBeCloseTo(pct.toNumber(), 6);
     expect(input.indicators.get('land_certificates_households')!.unitCode).toBe('SNNMT');
+    // and its sources (what sign-off checks for changes) name SNN's months it carries, January 2025 and May 2024
+    expect(input.submissionIds).toEqual(expect.arrayContaining([vacc2025[0].submission, vacc2025[1].submission, vacc2024[4].submission]));
   });
 
   async function snnmtMay(): Promise<SubmissionView> {

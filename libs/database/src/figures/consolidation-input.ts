@@ -1,7 +1,7 @@
 import type { ValueStatus } from '@app/domain';
 import { Aggregation, ComposeInput, deriveExactFigures, ExactValue, exactOrNull, FigureInput, IndicatorInfo, ReportTemplate } from '@app/domain';
 import { EntityManager } from 'typeorm';
-import { FigureHistory, findHistorySubmissionIds, loadExactFigureHistory, loadExactPlans, planDay } from './period-figures';
+import { FigureHistory, findHistorySubmissionIds, loadExactFigureHistory, loadExactPlans, planDay, submissionIdsOf } from './period-figures';
 import { findRevisedFiguresOf, RevisedMonthRow } from '../repositories/figure-revisions.repository';
 import { revisionsByFigure } from './period-assembly';
 import { loadPeriodConsolidationInput, periodLastDay, queryFormIndicators, queryPeriodUnits } from './period-input';
@@ -86,8 +86,9 @@ export async function loadConsolidationInput(
   const revised = await findRevisedFiguresOf(m, approved.map((u) => u.submission_id));
   const historySubmissions = await findHistorySubmissionIds(m, approved.map((u) => u.id), period);
   const input = assembleConsolidationInput({ period, indicators, units, values, history, plans, revised }, template, signerName);
-  // the earlier months' cumulatives and last year's figures are sources too
-  return { ...input, submissionIds: [...input.submissionIds, ...historySubmissions] };
+  // the earlier months' cumulatives and last year's figures are sources too: the units' own approved
+  // submissions of those months, and a predecessor's whose figures a successor carries (restructuring)
+  return { ...input, submissionIds: [...new Set([...input.submissionIds, ...historySubmissions, ...submissionIdsOf(history)])] };
 }
 
 /** The compose input from the rows: derives each approved figure (pure; the consolidation bench runs it too). */

@@ -44,6 +44,17 @@ export async function loadExactFigureHistory(
   return groupFigureHistory(await queryFigureHistory(db, unitIds, period, codes), period, exactOrNull);
 }
 
+/** The submissions the figures of a history come from: a predecessor's too, for an indicator taken over in a restructuring. */
+export function submissionIdsOf<N>(history: Map<string, FigureHistory<N>>): string[] {
+  const ids = new Set<string>();
+  for (const byCode of history.values()) {
+    for (const { earlier, lastYear } of byCode.values()) {
+      for (const figure of [...earlier.values(), ...lastYear.values()]) if (figure.submissionId) ids.add(figure.submissionId);
+    }
+  }
+  return [...ids];
+}
+
 /**
  * The approved submissions loadExactFigureHistory reads its figures from (the earlier months of the
  * year, the same months of last year): with the period's own, what a revision was composed from.
