@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from '../../apps/cli/src/commands';
-import { createDataSource } from '../../libs/database/src';
+import { freshMigratedDatabase } from '../support/fresh-database';
 
 export const UNITS = Number(process.env.BENCH_UNITS || 1360);
 
@@ -40,14 +40,7 @@ export interface DeadlineData {
 
 /** Database `name` made anew, migrated, with the Lạng Sơn demo (what `npm run seed` loads); also the soak's. */
 export async function freshDemoDatabase(adminUrl: string, url: string, name: string, configDir: string, log: (m: string) => void): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const ds = createDataSource(url, { poolSize: 2 });
-  await ds.initialize();
-  await ds.runMigrations();
+  const ds = await freshMigratedDatabase(adminUrl, url, name);
   const t = Date.now();
   await seedDemo(ds, configDir);
   log(`  demo seeded: ${((Date.now() - t) / 1000).toFixed(1)} s`);

@@ -30,6 +30,7 @@ import { vnInstant } from '../../libs/domain/src';
 import { clockKey, RedisClock } from '../../libs/queue/src';
 import { OwnRedis } from '../../test/support/own-redis';
 import { startNode, waitFor } from '../deadline-day/processes';
+import { recreateDatabase } from '../support/fresh-database';
 
 const ROOT = join(__dirname, '..', '..');
 const OUTAGE_SECONDS = Number(process.env.OUTAGE_SECONDS || 180);
@@ -48,11 +49,7 @@ const dbUrl = Object.assign(new URL(ADMIN_URL), { pathname: `/${DB}` }).toString
 
 async function main() {
   const configDir = join(ROOT, 'config');
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
+  await recreateDatabase(DB, ADMIN_URL);
   const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'dist/apps/cli/main.js'), ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: dbUrl }, encoding: 'utf8' });
   cli('migrate');
   cli('seed');

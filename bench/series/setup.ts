@@ -8,7 +8,7 @@
  * the figures are pseudo-random, which a series' timing does not depend on.
  */
 import { Client } from 'pg';
-import { createDataSource } from '../../libs/database/src';
+import { freshMigratedDatabase } from '../support/fresh-database';
 
 export const PROVINCES = Number(process.env.BENCH_PROVINCES || 34);
 export const UNITS_PER_PROVINCE = 40;
@@ -16,15 +16,7 @@ export const INDICATORS_PER_UNIT = 300;
 export const MONTHS = 29; // January 2022 – May 2024
 
 export async function setupSeriesDatabase(adminUrl: string, url: string, name: string, log: (m: string) => void): Promise<void> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const ds = createDataSource(url, { poolSize: 2 });
-  await ds.initialize();
-  await ds.runMigrations();
-  await ds.destroy();
+  await (await freshMigratedDatabase(adminUrl, url, name)).destroy();
 
   const db = new Client({ connectionString: url });
   await db.connect();

@@ -33,9 +33,9 @@ function runCli(args, env) {
   });
 }
 
-/** Drops and creates database `name`, then migrates it; resolves with the migration's last line. */
-async function freshMigratedDatabase(name) {
-  const admin = new Client({ connectionString: ADMIN_URL });
+/** Drops database `name` (its connections too) and creates it empty, on the bench's PostgreSQL or `adminUrl`'s. */
+async function recreateDatabase(name, adminUrl = ADMIN_URL) {
+  const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -43,8 +43,13 @@ async function freshMigratedDatabase(name) {
   } finally {
     await admin.end();
   }
+}
+
+/** Drops and creates database `name`, then migrates it; resolves with the migration's last line. */
+async function freshMigratedDatabase(name) {
+  await recreateDatabase(name);
   const out = await runCli(['migrate'], { DATABASE_URL: benchDatabaseUrl(name) });
   return out.split('\n').pop();
 }
 
-module.exports = { benchDatabaseUrl, freshMigratedDatabase };
+module.exports = { benchDatabaseUrl, freshMigratedDatabase, recreateDatabase };
