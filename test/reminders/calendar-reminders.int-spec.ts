@@ -3,10 +3,12 @@ import { vnInstant } from '../../libs/domain/src';
 import { ManualClock } from '../../libs/queue/src';
 import { QueueProbe, startWorker } from '../support/queue-probe';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait';
 
 /**
  * A day off entered by the administrator after the worker started: the period's deadline moves
- * (API) and the worker's reminders follow it at its next scan, nothing on the new day off.
+ * (API) and the worker's reminders follow it at its next scan, nothing on the new day off; the
+ * officers of the units still owing figures are told of the new deadline.
  */
 describe('reminders follow an entered calendar (real Redis and Postgres, injected clock)', () => {
   const clock = new ManualClock(vnInstant('2024-05-10', '08:30'));
@@ -55,5 +57,16 @@ describe('reminders follow an entered calendar (real Redis and Postgres, injecte
     expect(res.body.recomputed).toEqual([expect.objectContaining({ before: '2024-05-16', after: '2024-05-17' })]);
     expect(await day('2024-05-16')).toEqual([]); // a day off now: no reminder, and it is no longer the deadline
     expect(await day('2024-05-17')).toContain('on_deadline');
+    // the officers of both units (neither has sent its figures) hear of it, once, with the decision
+    const told: Array<{ username: string; title: string; body: string }> = await waitFor(async () => {
+      const rows = await t.db.query(`SELECT u.username, n.title, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'deadline.moved' ORDER BY u.username`);
+      return rows.length >= 2 && rows;
+    }, 15_000, 'the officers told of the moved deadline');
+    expect(told.map((n) => [n.username, n.title])).toEqual([
+      ['officer-sa', 'Hạn nộp báo cáo tháng 5 năm 2024 của Sở A chuyển sang 17/05/2024'],
+      ['officer-sb', 'Hạn nộp báo cáo tháng 5 năm 2024 của Sở B chuyển sang 17/05/2024'],
+    ]);
+    expect(told[0].body).toContain('chuyển từ 16/05/2024 sang thứ Sáu, 17/05/2024');
+    expect(told[0].body).toContain('Căn cứ: ');
   });
 });

@@ -23,11 +23,13 @@ export interface OutboxEvents {
   'submission.returned': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'submission.approved': { submissionId: string; periodId: string; unitId: string; actorId: string };
   'submission.reopened': { submissionId: string; periodId: string; unitId: string; actorId: string };
-  /** a later version of approved figures (an official figure) was approved: the reports that print them are refreshed or flagged */
   /** the unit sent a later version of approved figures: the office is told */
   'figures.revision_submitted': { submissionId: string; periodId: string; unitId: string; revisionIds: string[]; reason: string; actorId: string };
+  /** a later version of approved figures (an official figure) was approved: the reports that print them are refreshed or flagged */
   'figures.revised': { submissionId: string; periodId: string; unitId: string; revisionIds: string[]; actorId: string };
   'deadline.extended': { extensionId: string; periodId: string; unitId: string; actorId: string };
+  /** the calendar entered for a year moved the unit's deadline (the period's, or its extension's): its officers are told; reason = the decision */
+  'deadline.moved': { periodId: string; unitId: string; before: string; after: string; reason: string; actorId: string };
   /** a reviewer asked for a draft now (the draft lists the units still missing) */
   'consolidation.requested': { periodId: string; requestId: string; actorId: string };
   /** a signed report was superseded by a correction: consolidate a new draft */

@@ -1,10 +1,10 @@
 import type { CalendarEntryResult, CalendarOverview, CalendarYearView, RecomputedDeadline } from '@app/contracts';
 import {
-  applyEnteredCalendarYears, findEnteredCalendarYears, findExtensionsOfPeriods, insertAuditEntry, lockCalendarYear, lockPeriodsAwaitingFigures,
+  applyEnteredCalendarYears, findEnteredCalendarYears, findExtensionsOfPeriods, findUnitsOwingBy, insertAuditEntry, lockCalendarYear, lockPeriodsAwaitingFigures,
   updateExtensionDeadline, updatePeriodDeadline, upsertCalendarYear,
 } from '@app/database';
 import { CalendarYear, calendarYearProblem, DeadlineRule, DomainError, periodDeadline, periodLabel, PeriodType, vnDate, WorkingCalendar } from '@app/domain';
-import { Clock, CLOCK } from '@app/queue';
+import { Clock, CLOCK, writeOutbox } from '@app/queue';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,8 @@ import { EnterCalendarYearDto } from './calendar.dto';
  * Lịch nghỉ: the administrator enters a year's days off and make-up days with the decision that
  * announced them. Deadlines of periods still awaiting figures are recomputed in the same
  * transaction (a deadline from the form's rule is computed again; a typed one moves off a new day
- * off), and reminders follow, since they are computed from the deadline and the calendar.
+ * off), and reminders follow, since they are computed from the deadline and the calendar. The
+ * officers of each unit still owing figures whose deadline moved are told (outbox `deadline.moved`).
  */
 @Injectable()
 export class CalendarService {
@@ -90,6 +91,12 @@ export class CalendarService {
           submissionId: null, entityType: 'deadline_extension', entityId: e.id, action: 'deadline.recomputed', actorId: actor.id,
           before: { deadline: e.deadline }, after: { deadline: after, calendarYear: year, decision },
         });
+      }
+      // the officers of the units whose deadline moved hear of it (the worker's notification, by e-mail too)
+      for (const d of moved) {
+        for (const unitId of await findUnitsOwingBy(m, d.periodId, d.unitExtensionId)) {
+          await writeOutbox(m, 'deadline.moved', { periodId: d.periodId, unitId, before: d.before, after: d.after, reason: decision, actorId: actor.id });
+        }
       }
       await insertAuditEntry(m, {
         submissionId: null, entityType: 'calendar_year', entityId: String(year), action: 'calendar.entered', actorId: actor.id,

@@ -14,13 +14,15 @@ const AUDIENCE: Record<NotifiedEvent, 'reviewers' | 'unit_officers'> = {
   'submission.returned': 'unit_officers',
   'submission.approved': 'unit_officers',
   'deadline.extended': 'unit_officers',
+  'deadline.moved': 'unit_officers',
   'figures.revision_submitted': 'reviewers',
   'figures.revised': 'unit_officers',
 };
 
 /**
  * Tells people what happened: a unit submitted (the reviewers), the office returned or approved
- * a submission (the unit's officers), an administrator extended a unit's deadline (its officers).
+ * a submission (the unit's officers), an administrator extended a unit's deadline, or a calendar
+ * entered moved it (its officers).
  * Idempotent: the notification's key is the outbox event's id.
  */
 @Injectable()
@@ -42,7 +44,8 @@ export class NotificationEventsHandler implements EventHandler {
       this.settings.publicUrl,
     );
     if (!facts) return;
-    const message = eventMessage(type, facts, { reason: await this.reason(event) });
+    const before = type === 'deadline.moved' ? (payload as OutboxEvents['deadline.moved']).before : undefined;
+    const message = eventMessage(type, facts, { reason: await this.reason(event), before });
     await this.writer.write({
       audience: AUDIENCE[type],
       unitId: facts.unitId,
@@ -65,6 +68,7 @@ export class NotificationEventsHandler implements EventHandler {
       return findLatestReturnReason(this.db, p.submissionId);
     }
     if (event.type === 'figures.revision_submitted') return (event.payload as OutboxEvents['figures.revision_submitted']).reason;
+    if (event.type === 'deadline.moved') return (event.payload as OutboxEvents['deadline.moved']).reason;
     return null;
   }
 }

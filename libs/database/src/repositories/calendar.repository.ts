@@ -75,6 +75,24 @@ export async function updatePeriodDeadline(m: EntityManager, periodId: string, d
   await m.query(`UPDATE periods SET deadline = $2 WHERE id = $1`, [periodId, deadline]);
 }
 
+/**
+ * Whose deadline a moved date is: the units of the period still owing figures (not approved) — for the
+ * period's deadline those without an extension of their own, for an extension's its unit.
+ */
+export async function findUnitsOwingBy(m: EntityManager, periodId: string, extensionId: string | null): Promise<string[]> {
+  const rows: Array<{ unitId: string }> = await m.query(
+    extensionId === null
+      ? `SELECT s.unit_id AS "unitId" FROM submissions s
+          WHERE s.period_id = $1 AND s.state <> 'approved'
+            AND NOT EXISTS (SELECT 1 FROM deadline_extensions e WHERE e.period_id = s.period_id AND e.unit_id = s.unit_id)
+          ORDER BY s.unit_id`
+      : `SELECT s.unit_id AS "unitId" FROM submissions s JOIN deadline_extensions e ON e.period_id = s.period_id AND e.unit_id = s.unit_id
+          WHERE s.period_id = $1 AND e.id = $2 AND s.state <> 'approved'`,
+    extensionId === null ? [periodId] : [periodId, extensionId],
+  );
+  return rows.map((r) => r.unitId);
+}
+
 export async function findExtensionsOfPeriods(m: EntityManager, periodIds: string[]): Promise<Array<{ id: string; periodId: string; deadline: string }>> {
   return m.query(`SELECT id, period_id AS "periodId", deadline::text AS deadline FROM deadline_extensions WHERE period_id = ANY($1) FOR UPDATE`, [periodIds]);
 }

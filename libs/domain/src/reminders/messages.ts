@@ -69,10 +69,10 @@ export function reminderMessage(r: DueReminder, c: SubmissionContext, submittedA
   }
 }
 
-export type NotifiedEvent = 'submission.submitted' | 'submission.returned' | 'submission.approved' | 'deadline.extended' | 'figures.revision_submitted' | 'figures.revised';
+export type NotifiedEvent = 'submission.submitted' | 'submission.returned' | 'submission.approved' | 'deadline.extended' | 'deadline.moved' | 'figures.revision_submitted' | 'figures.revised';
 
-/** Thông báo khi có sự kiện: gửi, trả lại, duyệt, gia hạn. */
-export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: { reason?: string | null } = {}): Message {
+/** Thông báo khi có sự kiện: gửi, trả lại, duyệt, gia hạn, hạn nộp đổi theo lịch nghỉ. */
+export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: { reason?: string | null; before?: IsoDate } = {}): Message {
   const what = `báo cáo ${c.periodLabel} của ${c.unitName}`;
   switch (type) {
     case 'submission.submitted':
@@ -89,6 +89,17 @@ export function eventMessage(type: NotifiedEvent, c: SubmissionContext, extra: {
       return compose(
         `Gia hạn nộp ${what} đến ${formatVnDate(c.deadline)}`,
         [`Kính gửi cán bộ ${c.unitName},`, '', `${c.unitName} được gia hạn nộp báo cáo ${c.periodLabel}.`, deadlineLine(c), `Lý do: ${extra.reason ?? '(không ghi)'}`],
+        c.link,
+      );
+    case 'deadline.moved':
+      return compose(
+        `Hạn nộp ${what} chuyển sang ${formatVnDate(c.deadline)}`,
+        [
+          `Kính gửi cán bộ ${c.unitName},`,
+          '',
+          `Lịch nghỉ vừa được cập nhật: hạn nộp báo cáo ${c.periodLabel} của đơn vị${extra.before ? ` chuyển từ ${formatVnDate(extra.before)}` : ''} sang ${formatVnDateWithWeekday(c.deadline)}.`,
+          `Căn cứ: ${extra.reason ?? '(không ghi)'}`,
+        ],
         c.link,
       );
     case 'figures.revision_submitted':
