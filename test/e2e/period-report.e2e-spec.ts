@@ -95,6 +95,11 @@ describe('the reporting year: periods of every type, and a quarter from opening 
     const [{ code }] = await ds.query(`SELECT f.code FROM periods p JOIN form_templates f ON f.id = p.form_template_id WHERE p.id = $1`, [half.id]);
     expect(code).toBe('KTXH-KY');
     expect(half.submissions.total).toBe(3);
+    // the officer's form of the six months says where each month stands: May never opened, June just opened
+    const halfForm = (await http().get(`/api/submissions?periodId=${half.id}`).set('Authorization', await as('officer-ctk')).expect(200)).body[0];
+    const halfView = (await http().get(`/api/submissions/${halfForm.id}`).set('Authorization', await as('officer-ctk')).expect(200)).body as SubmissionView;
+    expect(halfView.monthStates!.map((m) => [m.month, m.state])).toEqual([[1, 'approved'], [2, 'approved'], [3, 'approved'], [4, 'approved'], [5, null], [6, 'draft']]);
+    expect(halfView.monthStates![4].submissionId).toBeNull();
     expect((await http().post('/api/periods').set('Authorization', admin).send({ type: 'year', year: 2024, number: 1 }).expect(409)).body.code).toBe('PERIOD_EXISTS');
     const list = (await http().get('/api/periods').set('Authorization', admin).expect(200)).body as Array<{ name: string }>;
     expect(list.map((p) => p.name).slice(0, 4)).toEqual(['Năm 2024', '9 tháng năm 2024', '6 tháng đầu năm 2024', 'Tháng 6/2024']);
@@ -115,6 +120,10 @@ describe('the reporting year: periods of every type, and a quarter from opening 
     expect(retail.months.map((m) => m.month)).toEqual([1, 2, 3]);
     expect(retail.value).toBe(retail.months.reduce((a, m) => a.plus(dec(m.value!)), dec(0)).toFixed());
     expect(view.fromMonths!.find((v) => v.indicatorCode === 'cpi_yoy_change_month')!.aggregation).toBe('average');
+    // and where each of its months stands: January to March approved (the demo's history), each its own submission
+    expect(view.monthStates!.map((m) => [m.month, m.state])).toEqual([[1, 'approved'], [2, 'approved'], [3, 'approved']]);
+    expect(new Set(view.monthStates!.map((m) => m.submissionId)).size).toBe(3);
+    expect(view.monthStates!.map((m) => m.submissionId)).toEqual(retail.months.map(() => expect.stringMatching(/^[0-9a-f-]{36}$/)));
 
     const reviewer = await as('reviewer');
     const list = await waitFor(async () => {

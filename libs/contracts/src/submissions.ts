@@ -130,6 +130,11 @@ export interface SubmissionView {
    * period; null for a month
    */
   fromMonths: MonthFigureView[] | null;
+  /**
+   * a longer period: where each of its months stands for this unit (its monthly submission's state, or
+   * null when the month has not been opened), so the officer sees which months the figures wait for; null for a month
+   */
+  monthStates: MonthStateView[] | null;
   /** later versions of its approved figures (official figures sent after approval), newest first */
   figureRevisions: FigureRevisionView[];
 }
@@ -151,6 +156,13 @@ export interface FigureRevisionView {
   decidedAt: string | null;
   decidedBy: string | null;
   returnReason: string | null;
+}
+
+/** One month of a longer period, for one unit: its monthly submission's state; null state when the month is not opened. */
+export interface MonthStateView {
+  month: number;
+  state: SubmissionState | null;
+  submissionId: string | null;
 }
 
 /** One of the unit's figures of a longer period, computed from its approved months (read-only). */

@@ -52,4 +52,24 @@ export function officialFlow(): void {
     const v = await view('SNN', 'officer-snn');
     expect(v.values.find((x) => x.indicatorCode === FOREST)!.status).toBe('preliminary');
   });
+
+  it('shows the officer of a six-month form where each month stands, each linked to its form', async () => {
+    const admin = await h().token('admin');
+    const half = await h().api.call<{ id: string }>(admin, 'POST', '/periods', { type: 'half_year', year: 2024, number: 1 });
+    const ctkToken = await h().token('officer-ctk');
+    const [form] = await h().api.call<Array<{ id: string }>>(ctkToken, 'GET', `/submissions?periodId=${half.id}`);
+    const ctk = await signIn(ctx.browser.context, h().origin, 'officer-ctk', h().password, `/unit/submissions/${form.id}`);
+    const states = ctk.getByTestId('month-states');
+    await states.waitFor();
+    const tags = states.getByTestId('month-state');
+    expect(await tags.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-month')}:${e.getAttribute('data-state')}`))).toEqual([
+      '1:approved', '2:approved', '3:approved', '4:approved', '5:draft', '6:none',
+    ]);
+    await expect(tags.nth(5).textContent()).resolves.toContain('chưa mở');
+    await shoot(ctk, '42-officer-half-year-months');
+    await tags.nth(4).click();
+    await ctk.waitForURL(/\/unit\/submissions\/[0-9a-f-]{36}$/);
+    expect(ctk.url()).not.toContain(form.id);
+    await ctk.getByTestId('form-page').waitFor();
+  });
 }

@@ -1,5 +1,5 @@
-import type { MonthFigureView } from '@app/contracts';
-import { loadPlans, loadUnitMonthFigures, monthlyFormOf, planDay } from '@app/database';
+import type { MonthFigureView, MonthStateView, SubmissionState } from '@app/contracts';
+import { findUnitMonthStates, loadPlans, loadUnitMonthFigures, monthlyFormOf, planDay } from '@app/database';
 import { decimalTextOrNull as text, decOrNull, derivePeriodFigures, MonthFigure, periodMonths, PeriodType } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,6 +17,17 @@ export class MonthFiguresService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly forms: FormCatalogService,
   ) {}
+
+  /** Where each month of a longer period stands for the unit; null for a month. */
+  async monthStates(unitId: string, period: { type: PeriodType; year: number; number: number }): Promise<MonthStateView[] | null> {
+    if (period.type === 'month') return null;
+    const { first, last } = periodMonths(period.type, period.number);
+    const opened = new Map((await findUnitMonthStates(this.db, unitId, period.year, first, last)).map((r) => [r.month, r]));
+    return Array.from({ length: last - first + 1 }, (_, i) => {
+      const row = opened.get(first + i);
+      return { month: first + i, state: (row?.state as SubmissionState | undefined) ?? null, submissionId: row?.submissionId ?? null };
+    });
+  }
 
   async forUnit(unitId: string, period: { id: string; type: PeriodType; year: number; number: number }): Promise<MonthFigureView[] | null> {
     if (period.type === 'month') return null;

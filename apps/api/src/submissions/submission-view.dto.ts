@@ -5,6 +5,7 @@ import type {
   DerivedView,
   FigureRevisionView,
   MonthFigureView,
+  MonthStateView,
   ReviewActionName,
   ReviewView,
   RuleView,
@@ -146,6 +147,12 @@ class MonthOfFigureDto {
   @ApiDecimal('the month’s approved figure') value: string | null;
 }
 
+export class MonthStateViewDto implements MonthStateView {
+  @ApiProperty() month: number;
+  @ApiProperty({ enum: SUBMISSION_STATES, nullable: true, description: 'the monthly submission’s state; null: the month is not opened' }) state: SubmissionState | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) submissionId: string | null;
+}
+
 export class MonthFigureViewDto implements MonthFigureView {
   @ApiProperty() indicatorCode: string;
   @ApiProperty() name: string;
@@ -181,6 +188,8 @@ export class SubmissionViewDto implements SubmissionView {
   @ApiProperty({ type: [ReviewViewDto] }) reviews: ReviewViewDto[];
   @ApiProperty({ type: [MonthFigureViewDto], nullable: true, description: 'a longer period: the unit’s figures computed from its approved months; null for a month' })
   fromMonths: MonthFigureViewDto[] | null;
+  @ApiProperty({ type: [MonthStateViewDto], nullable: true, description: 'a longer period: each of its months’ monthly submission state for the unit; null for a month' })
+  monthStates: MonthStateViewDto[] | null;
   @ApiProperty({ type: () => [FigureRevisionViewDto], description: 'later versions of its approved figures (official figures), newest first' })
   figureRevisions: FigureRevisionViewDto[];
 }

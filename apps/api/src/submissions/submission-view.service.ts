@@ -66,10 +66,11 @@ export class SubmissionViewService {
       this.db.getRepository(DeadlineExtension).findOneBy({ periodId: s.periodId, unitId: s.unitId }),
     ]);
     const codes = form.indicators.map((i) => i.code);
-    const [histories, plans, fromMonths, revisions] = await Promise.all([
+    const [histories, plans, fromMonths, monthStates, revisions] = await Promise.all([
       loadFigureHistory(this.db, [s.unitId], period, codes),
       loadPlans(this.db, period.year, codes, planDay(period)),
       this.monthFigures.forUnit(s.unitId, period),
+      this.monthFigures.monthStates(s.unitId, period),
       findSubmissionFigureRevisions(this.db, s.id),
     ]);
     const history: FigureHistory = histories.get(s.unitId) ?? new Map();
@@ -105,6 +106,7 @@ export class SubmissionViewService {
       problems: checkIndicatorRules(form.indicators, cells, { requireAll: true }),
       reviews,
       fromMonths,
+      monthStates,
       figureRevisions: revisions.map(({ unitCode: _u, periodId: _p, ...r }) => ({
         ...r,
         submittedAt: new Date(r.submittedAt).toISOString(),

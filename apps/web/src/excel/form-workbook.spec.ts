@@ -14,7 +14,8 @@ const view: SubmissionView = {
   period: { type: 'month', year: 2024, number: 5, deadline: '2024-05-16' },
   deadline: '2024-05-16',
   extension: null,
-  fromMonths: null, figureRevisions: [],
+  fromMonths: null,
+  monthStates: null, figureRevisions: [],
   state: 'draft', version: 3, submittedAt: null, approvedAt: null,
   sections: [{ code: 'S', title: 'Sản xuất nông, lâm nghiệp', reportSection: 'II.1.1' }],
   values: [

@@ -409,6 +409,8 @@ export const en: Record<MessageKey, string> = {
   'months.rule.to_date': 'Last reported',
   'months.rule.period': 'Entered for the period',
   'months.missing': 'missing month {months}',
+  'months.states': 'The period’s months (only approved months count)',
+  'months.state.none': 'not opened',
   'report.source.months': 'From the months',
   'status.none': 'Not stated',
   'status.estimate': 'Estimate',

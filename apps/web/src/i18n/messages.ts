@@ -409,6 +409,8 @@ export const vi = {
   'months.rule.to_date': 'Số báo cáo gần nhất',
   'months.rule.period': 'Nhập theo kỳ',
   'months.missing': 'thiếu tháng {months}',
+  'months.states': 'Các tháng của kỳ (chỉ tháng đã duyệt được tính)',
+  'months.state.none': 'chưa mở',
   'report.source.months': 'Từ các tháng',
   'status.none': 'Chưa nêu',
   'status.estimate': 'Ước',

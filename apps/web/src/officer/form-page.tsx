@@ -8,7 +8,7 @@ import { useMe } from '../session/session';
 import { FullPageSpin } from '../shared/full-page-spin';
 import { NotFoundPage } from '../shared/not-found-page';
 import { periodName } from '../shared/period-name';
-import { MonthFigures } from './month-figures';
+import { MonthFigures, MonthStates } from './month-figures';
 import { OfficialFigures } from './official-figures';
 import { DeadlineText, StateTag } from '../shared/state-tag';
 import { useStickyOffsets } from '../shared/use-sticky-offsets';
@@ -121,6 +121,7 @@ export function FormPage() {
         )}
       </div>
       <div className="form-notices">
+        {view.monthStates && <MonthStates states={view.monthStates} />}
         {lastReturn && <ReturnedNotice review={lastReturn} values={view.values} />}
         {!editor.editable && <Alert type="info" showIcon title={t('form.readOnly', { state: t(`state.${view.state}`) })} />}
         {editor.restored > 0 && !editor.conflict && (

@@ -1,7 +1,10 @@
-import type { MonthFigureView } from '@app/contracts';
-import { Table, Tooltip } from 'antd';
+import type { MonthFigureView, MonthStateView, SubmissionState } from '@app/contracts';
+import { Table, Tag, Tooltip } from 'antd';
+import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
 import { fmtChange, fmtFigure, fmtPct } from '../shared/format';
+
+const MONTH_STATE_COLOR: Record<SubmissionState, string> = { draft: 'default', submitted: 'processing', returned: 'warning', approved: 'success' };
 
 /**
  * A longer period's form: beside what the unit types for the period, its figures of the monthly form
@@ -44,6 +47,25 @@ export function MonthFigures({ figures }: { figures: MonthFigureView[] }) {
         ]}
       />
     </div>
+  );
+}
+
+/** Above a longer period's form: where each of its months stands for the unit (only approved months count), each linked to that month's form. */
+export function MonthStates({ states }: { states: MonthStateView[] }) {
+  const { t } = useI18n();
+  if (states.length === 0) return null;
+  return (
+    <p className="month-states" data-testid="month-states">
+      <span className="muted">{t('months.states')}: </span>
+      {states.map((m) => {
+        const tag = (
+          <Tag key={m.month} color={m.state ? MONTH_STATE_COLOR[m.state] : undefined} data-testid="month-state" data-month={m.month} data-state={m.state ?? 'none'}>
+            {t('period.type.month')} {m.month}: {m.state ? t(`state.${m.state}`) : t('months.state.none')}
+          </Tag>
+        );
+        return m.submissionId ? <Link key={m.month} to={`/unit/submissions/${m.submissionId}`}>{tag}</Link> : tag;
+      })}
+    </p>
   );
 }
 

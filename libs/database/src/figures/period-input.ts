@@ -137,6 +137,16 @@ export async function loadUnitMonthFigures(db: Queryable, unitId: string, year: 
   return [...inherited, ...own];
 }
 
+/** One unit's monthly submissions of months `first` … `last` of a year: each month opened, with its state. */
+export async function findUnitMonthStates(db: Queryable, unitId: string, year: number, first: number, last: number): Promise<Array<{ month: number; state: string; submissionId: string }>> {
+  return db.query(
+    `SELECT p.number AS month, s.state, s.id AS "submissionId"
+       FROM periods p JOIN submissions s ON s.period_id = p.id AND s.unit_id = $1
+      WHERE p.type = 'month' AND p.year = $2 AND p.number BETWEEN $3 AND $4 ORDER BY p.number`,
+    [unitId, year, first, last],
+  );
+}
+
 /** The period's last day (its cutoff's end), as text. */
 export async function periodLastDay(m: Queryable, periodId: string): Promise<string> {
   const [row]: Array<{ day: string }> = await m.query(`SELECT cutoff_to::text AS day FROM periods WHERE id = $1`, [periodId]);
