@@ -40,7 +40,7 @@ describe('figures that leave the system: exports and the exchange document', () 
   beforeAll(async () => {
     t = await startDemoApp('exports', ['SNN', 'SCT']);
     // a figure no double holds: it must leave the system digit for digit
-    await t.approve('CTK', { retail_sales: '123456789012345,123456' });
+    await t.approve('CTK', { retail_sales: '123456789012345,123456' }, { retail_sales: 'estimate' });
     // what the database holds, exact: numeric(24,6) printed without trailing zeros
     const rows: Array<{ unit: string; code: string; value: string }> = await t.db.query(
       `SELECT u.code AS unit, v.indicator_code AS code, trim_scale(v.numeric_value)::text AS value
@@ -66,11 +66,14 @@ describe('figures that leave the system: exports and the exchange document', () 
     const { data, headers } = await download('reviewer', `/api/periods/${t.periodId}/export.csv`);
     expect(headers['content-type']).toMatch(/text\/csv/);
     const [header, ...rows] = parseCsv(data.toString('utf8'));
-    expect(header).toEqual(['period', 'unit_code', 'unit_name', 'indicator_code', 'indicator_name', 'unit_of_measure', 'value', 'cumulative', 'plan_pct', 'same_period_pct', 'same_period_style', 'submission_id']);
+    expect(header).toEqual(['period', 'unit_code', 'unit_name', 'indicator_code', 'indicator_name', 'unit_of_measure', 'value', 'cumulative', 'plan_pct', 'same_period_pct', 'same_period_style', 'submission_id', 'value_status']);
     expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(UNITS));
     const read = new Map(rows.map((r) => [`${r[1]}/${r[3]}`, r[6]]));
     expect(read).toEqual(stored);
     expect(read.get('CTK/retail_sales')).toBe('123456789012345.123456');
+    // the figure marked an estimate says so; one not marked has an empty status
+    expect(rows.find((r) => r[1] === 'CTK' && r[3] === 'retail_sales')![12]).toBe('estimate');
+    expect(rows.find((r) => r[3] === FOREST)![12]).toBe('');
     const forest = rows.find((r) => r[3] === FOREST)!;
     expect(forest.slice(0, 9)).toEqual(['2024-05', 'SNN', expect.any(String), FOREST, 'Trồng rừng mới', 'ha', '710.83', '5000', expect.stringMatching(/^55\.49/)]);
   });

@@ -20,8 +20,8 @@ export interface DemoApp {
   /** submission id per unit code */
   submissions: Map<string, string>;
   token: (username: string) => Promise<string>;
-  /** fills the unit's May figures as its officer (some replaced), submits; the reviewer approves */
-  approve: (unit: string, replace?: Record<string, string>) => Promise<void>;
+  /** fills the unit's May figures as its officer (some replaced, some marked ước/sơ bộ/chính thức), submits; the reviewer approves */
+  approve: (unit: string, replace?: Record<string, string>, statuses?: Record<string, 'estimate' | 'preliminary' | 'official'>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -50,11 +50,15 @@ export async function startDemoApp(label: string, units: string[] = []): Promise
   const list = await api.call<Array<{ id: string; unitCode: string }>>(await token('admin'), 'GET', `/submissions?periodId=${period.id}`);
   const submissions = new Map(list.map((s) => [s.unitCode, s.id]));
   const typed = new Map(month.submissions.map((s) => [s.unit, s.values]));
-  const approve = async (unit: string, replace: Record<string, string> = {}) => {
+  const approve = async (unit: string, replace: Record<string, string> = {}, statuses: Record<string, 'estimate' | 'preliminary' | 'official'> = {}) => {
     const id = submissions.get(unit)!;
     const officer = await token(`officer-${unit.toLowerCase()}`);
     const { version } = await api.call<{ version: number }>(officer, 'GET', `/submissions/${id}`);
-    const values = (typed.get(unit) ?? []).map((v) => (v.indicatorCode in replace ? { ...v, value: replace[v.indicatorCode] } : v));
+    const values = (typed.get(unit) ?? []).map((v) => ({
+      ...v,
+      ...(v.indicatorCode in replace ? { value: replace[v.indicatorCode] } : {}),
+      ...(v.indicatorCode in statuses ? { status: statuses[v.indicatorCode] } : {}),
+    }));
     const saved = await api.call<{ version: number }>(officer, 'PUT', `/submissions/${id}/values`, { version, values });
     await api.call(officer, 'POST', `/submissions/${id}/submit`, { version: saved.version });
     const reviewer = await token('reviewer');

@@ -1,3 +1,4 @@
+import type { ValueStatus } from '@app/domain';
 import type { DecimalString } from './decimal-string';
 import type { CompareOn, SamePeriodStyle } from './forms';
 
@@ -77,6 +78,8 @@ export interface FigureExportRow {
   samePeriodPct: DecimalString | null;
   samePeriodStyle: SamePeriodStyle;
   submissionId: string;
+  /** ước / sơ bộ / chính thức as marked (an approved official figure replaces an estimate); null: not stated */
+  status: ValueStatus | null;
 }
 
 /**

@@ -4,10 +4,12 @@ import type { FigureExportRow } from '@app/contracts';
 export const LONG_COLUMNS = [
   'period', 'unit_code', 'unit_name', 'indicator_code', 'indicator_name', 'unit_of_measure',
   'value', 'cumulative', 'plan_pct', 'same_period_pct', 'same_period_style', 'submission_id',
+  // added last, so the columns before it keep their places
+  'value_status',
 ] as const;
 
 export function longRow(r: FigureExportRow): Array<string | null> {
-  return [r.period, r.unitCode, r.unitName, r.indicatorCode, r.indicatorName, r.unitOfMeasure, r.value, r.cumulative, r.planPct, r.samePeriodPct, r.samePeriodStyle, r.submissionId];
+  return [r.period, r.unitCode, r.unitName, r.indicatorCode, r.indicatorName, r.unitOfMeasure, r.value, r.cumulative, r.planPct, r.samePeriodPct, r.samePeriodStyle, r.submissionId, r.status];
 }
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */

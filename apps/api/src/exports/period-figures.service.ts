@@ -58,6 +58,7 @@ export class PeriodFiguresService {
         samePeriodPct: text(r.samePeriodStyle === 'ratio' ? d.samePeriodRatioPct : d.samePeriodChangePct),
         samePeriodStyle: r.samePeriodStyle,
         submissionId: r.submissionId,
+        status: r.status,
       };
     });
     return { period: { ...heading, id: periodId, code }, rows, sources };

@@ -27,6 +27,7 @@ export class UnitHistoryService {
     ]);
     const plans = await this.plans(catalogue.map((c) => c.code), from.year, to.year);
     const byCode = new Map<string, Array<ApprovedFigure<string>>>();
+    const statusOf = new Map(figures.map((f) => [`${f.submissionId}/${f.indicatorCode}`, f.status]));
     for (const f of figures) {
       const list = byCode.get(f.indicatorCode) ?? [];
       list.push({ year: f.year, month: f.month, value: decOrNull(f.value), enteredCumulative: decOrNull(f.cumulativeEntered), source: f.submissionId });
@@ -43,7 +44,7 @@ export class UnitHistoryService {
           period: formatYearMonth(p), unitCode: unit.code, unitName: unit.name, indicatorCode: c.code, indicatorName: c.name,
           unitOfMeasure: c.unitOfMeasure, value: canonicalDecimal(p.value.toFixed()), cumulative: text(d.cumulative), planPct: text(d.planPct),
           samePeriodPct: text(c.samePeriodStyle === 'ratio' ? d.samePeriodRatioPct : d.samePeriodChangePct), samePeriodStyle: c.samePeriodStyle,
-          submissionId: p.source,
+          submissionId: p.source, status: statusOf.get(`${p.source}/${c.code}`) ?? null,
         });
       }
     }

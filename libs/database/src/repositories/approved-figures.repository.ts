@@ -24,6 +24,8 @@ export interface ApprovedPeriodFigureRow {
   /** numeric(24,6) as Postgres prints it ("710.830000") */
   value: string;
   cumulativeEntered: string | null;
+  /** estimate, preliminary or official, as the unit marked it (an approved official figure replaces it); null: not stated */
+  status: 'estimate' | 'preliminary' | 'official' | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function findApprovedPeriodFigures(db: Queryable, periodId: string,
             i.code AS "indicatorCode", i.name, i.unit_of_measure AS "unitOfMeasure", i.kind, i.parent_code AS "parentCode",
             sec.code AS "sectionCode", i.has_cumulative AS "hasCumulative", i.has_plan AS "hasPlan", i.has_same_period AS "hasSamePeriod",
             i.compare_on AS "compareOn", i.same_period_style AS "samePeriodStyle", i.decimals,
-            v.numeric_value::text AS value, v.cumulative_entered::text AS "cumulativeEntered"
+            v.numeric_value::text AS value, v.cumulative_entered::text AS "cumulativeEntered", v.status
        FROM submissions s
        JOIN reporting_units u ON u.id = s.unit_id
        JOIN submission_values v ON v.submission_id = s.id AND v.numeric_value IS NOT NULL
@@ -63,13 +65,14 @@ export interface UnitHistoryFigureRow {
   indicatorCode: string;
   value: string;
   cumulativeEntered: string | null;
+  status: 'estimate' | 'preliminary' | 'official' | null;
 }
 
 /** Every approved monthly figure of one unit from January of `fromYear` to December of `toYear`. */
 export async function findApprovedUnitFigures(db: Queryable, unitId: string, fromYear: number, toYear: number): Promise<UnitHistoryFigureRow[]> {
   return db.query(
     `SELECT p.year, p.number AS month, s.id AS "submissionId", s.approved_at AS "approvedAt", v.indicator_code AS "indicatorCode",
-            v.numeric_value::text AS value, v.cumulative_entered::text AS "cumulativeEntered"
+            v.numeric_value::text AS value, v.cumulative_entered::text AS "cumulativeEntered", v.status
        FROM submissions s
        JOIN periods p ON p.id = s.period_id AND p.type = 'month' AND p.year BETWEEN $2 AND $3
        JOIN submission_values v ON v.submission_id = s.id AND v.numeric_value IS NOT NULL
