@@ -24,6 +24,20 @@ describe('the dashboard model', () => {
     expect(card.trend).toHaveLength(24);
   });
 
+  it('shows, of several units, the one whose line reaches the chosen month: after a merger, the successor', () => {
+    const view = {
+      indicator: { code: 'v', name: 'Tiêm phòng gia súc', unitOfMeasure: 'lượt', rule: { decimals: 0 } },
+      series: [
+        { unit: { code: 'SNN' }, points: [point('2025-01', '10'), point('2025-02', '12'), point('2025-03', null), point('2025-04', null)] },
+        { unit: { code: 'SNNMT' }, points: [point('2025-01', '10'), point('2025-02', '12'), point('2025-03', '15'), point('2025-04', '16', { cumulative: '53' })] },
+      ],
+    } as unknown as IndicatorSeriesView;
+    expect(cardModel(view)).toMatchObject({ current: { period: '2025-04', value: '16' }, cumulative: '53', unitCodes: ['SNN', 'SNNMT'] });
+    // none reported yet: the first line, empty
+    const none = { ...view, series: view.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: null })) })) } as IndicatorSeriesView;
+    expect(cardModel(none).current).toMatchObject({ period: '2025-04', value: null });
+  });
+
   it('bounds a progress bar to 0–100', () => {
     expect(progressPercent('55.4999')).toBe(55.5);
     expect(progressPercent('130')).toBe(100);

@@ -35,12 +35,26 @@ export interface IndicatorCardModel {
 }
 
 /**
+ * Which unit's line a card shows when several units report the indicator: the one with the latest
+ * approved figure (the first such). After a restructuring the unit that took the indicator over has
+ * it — its line carries its predecessors' months too — while the merged unit's line stops.
+ */
+export function shownSeries(series: IndicatorSeriesView): IndicatorSeriesView['series'][number] | undefined {
+  let best: IndicatorSeriesView['series'][number] | undefined;
+  let bestAt = -1;
+  for (const s of series.series) {
+    const at = s.points.reduce((last, p, i) => (p.value !== null ? i : last), -1);
+    if (at > bestAt) (best = s), (bestAt = at);
+  }
+  return best ?? series.series[0];
+}
+
+/**
  * A key indicator's card from its series (the route's answer for the 24 months ending at the chosen
- * month). Where several units report the indicator the first is shown (the key indicators of the
- * province each have one); the series route is the one truth of every number on the card.
+ * month), of the unit `shownSeries` picks; the series route is the one truth of every number on the card.
  */
 export function cardModel(series: IndicatorSeriesView): IndicatorCardModel {
-  const points = series.series[0]?.points ?? [];
+  const points = shownSeries(series)?.points ?? [];
   const current = points[points.length - 1] ?? null;
   const lastYear = points.length >= 13 ? points[points.length - 13] : null;
   return {
