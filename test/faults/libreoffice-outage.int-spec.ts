@@ -30,7 +30,7 @@ describe('LibreOffice missing, then hanging, then back', () => {
   it('serves the DOCX meanwhile and the signed PDF once LibreOffice works', async () => {
     worker = await spawnWorker({
       DATABASE_URL: t.databaseUrl, REDIS_URL: t.redisUrl, QUEUE_PREFIX: t.queuePrefix, REMINDER_SCAN_EVERY_MS: '0', OUTBOX_POLL_MS: '100',
-      SOFFICE_PATH: soffice.path, SOFFICE_TIMEOUT_MS: '1500', SWEEP_EVERY_MS: '500', STUCK_AFTER_MS: '1000', JOB_BACKOFF_MS: '200',
+      SOFFICE_PATH: soffice.path, SOFFICE_TIMEOUT_MS: '6000', SWEEP_EVERY_MS: '500', STUCK_AFTER_MS: '1000', JOB_BACKOFF_MS: '200',
     });
     const report = await t.sentReport();
     await t.http().post(`/api/reports/${report.id}/sign`).set('Authorization', await t.as('signer')).send({ version: report.version }).expect(200);
@@ -54,7 +54,8 @@ describe('LibreOffice missing, then hanging, then back', () => {
     expect((await download('docx').expect(200)).body.subarray(0, 2).toString()).toBe('PK');
     expect(await code('pdf')).toBe('PDF_AWAITING_LIBREOFFICE');
 
-    // hanging: the sweeper re-drives the rendering, each conversion is killed after 1.5 s and tried again
+    // hanging: the sweeper re-drives the rendering, each conversion is killed after 6 s and tried again
+    // (long enough for a real conversion on a busy machine: a cold LibreOffice took more than 1.5 s in CI)
     soffice.install('hang');
     await waitFor(async () => soffice.calls().length >= 2, 30_000, 'a hanging conversion given up and tried again');
     expect(await code('pdf')).toBe('PDF_AWAITING_LIBREOFFICE');
