@@ -1,4 +1,4 @@
-import type { MonthFigureView, MonthStateView, SubmissionState } from '@app/contracts';
+import type { MonthFigureView, MonthStateView } from '@app/contracts';
 import { findUnitMonthStates, loadPlans, loadUnitMonthFigures, monthlyFormOf, planDay } from '@app/database';
 import { decimalTextOrNull as text, decOrNull, derivePeriodFigures, MonthFigure, periodMonths, PeriodType } from '@app/domain';
 import { Injectable } from '@nestjs/common';
@@ -25,7 +25,7 @@ export class MonthFiguresService {
     const opened = new Map((await findUnitMonthStates(this.db, unitId, period.year, first, last)).map((r) => [r.month, r]));
     return Array.from({ length: last - first + 1 }, (_, i) => {
       const row = opened.get(first + i);
-      return { month: first + i, state: (row?.state as SubmissionState | undefined) ?? null, submissionId: row?.submissionId ?? null };
+      return { month: first + i, state: row?.state ?? null, submissionId: row?.submissionId ?? null };
     });
   }
 

@@ -1,10 +1,9 @@
-import type { MonthFigureView, MonthStateView, SubmissionState } from '@app/contracts';
+import type { MonthFigureView, MonthStateView } from '@app/contracts';
 import { Table, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
 import { fmtChange, fmtFigure, fmtPct } from '../shared/format';
-
-const MONTH_STATE_COLOR: Record<SubmissionState, string> = { draft: 'default', submitted: 'processing', returned: 'warning', approved: 'success' };
+import { STATE_COLOR } from '../shared/state-tag';
 
 /**
  * A longer period's form: beside what the unit types for the period, its figures of the monthly form
@@ -59,7 +58,7 @@ export function MonthStates({ states }: { states: MonthStateView[] }) {
       <span className="muted">{t('months.states')}: </span>
       {states.map((m) => {
         const tag = (
-          <Tag key={m.month} color={m.state ? MONTH_STATE_COLOR[m.state] : undefined} data-testid="month-state" data-month={m.month} data-state={m.state ?? 'none'}>
+          <Tag key={m.month} color={m.state ? STATE_COLOR[m.state] : undefined} data-testid="month-state" data-month={m.month} data-state={m.state ?? 'none'}>
             {t('period.type.month')} {m.month}: {m.state ? t(`state.${m.state}`) : t('months.state.none')}
           </Tag>
         );

@@ -6,11 +6,14 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { daysUntil, formatDate } from './format';
 
+/** The tag colour of each state: the form's own, and each month's of a longer period */
+export const STATE_COLOR: Record<SubmissionState, string> = { draft: 'default', submitted: 'processing', returned: 'warning', approved: 'success' };
+
 const STYLE: Record<SubmissionState, { color: string; icon: ReactNode }> = {
-  draft: { color: 'default', icon: <EditFilled /> },
-  submitted: { color: 'processing', icon: <ClockCircleFilled /> },
-  returned: { color: 'warning', icon: <RollbackOutlined /> },
-  approved: { color: 'success', icon: <CheckCircleFilled /> },
+  draft: { color: STATE_COLOR.draft, icon: <EditFilled /> },
+  submitted: { color: STATE_COLOR.submitted, icon: <ClockCircleFilled /> },
+  returned: { color: STATE_COLOR.returned, icon: <RollbackOutlined /> },
+  approved: { color: STATE_COLOR.approved, icon: <CheckCircleFilled /> },
 };
 
 export function StateTag({ state, large = false }: { state: SubmissionState; large?: boolean }) {

@@ -1,4 +1,4 @@
-import type { PeriodType, ReportTemplate } from '@app/domain';
+import type { PeriodType, ReportTemplate, SubmissionState } from '@app/domain';
 import { ComposeInput, periodMonths } from '@app/domain';
 import { EntityManager } from 'typeorm';
 import type { Queryable } from '../repositories/queryable';
@@ -138,7 +138,7 @@ export async function loadUnitMonthFigures(db: Queryable, unitId: string, year: 
 }
 
 /** One unit's monthly submissions of months `first` … `last` of a year: each month opened, with its state. */
-export async function findUnitMonthStates(db: Queryable, unitId: string, year: number, first: number, last: number): Promise<Array<{ month: number; state: string; submissionId: string }>> {
+export async function findUnitMonthStates(db: Queryable, unitId: string, year: number, first: number, last: number): Promise<Array<{ month: number; state: SubmissionState; submissionId: string }>> {
   return db.query(
     `SELECT p.number AS month, s.state, s.id AS "submissionId"
        FROM periods p JOIN submissions s ON s.period_id = p.id AND s.unit_id = $1

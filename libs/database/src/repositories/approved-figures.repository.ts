@@ -1,3 +1,4 @@
+import type { ValueStatus } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import type { Queryable } from './queryable';
 import type { UnitScope } from './unit-scope';
@@ -25,7 +26,7 @@ export interface ApprovedPeriodFigureRow {
   value: string;
   cumulativeEntered: string | null;
   /** estimate, preliminary or official, as the unit marked it (an approved official figure replaces it); null: not stated */
-  status: 'estimate' | 'preliminary' | 'official' | null;
+  status: ValueStatus | null;
 }
 
 /**
@@ -65,7 +66,7 @@ export interface UnitHistoryFigureRow {
   indicatorCode: string;
   value: string;
   cumulativeEntered: string | null;
-  status: 'estimate' | 'preliminary' | 'official' | null;
+  status: ValueStatus | null;
 }
 
 /** Every approved monthly figure of one unit from January of `fromYear` to December of `toYear`. */
